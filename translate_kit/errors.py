@@ -1,0 +1,71 @@
+"""Error types shared by every room of the library.
+
+Every error a user can cause carries the file (and line where it applies) so that the CLI prints one clear
+line such as ``glossary/people.po:12: duplicate msgid "Kim Jong Un"`` and exits with code 2.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+class TranslateKitError(Exception):
+    """Base class: an error with a one-line, user-facing message."""
+
+    exit_code = 2
+
+    def __init__(self, message: str, path: str | Path | None = None, line: int | None = None):
+        super().__init__(message)
+        self.message = message
+        self.path = str(path) if path is not None else None
+        self.line = line
+
+    def location(self) -> str:
+        if self.path is None:
+            return ""
+        return f"{self.path}:{self.line}" if self.line else self.path
+
+    def __str__(self) -> str:
+        loc = self.location()
+        return f"{loc}: {self.message}" if loc else self.message
+
+
+class InputError(TranslateKitError):
+    """Bad input: unreadable, empty, binary or malformed files, wrong counts, unknown codes."""
+
+
+class GlossaryError(InputError):
+    """A glossary file that cannot be loaded (syntax error, conflicting entries, bad header)."""
+
+
+class ModelError(TranslateKitError):
+    """No usable translation package (not installed, broken package, failed download)."""
+
+
+class OutputError(TranslateKitError):
+    """An output location that cannot be written."""
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    """A non-fatal problem worth reporting (a warning in a report, a lint finding)."""
+
+    severity: str  # "error" | "warning" | "info"
+    code: str  # stable kebab-case name, e.g. "empty-file"
+    message: str
+    path: str | None = None
+    line: int | None = None
+
+    def location(self) -> str:
+        if self.path is None:
+            return ""
+        return f"{self.path}:{self.line}" if self.line else self.path
+
+    def __str__(self) -> str:
+        loc = self.location()
+        return f"{loc}: {self.severity}: {self.message} [{self.code}]" if loc else f"{self.severity}: {self.message} [{self.code}]"
+
+    def to_dict(self) -> dict:
+        return {"severity": self.severity, "code": self.code, "message": self.message,
+                "path": self.path, "line": self.line}
