@@ -1,0 +1,191 @@
+"""Loading and saving glossary PO files (polib), with ``file:line`` on every problem.
+
+``load_glossary(DIR)`` reads every ``*.po`` in DIR (sorted by name) into one :class:`Glossary`. A syntax
+error raises :class:`GlossaryError` naming the file and line; softer problems (unknown flags or comment keys,
+two entries claiming the same source form) become diagnostics on the glossary so that a translation run can
+warn and go on, while ``glossary lint`` turns them into errors.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+
+import polib
+
+from ..errors import Diagnostic, GlossaryError
+from .model import COMMENT_KEYS, KNOWN_FLAGS, Entry, Glossary
+
+_QUOTED = r'"(?:[^"\\]|\\.)*"'
+_KEYWORD_LINE = re.compile(rf"^(msgctxt|msgid|msgid_plural|msgstr(\[\d+\])?)\s+{_QUOTED}\s*$")
+_CONTINUATION = re.compile(rf"^{_QUOTED}\s*$")
+_POLIB_LINE = re.compile(r"\(line (\d+)\)")
+_COMMENT = re.compile(r"^([a-z][a-z-]*):\s?(.*)$")
+
+SOURCE_LANGUAGE = "id"
+TARGET_LANGUAGE = "en"
+
+
+def check_syntax(path: Path, text: str) -> None:
+    """Reject what polib silently mis-parses (an unterminated string, a stray word) with file:line."""
+    for no, raw in enumerate(text.splitlines(), 1):
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        if _KEYWORD_LINE.match(line) or _CONTINUATION.match(line):
+            continue
+        raise GlossaryError(f"PO syntax error: {_shorten(line)!r}", path, no)
+
+
+def read_po(path: Path) -> polib.POFile:
+    """Parse one PO file; any problem becomes a one-line :class:`GlossaryError` with file:line."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise GlossaryError(f"cannot read glossary file: {exc.strerror or exc}", path) from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise GlossaryError("glossary file is not valid UTF-8", path, line) from None
+    check_syntax(path, text)
+    try:
+        return polib.pofile(text, encoding="utf-8", wrapwidth=78)
+    except (OSError, ValueError) as exc:
+        m = _POLIB_LINE.search(str(exc))
+        raise GlossaryError(f"PO syntax error ({_strip_polib(str(exc))})", path,
+                            int(m.group(1)) if m else None) from None
+
+
+def entry_from_po(po_entry: polib.POEntry, path: Path | None = None) -> tuple[Entry, list[Diagnostic]]:
+    """Build an :class:`Entry` from a polib entry; unknown comment keys and flags come back as diagnostics."""
+    entry = Entry(source=po_entry.msgid, target=po_entry.msgstr, context=po_entry.msgctxt,
+                  flags=list(po_entry.flags), translator_comment=po_entry.tcomment or "",
+                  path=path, line=po_entry.linenum or None)
+    diags: list[Diagnostic] = []
+    where = {"path": str(path) if path else None, "line": po_entry.linenum or None}
+    for raw in (po_entry.comment or "").splitlines():
+        m = _COMMENT.match(raw.strip())
+        if not m or m.group(1) not in COMMENT_KEYS:
+            entry.unknown_comments.append(raw)
+            diags.append(Diagnostic("warning", "unknown-comment-key",
+                                    f"unknown comment {raw.strip()!r} on {po_entry.msgid!r} "
+                                    f"(known keys: {', '.join(COMMENT_KEYS)})", **where))
+            continue
+        key, value = m.group(1), m.group(2)
+        target = {"note": entry.notes, "variant": entry.variants, "admitted": entry.admitted,
+                  "forbidden": entry.forbidden}[key]
+        target.append(value)
+    for flag in entry.flags:
+        if flag not in KNOWN_FLAGS:
+            diags.append(Diagnostic("warning", "unknown-flag",
+                                    f"unknown flag {flag!r} on {po_entry.msgid!r} "
+                                    f"(known: {', '.join(sorted(KNOWN_FLAGS))})", **where))
+    return entry, diags
+
+
+def entry_to_po(entry: Entry) -> polib.POEntry:
+    """The canonical PO form of an entry: comments in key order (note, variant, admitted, forbidden)."""
+    lines = [f"note: {n}" for n in entry.notes]
+    lines += [f"variant: {v}" for v in entry.variants]
+    lines += [f"admitted: {a}" for a in entry.admitted]
+    lines += [f"forbidden: {f}" for f in entry.forbidden]
+    lines += list(entry.unknown_comments)
+    po_entry = polib.POEntry(msgid=entry.source, msgstr=entry.target, comment="\n".join(lines),
+                             tcomment=entry.translator_comment, flags=list(entry.flags))
+    if entry.context is not None:
+        po_entry.msgctxt = entry.context
+    return po_entry
+
+
+def new_po_file(wrapwidth: int = 78) -> polib.POFile:
+    """An empty glossary PO file with the translate-kit header."""
+    po = polib.POFile(wrapwidth=wrapwidth)
+    po.metadata = {
+        "Project-Id-Version": "translate-kit glossary",
+        "Language": SOURCE_LANGUAGE,
+        "X-Target-Language": TARGET_LANGUAGE,
+        "MIME-Version": "1.0",
+        "Content-Type": "text/plain; charset=UTF-8",
+        "Content-Transfer-Encoding": "8bit",
+    }
+    return po
+
+
+def load_file(path: Path) -> tuple[list[Entry], list[Diagnostic], polib.POFile]:
+    po = read_po(path)
+    diags: list[Diagnostic] = []
+    lang = (po.metadata.get("Language") or "").strip()
+    if lang and lang.split("_")[0].split("-")[0].lower() != SOURCE_LANGUAGE:
+        diags.append(Diagnostic("error", "wrong-language",
+                                f"header Language is {lang!r}; glossary files must be Language: id", str(path)))
+    entries = []
+    for po_entry in po:
+        if po_entry.obsolete:
+            continue
+        entry, entry_diags = entry_from_po(po_entry, path)
+        entries.append(entry)
+        diags.extend(entry_diags)
+    return entries, diags, po
+
+
+def glossary_files(directory: str | Path) -> list[Path]:
+    d = Path(directory)
+    if not d.exists():
+        raise GlossaryError("glossary directory does not exist", d)
+    if d.is_file():
+        if d.suffix != ".po":
+            raise GlossaryError("a glossary is a directory of .po files (or one .po file)", d)
+        return [d]
+    return sorted(p for p in d.glob("*.po") if p.is_file())
+
+
+def load_glossary(directory: str | Path) -> Glossary:
+    """Load every ``*.po`` of ``directory`` (or one ``.po`` file). An empty directory is an empty glossary."""
+    files = glossary_files(directory)
+    hasher = hashlib.sha256()
+    glossary = Glossary(files=files)
+    for path in files:
+        hasher.update(path.name.encode() + b"\0")
+        try:
+            hasher.update(path.read_bytes())
+        except OSError as exc:
+            raise GlossaryError(f"cannot read glossary file: {exc.strerror or exc}", path) from None
+        entries, diags, _ = load_file(path)
+        glossary.entries.extend(entries)
+        glossary.diagnostics.extend(diags)
+    glossary.digest = hasher.hexdigest()
+    glossary.diagnostics.extend(find_conflicts(glossary.entries))
+    return glossary
+
+
+def find_conflicts(entries: list[Entry]) -> list[Diagnostic]:
+    """Source forms claimed by two entries of the same context with different English forms.
+
+    The first entry (file order) wins at match time; every later claimant is reported here.
+    """
+    owner: dict[tuple[str | None, str], Entry] = {}
+    diags = []
+    for e in entries:
+        if e.fuzzy:
+            continue
+        for form in e.source_forms:
+            k = (e.context, form if e.case_sensitive else form.casefold())
+            first = owner.get(k)
+            if first is None:
+                owner[k] = e
+            elif first is not e and first.preferred != e.preferred:
+                diags.append(Diagnostic(
+                    "warning", "conflicting-entries",
+                    f"source form {form!r} is claimed by {first.label()!r} ({first.ref}) and "
+                    f"{e.label()!r}; the first one is used", str(e.path) if e.path else None, e.line))
+    return diags
+
+
+def _shorten(s: str, n: int = 60) -> str:
+    return s if len(s) <= n else s[: n - 1] + "…"
+
+
+def _strip_polib(msg: str) -> str:
+    return re.sub(r"\s*in po file .*?\(line \d+\)", "", msg).strip() or "invalid PO"

@@ -1,0 +1,221 @@
+"""Finding glossary terms in Indonesian and English text: one Aho–Corasick pass per case mode.
+
+The matcher folds text the way patterns were folded (whitespace runs, non-breaking spaces and line breaks
+become one space; curly apostrophes and Unicode hyphens become ASCII; lower-case unless the entry is
+``case-sensitive``), runs a multi-pattern automaton over it (cost per character independent of the glossary
+size), maps every hit back to character offsets in the original text, and keeps hits that sit on word
+boundaries. A hit may be followed by a suffix that still counts as the term: Indonesian clitics and particles
+(``Korutnya``, ``AS-lah``) on the source side, English possessive/plural endings (``North Korea's``) on the
+target side. Hyphens are boundaries, so terms match inside compounds (``Korut-Rusia``, ``AS-Korsel``).
+
+``find`` returns the longest non-overlapping matches (a multi-word entry wins over the words inside it);
+``find_all`` returns every valid occurrence, overlapping ones included, for the checker.
+
+Both the constrained translator and the checker use these matchers; nothing else matches terms.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterable, Sequence
+
+import ahocorasick
+
+from .glossary.model import Entry
+
+#: Indonesian enclitics and particles that attach to a noun (Korutnya, AS-lah, Pyongyangpun).
+ID_SUFFIXES = ("nya", "lah", "kah", "pun", "ku", "mu")
+#: English endings that leave a term recognisable (possessive, plural, adjectival -n as in "Korean").
+EN_SUFFIXES = ("'s", "s'", "'", "s", "es")
+
+_CHAR_MAP = str.maketrans({
+    "\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2010": "-", "\u2011": "-", "\u00ad": "-",
+})
+_SPACE_RUN = re.compile(r"\s+")
+_NEEDS_SPACE_FOLD = re.compile(r"\s{2,}|[^\S ]")
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """One occurrence of a glossary form in a text (character offsets into the original text)."""
+
+    start: int
+    end: int  # end of the term itself; a clitic/ending, if any, follows in ``suffix``
+    entry: Entry
+    form: str  # the glossary form that matched
+    role: str  # "source" | "variant" | "preferred" | "admitted" | "forbidden"
+    text: str  # the original text of the span
+    suffix: str = ""
+
+    @property
+    def span(self) -> tuple[int, int]:
+        return (self.start, self.end)
+
+
+@dataclass(frozen=True, slots=True)
+class _Pattern:
+    order: int  # position in the glossary: the first entry wins a shared form
+    entry: Entry
+    form: str
+    role: str
+
+
+class _Folded:
+    """Text folded for matching, with a map from folded offsets back to original offsets."""
+
+    __slots__ = ("text", "_index", "_orig_len")
+
+    def __init__(self, original: str, lower: bool):
+        text = original.translate(_CHAR_MAP)
+        index = None
+        if _NEEDS_SPACE_FOLD.search(text):
+            parts, index, pos = [], [], 0
+            for m in _SPACE_RUN.finditer(text):
+                parts.append(text[pos:m.start()])
+                index.extend(range(pos, m.start()))
+                parts.append(" ")
+                index.append(m.start())
+                pos = m.end()
+            parts.append(text[pos:])
+            index.extend(range(pos, len(text)))
+            text = "".join(parts)
+        if lower:
+            low = text.lower()
+            if len(low) != len(text):  # a few characters lower-case to two (İ): keep them as they are
+                low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+            text = low
+        self.text = text
+        self._index = index
+        self._orig_len = len(original)
+
+    def start(self, i: int) -> int:
+        return i if self._index is None else self._index[i]
+
+    def end(self, i_exclusive: int) -> int:
+        """Original offset just after the folded character ``i_exclusive - 1``."""
+        if self._index is None:
+            return i_exclusive
+        return self._index[i_exclusive - 1] + 1
+
+
+def fold_form(form: str, lower: bool) -> str:
+    """A glossary form folded exactly as text is folded."""
+    return _Folded(form.strip(), lower).text
+
+
+def _is_word_char(c: str) -> bool:
+    return c.isalnum() or c == "_"
+
+
+class Matcher:
+    """Multi-pattern term matcher over a fixed set of (entry, form, role) patterns."""
+
+    def __init__(self, patterns: Iterable[tuple[Entry, str, str]], suffixes: Sequence[str] = (),
+                 case_sensitive: bool | None = None):
+        """``case_sensitive=None`` follows each entry's flag; True/False forces one mode for all."""
+        self.suffixes = tuple(sorted(suffixes, key=len, reverse=True))
+        self._automata: dict[bool, ahocorasick.Automaton] = {}
+        buckets: dict[bool, dict[str, list[_Pattern]]] = {True: {}, False: {}}
+        for order, (entry, form, role) in enumerate(patterns):
+            cs = entry.case_sensitive if case_sensitive is None else case_sensitive
+            key = fold_form(form, lower=not cs)
+            if not key:
+                continue
+            buckets[not cs].setdefault(key, []).append(_Pattern(order, entry, form, role))
+        for lower, bucket in buckets.items():
+            if not bucket:
+                continue
+            automaton = ahocorasick.Automaton()
+            for key, pats in bucket.items():
+                automaton.add_word(key, (len(key), tuple(pats)))
+            automaton.make_automaton()
+            self._automata[lower] = automaton
+        self.size = sum(len(b) for b in buckets.values())
+
+    def __bool__(self) -> bool:
+        return bool(self._automata)
+
+    # -- matching ----------------------------------------------------------------------------------------
+    def _hits(self, text: str):
+        """Valid occurrences as (start, end, suffix, patterns) with original offsets."""
+        for lower, automaton in self._automata.items():
+            folded = _Folded(text, lower)
+            for last, (length, pats) in automaton.iter(folded.text):
+                first = last - length + 1
+                start, end = folded.start(first), folded.end(last + 1)
+                if start > 0 and _is_word_char(text[start - 1]) and _is_word_char(text[start]):
+                    continue
+                suffix = self._suffix_at(text, end)
+                if suffix is None:
+                    continue
+                yield start, end, suffix, pats
+
+    def _suffix_at(self, text: str, end: int) -> str | None:
+        """'' when the term ends on a word boundary, the attached suffix when one follows, else None."""
+        if end >= len(text) or not _is_word_char(text[end]) or not _is_word_char(text[end - 1]):
+            return ""
+        for suf in self.suffixes:
+            stop = end + len(suf)
+            if text[end:stop].lower() == suf and (stop >= len(text) or not _is_word_char(text[stop])):
+                return text[end:stop]
+        return None
+
+    def find_all(self, text: str) -> list[Match]:
+        """Every valid occurrence of every pattern, overlapping ones included, in text order."""
+        out = [Match(s, e, p.entry, p.form, p.role, text[s:e], suf)
+               for s, e, suf, pats in self._hits(text) for p in pats]
+        out.sort(key=lambda m: (m.start, -(m.end - m.start)))
+        return out
+
+    def find(self, text: str) -> list[Match]:
+        """Longest non-overlapping matches in text order; a shared form goes to the first entry."""
+        cands = []
+        for s, e, suf, pats in self._hits(text):
+            p = min(pats, key=lambda q: q.order)
+            cands.append((s, e, suf, p))
+        cands.sort(key=lambda c: (-(c[1] - c[0]), c[0], c[3].order))
+        taken: list[tuple[int, int]] = []
+        chosen = []
+        for s, e, suf, p in cands:
+            if any(s < te and ts < e for ts, te in taken):
+                continue
+            taken.append((s, e))
+            chosen.append(Match(s, e, p.entry, p.form, p.role, text[s:e], suf))
+        chosen.sort(key=lambda m: m.start)
+        return chosen
+
+
+# -- the two matchers everybody uses --------------------------------------------------------------------------
+def source_patterns(entries: Iterable[Entry]) -> list[tuple[Entry, str, str]]:
+    pats = []
+    for e in entries:
+        pats.append((e, e.source, "source"))
+        pats.extend((e, v, "variant") for v in e.variants if v != e.source)
+    return pats
+
+
+def target_patterns(entries: Iterable[Entry], roles: Sequence[str] = ("preferred", "admitted", "forbidden")
+                    ) -> list[tuple[Entry, str, str]]:
+    pats = []
+    for e in entries:
+        if "preferred" in roles:
+            pats.append((e, e.preferred, "preferred"))
+        if "admitted" in roles:
+            pats.extend((e, a, "admitted") for a in e.admitted if a != e.preferred)
+        if "forbidden" in roles:
+            pats.extend((e, f, "forbidden") for f in e.forbidden)
+    return pats
+
+
+def source_matcher(entries: Iterable[Entry], include_fuzzy: bool = False) -> Matcher:
+    """Indonesian forms (msgid and variants), clitics allowed, case per entry flag."""
+    chosen = [e for e in entries if include_fuzzy or e.enforced]
+    return Matcher(source_patterns(chosen), ID_SUFFIXES)
+
+
+def target_matcher(entries: Iterable[Entry], roles: Sequence[str] = ("preferred", "admitted", "forbidden"),
+                   include_fuzzy: bool = False) -> Matcher:
+    """English forms, possessive/plural endings allowed, case per entry flag."""
+    chosen = [e for e in entries if include_fuzzy or e.enforced]
+    return Matcher(target_patterns(chosen, roles), EN_SUFFIXES)
