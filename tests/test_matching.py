@@ -1,0 +1,114 @@
+"""The shared term matcher: boundaries, clitics, compounds, case rules, whitespace, longest match."""
+
+from __future__ import annotations
+
+from hypothesis import given, strategies as st
+
+from translate_kit.glossary.model import Entry
+from translate_kit.matching import Matcher, source_matcher, target_matcher
+
+KORUT = Entry("Korut", "North Korea", variants=["Korea Utara", "Kora Utara"], admitted=["North Korean"],
+              forbidden=["Korea North"])
+AS = Entry("AS", "US", flags=["case-sensitive"])
+DEPLU = Entry("Departemen Luar Negeri AS", "US State Department")
+KORSEL = Entry("Korsel", "South Korea", variants=["Korea Selatan"])
+KIM = Entry("Kim Jong Un", "Kim Jong Un", forbidden=["Kim Jong-un"], flags=["no-translate"])
+USHAKOV = Entry("Yuri Ushakov", "Yuri Ushakov", variants=["Yuri Ushakob"], flags=["no-translate"])
+FUZZY = Entry("Tuan", "Mr.", flags=["fuzzy"])
+ENTRIES = [KORUT, AS, DEPLU, KORSEL, KIM, USHAKOV, FUZZY]
+
+
+def found(text, entries=ENTRIES):
+    return [(m.text, m.entry.source, m.suffix) for m in source_matcher(entries).find(text)]
+
+
+def test_term_at_start_and_end():
+    assert found("Korut menembakkan rudal ke arah Korsel") == [("Korut", "Korut", ""), ("Korsel", "Korsel", "")]
+
+
+def test_no_match_inside_a_longer_word():
+    assert found("Korutan dan AkorutX") == []
+
+
+def test_hyphenated_compounds():
+    assert found("hubungan Korut-Rusia dan AS-Korsel") == [
+        ("Korut", "Korut", ""), ("AS", "AS", ""), ("Korsel", "Korsel", "")]
+
+
+def test_clitics_and_particles():
+    assert found("Korutnya, Korselkah, Kim Jong Unlah") == [
+        ("Korut", "Korut", "nya"), ("Korsel", "Korsel", "kah"), ("Kim Jong Un", "Kim Jong Un", "lah")]
+
+
+def test_case_sensitive_acronym_never_matches_other_casings():
+    assert found("as dan As tidak, tetapi AS ya") == [("AS", "AS", "")]
+
+
+def test_other_entries_match_any_casing_including_all_caps():
+    assert found("PUTIN KE KOREA UTARA") == [("KOREA UTARA", "Korut", "")]
+
+
+def test_multiword_terms_across_nbsp_repeated_spaces_and_line_breaks():
+    text = "Korea\u00a0Utara, Korea   Utara dan Korea\nUtara"
+    assert [m[0] for m in found(text)] == ["Korea\u00a0Utara", "Korea   Utara", "Korea\nUtara"]
+
+
+def test_listed_typos_match_as_variants():
+    matches = source_matcher(ENTRIES).find("Yuri Ushakob dan Kora Utara")
+    assert [(m.entry.source, m.role, m.form) for m in matches] == [
+        ("Yuri Ushakov", "variant", "Yuri Ushakob"), ("Korut", "variant", "Kora Utara")]
+
+
+def test_longest_match_wins():
+    assert found("kata Departemen Luar Negeri AS, Matthew Miller") == [
+        ("Departemen Luar Negeri AS", "Departemen Luar Negeri AS", "")]
+
+
+def test_fuzzy_entries_are_not_enforced_unless_asked():
+    assert found("Tuan Putin") == []
+    assert [m.entry.source for m in source_matcher(ENTRIES, include_fuzzy=True).find("Tuan Putin")] == ["Tuan"]
+
+
+def test_first_entry_wins_a_shared_form():
+    a, b = Entry("Korea", "Korea"), Entry("Korea", "Koreas")
+    assert [m.entry for m in source_matcher([a, b]).find("Korea")] == [a]
+    assert [m.entry for m in source_matcher([a, b]).find_all("Korea")] == [a, b]
+
+
+def test_english_side_roles_and_endings():
+    text = "North Korean troops; Korea North said; the US and us; Kim Jong-un's visit"
+    got = [(m.text, m.role, m.suffix) for m in target_matcher(ENTRIES).find_all(text)]
+    assert ("North Korean", "admitted", "") in got
+    assert ("Korea North", "forbidden", "") in got
+    assert ("US", "preferred", "") in got
+    assert ("us", "preferred", "") not in got
+    assert ("Kim Jong-un", "forbidden", "") in got
+
+
+def test_english_plural_and_possessive():
+    got = [(m.text, m.suffix) for m in target_matcher([KORUT]).find("North Koreans and North Korea's army")]
+    assert got == [("North Korean", "s"), ("North Korea", "")]
+
+
+def test_uppercase_folding_that_changes_length_keeps_offsets():
+    # "İ" lower-cases to two characters; offsets after it must still be right
+    text = "İstanbul dan Korut"
+    (m,) = source_matcher([KORUT]).find(text)
+    assert text[m.start:m.end] == "Korut"
+
+
+@given(st.text(alphabet="ab \u00a0\n-", max_size=40))
+def test_spans_slice_back_to_the_matched_text(text):
+    entry = Entry("ab ab", "x")
+    for m in Matcher([(entry, "ab ab", "source")]).find_all(text):
+        assert m.text == text[m.start:m.end]
+        assert " ".join(m.text.split()) == "ab ab"
+
+
+def test_a_large_glossary_finds_exactly_the_same_matches():
+    small = Matcher([(KORUT, "Korut", "source")])
+    big = Matcher([(Entry(f"istilah{i}", f"term{i}"), f"istilah{i}", "source") for i in range(20000)]
+                  + [(KORUT, "Korut", "source")])
+    text = "Korut " * 50
+    assert [m.span for m in small.find(text)] == [m.span for m in big.find(text)]
+    assert len(big.find(text)) == 50
