@@ -1,0 +1,234 @@
+"""Adding and removing glossary entries at the text level, so that every other byte of the file stays put.
+
+``add_entry`` renders the new entry in canonical form and inserts it before the first entry that sorts after
+it (canonical order: msgctxt, msgid casefolded, msgid), or after the last entry; ``remove_entry`` deletes
+the entry's lines (its comments included) and one blank separator line. Nothing else in the file is
+reformatted, so a diff shows only the entry added or removed. A new file starts with the canonical header.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import polib
+
+from ..errors import GlossaryError
+from ..fsutil import atomic_write_bytes
+from .canonical import new_file_text, normalize_entry, render_entry, sort_key
+from .claims import claims
+from .model import KNOWN_FLAGS, Entry
+from .pofile import entry_from_po, glossary_files, load_file, read_po
+
+_KEYWORD = re.compile(r"^(?:#~\s*)?(msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?)\s+(\".*\")\s*$")
+_CONTINUATION = re.compile(r"^(?:#~\s*)?(\".*\")\s*$")
+
+
+@dataclass
+class _Span:
+    """Lines ``start``..``end`` (0-based, inclusive) of one PO entry, comments included."""
+
+    start: int
+    end: int
+    msgctxt: str | None = None
+    msgid: str | None = None
+    obsolete: bool = False
+
+    @property
+    def is_header(self) -> bool:
+        return self.msgid == "" and self.msgctxt is None and not self.obsolete
+
+
+def _split_lines(text: str) -> list[str]:
+    """Lines with their endings; only ``\\n`` ends a line (PO strings may hold other separators)."""
+    parts = text.split("\n")
+    lines = [p + "\n" for p in parts[:-1]]
+    if parts[-1]:
+        lines.append(parts[-1])
+    return lines
+
+
+def _spans(lines: list[str]) -> list[_Span]:
+    """Split PO lines into entries: a blank line, or a comment/keyword after a msgstr, starts a new one."""
+    spans: list[_Span] = []
+    cur: _Span | None = None
+    field: str | None = None  # the keyword whose string continuation lines belong to
+    values: dict[str, str] = {}
+    seen_msgstr = False
+
+    def close():
+        if cur is not None:
+            cur.msgctxt = values.get("msgctxt")
+            cur.msgid = values.get("msgid")
+            spans.append(cur)
+
+    for i, raw in enumerate(lines):
+        line = raw.strip()
+        if not line:
+            close()
+            cur, field, values, seen_msgstr = None, None, {}, False
+            continue
+        kw = _KEYWORD.match(line)
+        cont = None if kw else _CONTINUATION.match(line)
+        starts_new = cur is not None and seen_msgstr and not cont and not (kw and kw.group(1).startswith("msgstr"))
+        if cur is None or starts_new:
+            close()
+            cur, field, values, seen_msgstr = _Span(i, i), None, {}, False
+        cur.end = i
+        if kw:
+            field = kw.group(1)
+            values[field] = polib.unescape(kw.group(2)[1:-1])
+            if field.startswith("msgstr"):
+                seen_msgstr = True
+            if line.startswith("#~"):
+                cur.obsolete = True
+        elif cont and field:
+            values[field] += polib.unescape(cont.group(1)[1:-1])
+        else:
+            field = None  # a comment line
+    close()
+    return spans
+
+
+def _read(path: Path) -> tuple[bytes, str, list[str]]:
+    data = path.read_bytes()
+    bom = b"\xef\xbb\xbf" if data.startswith(b"\xef\xbb\xbf") else b""
+    text = data[len(bom):].decode("utf-8")  # read_po has already checked it
+    return bom, text, _split_lines(text)
+
+
+def _write(path: Path, bom: bytes, lines: list[str]) -> None:
+    atomic_write_bytes(path, bom + "".join(lines).encode("utf-8"))
+
+
+def _validate(entry: Entry) -> Entry:
+    entry = normalize_entry(entry)
+    if entry.context == "":
+        entry = replace(entry, context=None)
+    where = entry.path
+    if not entry.source:
+        raise GlossaryError("cannot add an entry with an empty source form", where)
+    unknown = [f for f in entry.flags if f not in KNOWN_FLAGS]
+    if unknown:
+        raise GlossaryError(f"unknown flag {unknown[0]!r} (known: {', '.join(sorted(KNOWN_FLAGS))})", where)
+    if entry.no_translate and not entry.target:
+        entry = replace(entry, target=entry.source)
+    if not entry.target and entry.enforced:
+        raise GlossaryError(f"entry {entry.source!r} needs an English form (or the fuzzy flag)", where)
+    return entry
+
+
+def _existing_entries(path: Path, glossary_dir: Path | None) -> list[Entry]:
+    files = glossary_files(glossary_dir) if glossary_dir is not None and glossary_dir.exists() else []
+    if path.exists() and path.resolve() not in {f.resolve() for f in files}:
+        files.append(path)
+    entries: list[Entry] = []
+    for f in files:
+        entries.extend(load_file(f)[0])
+    return entries
+
+
+def check_claims(entry: Entry, existing: list[Entry]) -> None:
+    """Raise :class:`GlossaryError` at the other entry's file:line when it has the same msgid and context,
+    or claims one of ``entry``'s source forms in the same context."""
+    mine = claims(entry)
+    for other in existing:
+        if other.context != entry.context:
+            continue
+        if other.source == entry.source:
+            raise GlossaryError(f"an entry for {entry.source!r}"
+                                f"{' in context ' + repr(entry.context) if entry.context else ''} "
+                                "already exists (remove it first)", other.path, other.line)
+        for theirs in claims(other):
+            for claim in mine:
+                if claim.collides(theirs):
+                    raise GlossaryError(f"source form {claim.form!r} is already claimed by "
+                                        f"{other.label()!r} (use --force to add it anyway)",
+                                        other.path, other.line)
+
+
+def add_entry(path: Path, entry: Entry, *, force: bool = False, glossary_dir: Path | None = None) -> Entry:
+    """Insert ``entry`` into the PO file ``path`` (created with the canonical header if missing).
+
+    Refuses (:class:`GlossaryError` naming the other entry's file:line) a msgid+msgctxt that already exists,
+    and, unless ``force``, a source form that another entry of the same context already claims in any file
+    of ``glossary_dir`` (default: the file's directory). Returns the entry as written, with path and line.
+    """
+    path = Path(path)
+    entry = _validate(entry)
+    existing = _existing_entries(path, Path(glossary_dir) if glossary_dir else path.parent)
+    if force:
+        existing = [e for e in existing if e.source == entry.source]  # an exact duplicate is never added
+    check_claims(entry, existing)
+
+    rendered = _split_lines(render_entry(entry))
+    if not path.exists():
+        header = _split_lines(new_file_text())
+        _write(path, b"", header + ["\n"] + rendered)
+        return replace(entry, path=path, line=len(header) + 2)
+
+    read_po(path)  # a file we cannot parse is not edited
+    bom, text, lines = _read(path)
+    nl = "\r\n" if "\r\n" in text else "\n"
+    rendered = [line[:-1] + nl for line in rendered]
+    spans = _spans(lines)
+    live = [s for s in spans if not s.is_header and not s.obsolete]
+    key = sort_key(entry.context, entry.source)
+    after = next((s for s in live if sort_key(s.msgctxt, s.msgid or "") > key), None)
+    if after is not None:
+        at = after.start
+        lines[at:at] = rendered + [nl]
+        line = at + 1
+    else:
+        anchor = live[-1] if live else next((s for s in spans if s.is_header), None)
+        at = anchor.end + 1 if anchor is not None else len(lines)
+        if at > 0 and not lines[at - 1].endswith("\n"):
+            lines[at - 1] += nl
+        if at == 0:
+            lines[0:0] = rendered + ([nl] if lines else [])
+            line = 1
+        else:
+            lines[at:at] = [nl] + rendered
+            line = at + 2
+    _write(path, bom, lines)
+    return replace(entry, path=path, line=line)
+
+
+def remove_entry(path: Path, source: str, context: str | None = None) -> Entry:
+    """Delete the entry with msgid ``source`` (and msgctxt ``context``) from ``path``; return it.
+
+    Without ``context``, an entry without one is chosen, or else the only entry with that msgid. The msgid is
+    compared exactly, then case-insensitively when that finds exactly one entry.
+    """
+    path = Path(path)
+    po = read_po(path)
+    entries = [entry_from_po(e, path)[0] for e in po if not e.obsolete]
+    target = _pick(entries, source, context, path)
+    bom, text, lines = _read(path)
+    span = next(s for s in _spans(lines)
+                if not s.obsolete and s.msgid == target.source and s.msgctxt == target.context)
+    start, end = span.start, span.end + 1
+    if start > 0 and not lines[start - 1].strip():
+        start -= 1  # the blank line that separated it from the entry before
+    elif end < len(lines) and not lines[end].strip():
+        end += 1
+    del lines[start:end]
+    _write(path, bom, lines)
+    return target
+
+
+def _pick(entries: list[Entry], source: str, context: str | None, path: Path) -> Entry:
+    for same in (lambda e: e.source == source, lambda e: e.source.casefold() == source.casefold()):
+        found = [e for e in entries if same(e)]
+        if context is not None:
+            found = [e for e in found if e.context == context]
+        elif len(found) > 1:
+            found = [e for e in found if e.context is None] or found
+        if len(found) == 1:
+            return found[0]
+        if len(found) > 1:
+            contexts = ", ".join(repr(e.context) for e in found)
+            raise GlossaryError(f"{source!r} has several entries (contexts {contexts}); give --context", path)
+    ctx = f" in context {context!r}" if context is not None else ""
+    raise GlossaryError(f"no entry for {source!r}{ctx}", path)
