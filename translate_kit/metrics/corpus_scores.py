@@ -1,0 +1,46 @@
+"""Corpus-level BLEU, chrF and TER through sacrebleu, each with its reproducibility signature."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Sequence
+
+from sacrebleu.metrics import BLEU, CHRF, TER
+from sacrebleu.metrics.base import Metric
+
+#: our key → whether a higher score is better
+HIGHER_IS_BETTER = {"bleu": True, "chrf": True, "ter": False, "term_accuracy": True}
+#: display names
+DISPLAY = {"bleu": "BLEU", "chrf": "chrF", "ter": "TER", "term_accuracy": "term accuracy"}
+
+
+def make_metrics() -> dict[str, Metric]:
+    """Fresh sacrebleu metric objects with their default settings (13a tokenizer, chrF2, tercom TER)."""
+    return {"bleu": BLEU(), "chrf": CHRF(), "ter": TER()}
+
+
+@dataclass(frozen=True)
+class CorpusScore:
+    """One corpus-level score: our key, sacrebleu's name, the value, sacrebleu's detail and signature."""
+
+    key: str
+    name: str
+    score: float
+    detail: str  # sacrebleu's formatted score, e.g. "BLEU = 34.10 65.2/40.1/... (BP = ...)"
+    signature: str
+
+    def to_dict(self) -> dict:
+        return {"name": self.name, "score": round(self.score, 4), "detail": self.detail,
+                "signature": self.signature}
+
+
+def corpus_scores(hypotheses: Sequence[str], references: Sequence[str]) -> dict[str, CorpusScore]:
+    """BLEU, chrF and TER of aligned hypotheses against one reference each."""
+    if len(hypotheses) != len(references):
+        raise ValueError(f"{len(hypotheses)} hypotheses but {len(references)} references")
+    out = {}
+    for key, metric in make_metrics().items():
+        result = metric.corpus_score(list(hypotheses), [list(references)])
+        out[key] = CorpusScore(key, result.name, float(result.score), result.format(),
+                               metric.get_signature().format())
+    return out

@@ -1,0 +1,130 @@
+"""Reading hypothesis, reference and source segments for scoring, aligned line for line.
+
+Each input is a file (one segment per line), a directory of same-named ``.txt`` articles, or a bilingual
+``.po`` file (its msgstr side; the msgid side can serve as the source). Lines that are blank in every input
+are paragraph breaks, not segments, and are skipped; any other blank line is scored as an empty segment and
+reported as a warning. Unequal counts, missing counterpart files, empty files and non-UTF-8 bytes raise
+:class:`~translate_kit.errors.InputError` naming the file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Sequence
+
+from ..align import Segment, load_segments
+from ..errors import Diagnostic, InputError
+
+
+@dataclass
+class ScoreInputs:
+    """Aligned segment texts (same length) and where each came from."""
+
+    hypotheses: list[str]
+    references: list[str]
+    sources: list[str] | None = None
+    baseline: list[str] | None = None
+    where: list[str] = field(default_factory=list)  # hypothesis file:line of each segment
+    skipped_blank: int = 0
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    def __len__(self) -> int:
+        return len(self.hypotheses)
+
+
+def text_digest(lines: Sequence[str]) -> str:
+    """sha256 of segments joined by newlines: identifies a reference or source side."""
+    return hashlib.sha256("\n".join(lines).encode("utf-8")).hexdigest()
+
+
+def _load(path: Path, side: str = "target") -> list[Segment]:
+    """Segments with blank lines kept (alignment), minus blank lines at the end of each file."""
+    segs = load_segments(path, side=side, keep_blank=True)
+    out: list[Segment] = []
+    for i, s in enumerate(segs):
+        last_of_file = i + 1 == len(segs) or segs[i + 1].file != s.file
+        out.append(s)
+        if last_of_file and not s.file.endswith(".po"):  # a PO entry is a segment even when empty
+            while out and not out[-1].text and out[-1].file == s.file:
+                out.pop()
+    return out
+
+
+def _groups(path: Path, segs: list[Segment]) -> dict[str, list[Segment]]:
+    """Segments per article name for a directory, one group for a file."""
+    if not path.is_dir():
+        return {"": segs}
+    groups: dict[str, list[Segment]] = {}
+    for s in segs:
+        groups.setdefault(Path(s.file).name, []).append(s)
+    return groups
+
+
+def _align(label: str, path: Path, segs: list[Segment], ref_path: Path, ref_groups: dict[str, list[Segment]]
+           ) -> list[Segment]:
+    """``segs`` reordered to follow the reference article by article; InputError on any mismatch."""
+    if path.is_dir() != ref_path.is_dir() and ref_path.is_dir():
+        raise InputError(f"{label} must be a directory like the reference {ref_path}", path)
+    groups = _groups(path, segs) if ref_path.is_dir() else {"": segs}
+    if ref_path.is_dir():
+        for name in ref_groups:
+            if name not in groups:
+                raise InputError(f"{label} counterpart of {ref_path / name} is missing", path / name)
+        for name in groups:
+            if name not in ref_groups:
+                raise InputError(f"{label} file has no counterpart in the reference {ref_path}", path / name)
+    out = []
+    for name, ref_segs in ref_groups.items():
+        mine = groups[name]
+        if len(mine) != len(ref_segs):
+            where = Path(mine[0].file) if mine else path / name
+            ref_file = ref_segs[0].file if ref_segs else ref_path / name
+            raise InputError(f"{label} has {len(mine)} segments but the reference {ref_file} has "
+                             f"{len(ref_segs)}", where)
+        out.extend(mine)
+    return out
+
+
+def _warn_empty(kind: str, label: str, segs: list[Segment], others: list[list[Segment]],
+                out: list[Diagnostic]) -> None:
+    """One warning per side: segments blank here but not in every other input."""
+    empty = [i for i, s in enumerate(segs) if not s.text and any(o[i].text for o in others)]
+    if empty:
+        first = segs[empty[0]]
+        more = f" (and {len(empty) - 1} more)" if len(empty) > 1 else ""
+        out.append(Diagnostic("warning", kind, f"empty {label} segment{more}, scored as empty", first.file,
+                              first.line))
+
+
+def load_inputs(hyp: str | Path, ref: str | Path, src: str | Path | None = None,
+                baseline: str | Path | None = None) -> ScoreInputs:
+    """Load and align the scoring inputs (see the module docstring)."""
+    hyp_p, ref_p = Path(hyp), Path(ref)
+    ref_segs = _load(ref_p)
+    ref_groups = _groups(ref_p, ref_segs)
+    ref_segs = [s for g in ref_groups.values() for s in g]
+    sides: dict[str, list[Segment]] = {"hypothesis": _align("hypothesis", hyp_p, _load(hyp_p), ref_p, ref_groups)}
+    if src is not None:
+        sides["source"] = _align("source", Path(src), _load(Path(src), "source"), ref_p, ref_groups)
+    elif hyp_p.suffix == ".po" or (hyp_p.is_dir() and any(p.suffix == ".po" for p in hyp_p.iterdir())):
+        sides["source"] = _align("source", hyp_p, _load(hyp_p, "source"), ref_p, ref_groups)
+    if baseline is not None:
+        sides["baseline"] = _align("baseline", Path(baseline), _load(Path(baseline)), ref_p, ref_groups)
+    sides["reference"] = ref_segs
+    # paragraph breaks: blank everywhere
+    keep = [i for i in range(len(ref_segs)) if any(side[i].text for side in sides.values())]
+    for name in sides:
+        sides[name] = [sides[name][i] for i in keep]
+    diags: list[Diagnostic] = []
+    for name, segs in sides.items():
+        others = [v for k, v in sides.items() if k != name]
+        _warn_empty(f"empty-{name}", name, segs, others, diags)
+    hyps = sides["hypothesis"]
+    return ScoreInputs(
+        hypotheses=[s.text for s in hyps], references=[s.text for s in sides["reference"]],
+        sources=[s.text for s in sides["source"]] if "source" in sides else None,
+        baseline=[s.text for s in sides["baseline"]] if "baseline" in sides else None,
+        where=[f"{s.file}:{s.line}" for s in hyps], skipped_blank=len(ref_segs) - len(keep),
+        diagnostics=diags)

@@ -1,0 +1,104 @@
+"""Term exact-match accuracy (WMT21 terminology task) and per-term recall.
+
+Every occurrence of a glossary term in the source (msgid or a variant, found by the shared source matcher) is
+one expected term; it counts as found when the hypothesis contains the entry's preferred or an admitted
+English form (shared target matcher, longest non-overlapping matches). Per segment and entry,
+found = min(source occurrences, accepted target occurrences), so one rendering cannot pay for two.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Iterable, Sequence
+
+from ..glossary.model import Entry
+from ..matching import source_matcher, target_matcher
+
+
+@dataclass
+class TermRecall:
+    """Found/expected counts of one glossary entry over the corpus."""
+
+    entry: Entry
+    expected: int = 0
+    found: int = 0
+
+    @property
+    def recall(self) -> float:
+        return self.found / self.expected if self.expected else 1.0
+
+    def to_dict(self) -> dict:
+        return {"source": self.entry.source, "context": self.entry.context,
+                "preferred": self.entry.preferred, "ref": self.entry.ref,
+                "expected": self.expected, "found": self.found, "recall": round(self.recall, 4)}
+
+
+@dataclass
+class TermAccuracy:
+    """Corpus term accuracy with the per-segment counts a paired test needs."""
+
+    expected: list[int] = field(default_factory=list)  # per segment
+    found: list[int] = field(default_factory=list)  # per segment
+    per_term: list[TermRecall] = field(default_factory=list)  # entries seen in the source, glossary order
+
+    @property
+    def total_expected(self) -> int:
+        return sum(self.expected)
+
+    @property
+    def total_found(self) -> int:
+        return sum(self.found)
+
+    @property
+    def accuracy(self) -> float | None:
+        """found / expected over the corpus; None when the source holds no glossary term."""
+        total = self.total_expected
+        return self.total_found / total if total else None
+
+    def to_dict(self) -> dict:
+        acc = self.accuracy
+        return {"accuracy": None if acc is None else round(acc, 4), "expected": self.total_expected,
+                "found": self.total_found, "per_term": [t.to_dict() for t in self.per_term]}
+
+
+class TermScorer:
+    """Builds the two matchers once; scores any number of hypothesis sets against the same sources."""
+
+    def __init__(self, entries: Iterable[Entry]):
+        self.entries = [e for e in entries if e.enforced]
+        self._source = source_matcher(self.entries)
+        self._target = target_matcher(self.entries, roles=("preferred", "admitted"))
+
+    def score(self, sources: Sequence[str], hypotheses: Sequence[str]) -> TermAccuracy:
+        if len(sources) != len(hypotheses):
+            raise ValueError(f"{len(sources)} sources but {len(hypotheses)} hypotheses")
+        order = {id(e): i for i, e in enumerate(self.entries)}
+        recalls: dict[int, TermRecall] = {}
+        result = TermAccuracy()
+        for src, hyp in zip(sources, hypotheses):
+            matches = self._source.find(src)
+            wanted = Counter(id(m.entry) for m in matches)
+            if not wanted:
+                result.expected.append(0)
+                result.found.append(0)
+                continue
+            entries = {id(m.entry): m.entry for m in matches}
+            present = Counter(id(m.entry) for m in self._target.find(hyp) if id(m.entry) in wanted)
+            seg_expected = seg_found = 0
+            for key, n in wanted.items():
+                got = min(n, present[key])
+                rec = recalls.setdefault(key, TermRecall(entries[key]))
+                rec.expected += n
+                rec.found += got
+                seg_expected += n
+                seg_found += got
+            result.expected.append(seg_expected)
+            result.found.append(seg_found)
+        result.per_term = sorted(recalls.values(), key=lambda r: order[id(r.entry)])
+        return result
+
+
+def term_accuracy(sources: Sequence[str], hypotheses: Sequence[str], entries: Iterable[Entry]) -> TermAccuracy:
+    """Term exact-match accuracy of ``hypotheses`` for the glossary terms found in ``sources``."""
+    return TermScorer(entries).score(sources, hypotheses)

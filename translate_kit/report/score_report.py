@@ -1,0 +1,124 @@
+"""The scores file (JSON, stable schema, suitable to commit) and the text rendering of score/eval results.
+
+A scores file keeps the hypotheses it was computed from and the sha256 of its reference and source, so a
+later ``score --against scores.json`` can rerun the paired test against it on the same test set.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import sacrebleu
+
+from .. import __version__
+from ..align import read_text
+from ..errors import InputError
+from ..fsutil import atomic_write_text
+from ..metrics.corpus_scores import DISPLAY
+from ..metrics.scoring import Comparison, EarlierRun, ScoreResult
+
+SCHEMA = "translate-kit/scores/1"
+TEST_NAMES = {"bs": "paired bootstrap resampling", "ar": "approximate randomization"}
+
+
+# -- JSON ----------------------------------------------------------------------------------------------------
+def score_to_dict(result: ScoreResult) -> dict:
+    """The JSON object of a scoring run (schema ``translate-kit/scores/1``)."""
+    return {
+        "schema": SCHEMA,
+        "tool": {"translate_kit": __version__, "sacrebleu": sacrebleu.__version__},
+        "inputs": dict(result.inputs),
+        "segments": result.n_segments,
+        "skipped_blank_lines": result.skipped_blank,
+        "scores": {k: s.to_dict() for k, s in result.scores.items()},
+        "term_accuracy": result.terms.to_dict() if result.terms is not None else None,
+        "glossary": (None if result.glossary_digest is None
+                     else {"sha256": result.glossary_digest, "entries": result.glossary_entries}),
+        "baseline": result.baseline.to_dict() if result.baseline else None,
+        "against": result.against.to_dict() if result.against else None,
+        "gates": [g.to_dict() for g in result.gates],
+        "passed": result.passed,
+        "diagnostics": [d.to_dict() for d in result.diagnostics],
+        "reference_sha256": result.reference_digest,
+        "source_sha256": result.source_digest,
+        "hypotheses": list(result.hypotheses),
+    }
+
+
+def dumps(data: dict) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def write_json(path: str | Path, data: dict) -> None:
+    """Write a report object atomically (never a half-written file)."""
+    atomic_write_text(path, dumps(data))
+
+
+def read_scores(path: str | Path) -> EarlierRun:
+    """An earlier scores file (``--against``); InputError with file:line when it is not one."""
+    text = read_text(path)
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InputError(f"not valid JSON ({exc.msg})", path, exc.lineno) from None
+    if not isinstance(data, dict) or data.get("schema") != SCHEMA:
+        raise InputError(f"not a translate-kit scores file (expected \"schema\": \"{SCHEMA}\"); "
+                         "write one with score --json", path)
+    hyps, ref = data.get("hypotheses"), data.get("reference_sha256")
+    if not isinstance(hyps, list) or not all(isinstance(h, str) for h in hyps) or not isinstance(ref, str):
+        raise InputError("scores file lacks its hypotheses or reference_sha256", path)
+    scores = {k: v.get("score") for k, v in (data.get("scores") or {}).items() if isinstance(v, dict)}
+    term = data.get("term_accuracy")
+    scores["term_accuracy"] = term.get("accuracy") if isinstance(term, dict) else None
+    return EarlierRun(str(path), hyps, ref, data.get("source_sha256"), scores)
+
+
+# -- text ----------------------------------------------------------------------------------------------------
+def _value(key: str, value: float | None) -> str:
+    if value is None:
+        return "n/a"
+    return f"{value:.4f}" if key == "term_accuracy" else f"{value:.2f}"
+
+
+def _comparison_lines(title: str, cmp: Comparison) -> list[str]:
+    any_metric = next(iter(cmp.metrics.values()), None)
+    if any_metric is None:
+        return []
+    head = (f"{title} {cmp.label} ({TEST_NAMES[any_metric.test]}, {any_metric.n_samples} samples, "
+            f"seed {any_metric.seed}):")
+    lines = [head]
+    for key, c in cmp.metrics.items():
+        lines.append(f"  {DISPLAY[key]:<14} {_value(key, c.system):>8} vs {_value(key, c.baseline):>8}  "
+                     f"{c.delta:+.4g}  p = {c.p_value:.4f}")
+    return lines
+
+
+def render_score_text(result: ScoreResult, max_terms: int = 10) -> str:
+    """A readable summary: scores with signatures, term accuracy, comparisons, gates, warnings."""
+    ins = result.inputs
+    lines = [f"{ins.get('hyp') or 'hypotheses'} vs {ins.get('ref') or 'references'}: "
+             f"{result.n_segments} segments"]
+    for key, s in result.scores.items():
+        lines.append(f"{DISPLAY[key]:<14} {s.score:8.2f}  {s.signature}")
+    if result.terms is not None:
+        t = result.terms
+        gl = f"glossary sha256 {result.glossary_digest[:12]}, {result.glossary_entries} entries"
+        lines.append(f"{'term accuracy':<14} {_value('term_accuracy', t.accuracy):>8}  "
+                     f"{t.total_found}/{t.total_expected} source terms rendered ({gl})")
+        missed = sorted((r for r in t.per_term if r.found < r.expected), key=lambda r: (r.recall, -r.expected))
+        if missed:
+            lines.append("  lowest per-term recall:")
+            for r in missed[:max_terms]:
+                lines.append(f"    {r.entry.label()}: {r.found}/{r.expected} ({r.recall:.2f})  {r.entry.ref}")
+            if len(missed) > max_terms:
+                lines.append(f"    … and {len(missed) - max_terms} more terms below 1.0")
+    if result.baseline:
+        lines += _comparison_lines("against baseline", result.baseline)
+    if result.against:
+        lines += _comparison_lines("against earlier run", result.against)
+    if result.gates:
+        lines.append("gates:")
+        lines += [f"  {'PASS' if g.passed else 'FAIL'} {g.name}: {g.message}" for g in result.gates]
+    lines += [str(d) for d in result.diagnostics]
+    return "\n".join(lines) + "\n"
