@@ -2,27 +2,74 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import click
+
+FORMAT_NAMES = ("tbx", "deepl-csv", "deepl-tsv", "google-csv", "google-sets", "amazon-csv", "amazon-tsv")
 
 
 @click.command("export")
-@click.option("--format", "fmt", required=True, help="tbx, deepl-csv, deepl-tsv, google-csv, google-sets, amazon-csv")
+@click.option("--format", "fmt", required=True, type=click.Choice(FORMAT_NAMES))
 @click.option("--glossary", "glossary_dir", default="glossary", show_default=True, type=click.Path())
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False))
 def export_cmd(fmt, glossary_dir, output):
     """Export the glossary to an exchange format, reporting what the format cannot express."""
-    raise click.ClickException("not implemented yet")
+    from ..glossary.exchange import export_glossary, summarize_losses
+    from ..glossary.pofile import load_glossary
+
+    glossary = load_glossary(glossary_dir)
+    losses = export_glossary(glossary.entries, fmt, output)
+    for line in summarize_losses(fmt, losses):
+        click.echo(line, err=True)
+    left_out = {x.entry for x in losses if x.kind in ("fuzzy-entry", "empty-target", "duplicate-source",
+                                                          "too-long", "unrepresentable")}
+    click.echo(f"wrote {output} ({fmt}) from {len(glossary)} glossary entries"
+               + (f"; {len(left_out)} entries left out" if left_out else ""), err=True)
 
 
 @click.command("import")
 @click.argument("file", type=click.Path())
-@click.option("--format", "fmt", default="auto", show_default=True)
+@click.option("--format", "fmt", default="auto", show_default=True, type=click.Choice(("auto",) + FORMAT_NAMES))
 @click.option("--glossary", "glossary_dir", default="glossary", show_default=True, type=click.Path())
 @click.option("--into", default="imported.po", show_default=True)
-@click.option("--dry-run", is_flag=True)
-def import_cmd(file, fmt, glossary_dir, into, dry_run):
-    """Import a TBX/CSV glossary, merging into the PO files and reporting conflicts."""
-    raise click.ClickException("not implemented yet")
+@click.option("--dry-run", is_flag=True, help="Report what would change; write nothing.")
+@click.option("--allow-conflicts", is_flag=True, help="Write the non-conflicting entries even when some conflict.")
+@click.option("--merge-forms", is_flag=True,
+              help="Also add new variants/admitted/forbidden forms, notes and flags to existing entries.")
+@click.pass_context
+def import_cmd(ctx, file, fmt, glossary_dir, into, dry_run, allow_conflicts, merge_forms):
+    """Import a TBX/CSV glossary, merging into the PO files and reporting conflicts.
+
+    New concepts go to --into (in the glossary directory); identical ones are skipped; entries whose source
+    form has a different English form in the glossary are conflicts: reported, never overwritten, and exit
+    code 1 with nothing written unless --allow-conflicts.
+    """
+    from ..errors import InputError
+    from ..glossary.exchange import read_exchange
+    from ..glossary.merge import apply_plan, plan_import
+    from ..glossary.pofile import load_glossary
+
+    if not into.endswith(".po"):
+        raise InputError(f"--into must name a .po file, got {into!r}")
+    used, entries = read_exchange(file, fmt)
+    glossary = load_glossary(glossary_dir)
+    plan = plan_import(glossary.entries, entries, Path(into))
+    for conflict in plan.conflicts:
+        click.echo(str(conflict))
+    for addition in plan.additions:
+        click.echo(str(addition) + ("" if merge_forms else " (not merged; use --merge-forms)"))
+    click.echo(f"{file} ({used}): {plan.summary()}")
+    blocked = bool(plan.conflicts) and not allow_conflicts
+    if dry_run or blocked:
+        click.echo("nothing written" + (" (dry run)" if dry_run else
+                                        " because of conflicts (use --allow-conflicts to import the rest)"))
+    else:
+        written = apply_plan(plan, Path(glossary_dir), merge_forms=merge_forms)
+        for path in written:
+            click.echo(f"wrote {path}")
+    if blocked:
+        ctx.exit(1)
 
 
 @click.command("suggest")
