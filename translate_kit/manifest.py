@@ -1,0 +1,75 @@
+"""Up-to-date bookkeeping: which outputs were made from which input, glossary, model and options.
+
+The manifest lives in the output directory as ``.translate-kit.json`` (written atomically). An input is up
+to date when its record says the same input sha256, glossary digest, model identity and options digest,
+and every output it lists still exists. ``--force`` ignores the manifest.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from .fsutil import atomic_write_text
+
+MANIFEST_NAME = ".translate-kit.json"
+_SCHEMA = 1
+
+
+def digest(obj: object) -> str:
+    """A stable sha256 of any JSON-serialisable value (sorted keys)."""
+    return hashlib.sha256(json.dumps(obj, sort_keys=True, ensure_ascii=False, default=str).encode()).hexdigest()
+
+
+@dataclass(frozen=True)
+class Stamp:
+    """Everything an output depends on."""
+
+    input_sha256: str
+    glossary: str
+    model: str
+    options: str
+
+    def to_dict(self) -> dict:
+        return dict(self.__dict__)
+
+
+class Manifest:
+    """Records keyed by the input's relative path (which is also its output's relative path)."""
+
+    def __init__(self, output_dir: Path, records: dict | None = None):
+        self.path = Path(output_dir) / MANIFEST_NAME
+        self.output_dir = Path(output_dir)
+        self.records: dict[str, dict] = records or {}
+
+    @classmethod
+    def load(cls, output_dir: str | Path) -> "Manifest":
+        """The manifest of ``output_dir``; a missing or unreadable one is empty (everything is redone)."""
+        output_dir = Path(output_dir)
+        try:
+            data = json.loads((output_dir / MANIFEST_NAME).read_text(encoding="utf-8"))
+            records = data["files"] if data.get("schema") == _SCHEMA and isinstance(data.get("files"), dict) else {}
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            records = {}
+        return cls(output_dir, records)
+
+    def up_to_date(self, relpath: str, stamp: Stamp) -> bool:
+        rec = self.records.get(relpath)
+        if not rec or rec.get("stamp") != stamp.to_dict():
+            return False
+        return all((self.output_dir / out).is_file() for out in rec.get("outputs", []))
+
+    def outputs(self, relpath: str) -> list[str]:
+        return list(self.records.get(relpath, {}).get("outputs", []))
+
+    def record(self, relpath: str, stamp: Stamp, outputs: list[str]) -> None:
+        self.records[relpath] = {"stamp": stamp.to_dict(), "outputs": outputs}
+
+    def forget(self, relpath: str) -> None:
+        self.records.pop(relpath, None)
+
+    def save(self) -> None:
+        atomic_write_text(self.path, json.dumps({"schema": _SCHEMA, "files": self.records},
+                                                ensure_ascii=False, indent=1, sort_keys=True) + "\n")

@@ -1,0 +1,321 @@
+"""The translation pipeline: documents → units → sentences → term matches → one batched, glossary-constrained
+translation of the whole batch → reassembled units → writers, with a :class:`~translate_kit.report.run.RunReport`.
+
+Two entry points:
+
+- :func:`translate_documents` — what ``translate-kit translate`` runs: read inputs, skip the up-to-date ones,
+  translate every remaining sentence of every file in one call to the translator, write outputs and review
+  files, and return the run report. A bad input file becomes a ``failed`` record (the rest of the batch goes
+  on); an unwritable output directory raises :class:`~translate_kit.errors.OutputError`.
+- :func:`translate_segments` — the lower level, stable for other commands (``eval``): translate a list of
+  texts (each a paragraph or a line; separators and line breaks kept) with a given glossary and translator,
+  returning one :class:`SegmentResult` per text, in order.
+
+Boilerplate units pass through untranslated (or are dropped by the writers); identical sentences across the
+batch are translated once; sentences longer than the model's input limit are split at spaces first.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import tempfile
+import time
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Sequence
+
+from .constrain import Outcome, Problem, translate_constrained
+from .corpus import BoilerplateRules, Document, discover, read_document
+from .errors import Diagnostic, InputError, OutputError, TranslateKitError
+from .glossary.model import Entry, Glossary
+from .manifest import Manifest, Stamp, digest
+from .matching import source_matcher
+from .report.run import FAILED, SKIPPED, TRANSLATED, FileRecord, Flag, RunReport
+from .writers import write_document
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass
+class TranslateOptions:
+    """Options of a run; those that change outputs are part of the up-to-date stamp."""
+
+    beam_size: int = 4
+    length_penalty: float = 0.2
+    max_batch_tokens: int = 2048
+    force: bool = False
+    overwrite: bool = False
+    drop_boilerplate: bool = False
+    boilerplate: Path | None = None  # a file of extra boilerplate patterns (one regex per line)
+    report: Path | None = None  # default: OUTPUT_DIR/report.json
+    progress: Progress | None = field(default=None, repr=False)  # called as progress(done, total)
+
+    def stamp(self, rules: BoilerplateRules) -> str:
+        return digest({"beam_size": self.beam_size, "length_penalty": self.length_penalty,
+                       "overwrite": self.overwrite, "drop_boilerplate": self.drop_boilerplate,
+                       "boilerplate": rules.patterns})
+
+    def to_dict(self) -> dict:
+        return {"beam_size": self.beam_size, "length_penalty": self.length_penalty,
+                "max_batch_tokens": self.max_batch_tokens, "force": self.force, "overwrite": self.overwrite,
+                "drop_boilerplate": self.drop_boilerplate,
+                "boilerplate": str(self.boilerplate) if self.boilerplate else None,
+                "report": str(self.report) if self.report else None}
+
+
+@dataclass
+class SentenceResult:
+    source: str
+    text: str
+    terms: list[Entry] = field(default_factory=list)
+    flags: list[Problem] = field(default_factory=list)
+
+
+@dataclass
+class SegmentResult:
+    """The translation of one text: ``flags`` non-empty means a term could not be verified (see constrain)."""
+
+    text: str
+    flags: list[Problem] = field(default_factory=list)
+    terms: list[Entry] = field(default_factory=list)  # glossary entries applied, once per occurrence
+    sentences: list[SentenceResult] = field(default_factory=list)
+    split_long: int = 0  # sentences split because they exceeded the model's input limit
+
+    @property
+    def flagged(self) -> bool:
+        return bool(self.flags)
+
+
+# -- translate_segments ---------------------------------------------------------------------------------------
+class _Timer:
+    def __init__(self, timings: dict):
+        self.timings = timings
+
+    @contextmanager
+    def __call__(self, key: str):
+        t0 = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.timings[key] = self.timings.get(key, 0.0) + time.perf_counter() - t0
+
+
+def _split_sentences(text: str) -> list[tuple[int, int]]:
+    from .corpus.segment import split_sentences
+    return [(s.start, s.end) for s in split_sentences(text)]
+
+
+def _chunks(sentence: str, translator, limit: int) -> list[str]:
+    """``sentence`` cut at spaces into pieces of at most ``limit`` model tokens (one piece when it fits)."""
+    n = len(translator.tokenize(sentence))
+    if n <= limit:
+        return [sentence]
+    words = sentence.split(" ")
+    parts = max(2, math.ceil(n * 1.25 / limit))
+    size = max(1, math.ceil(len(words) / parts))
+    out = []
+    for i in range(0, len(words), size):
+        piece = " ".join(words[i:i + size])
+        out += _chunks(piece, translator, limit) if size > 1 else [piece]
+    return out
+
+
+def translate_segments(texts: Sequence[str], *, glossary: Glossary | None, translator,
+                       options: TranslateOptions | None = None,
+                       timings: dict | None = None) -> list[SegmentResult]:
+    """Translate ``texts`` (paragraphs or lines) as one batch; one :class:`SegmentResult` per text, in order.
+
+    ``translator`` is an engine ``BatchTranslator`` (anything with ``translate(list[str], progress=…)``,
+    ``tokenize(str)`` and ``max_input_tokens``). ``glossary`` None or empty: plain batched translation.
+    The text between sentences (spaces, line breaks) is kept exactly; only sentences are translated.
+    """
+    options = options or TranslateOptions()
+    timer = _Timer(timings if timings is not None else {})
+    limit = getattr(translator, "max_input_tokens", None) or 0
+
+    # plan: each text becomes [separator, sentence-or-chunks, separator, …]; sentences go to one flat list
+    with timer("segment"):
+        flat: list[str] = []
+        plans: list[list[tuple[str, object]]] = []
+        split_long: list[int] = []
+        for text in texts:
+            plan, pos, n_split = [], 0, 0
+            for start, end in _split_sentences(text):
+                plan.append(("sep", text[pos:start]))
+                sentence = text[start:end]
+                pieces = _chunks(sentence, translator, limit) if limit else [sentence]
+                if len(pieces) > 1:
+                    n_split += 1
+                plan.append(("sent", (sentence, list(range(len(flat), len(flat) + len(pieces))))))
+                flat += pieces
+                pos = end
+            plan.append(("sep", text[pos:]))
+            plans.append(plan)
+            split_long.append(n_split)
+
+    with timer("match"):
+        matcher = source_matcher(glossary.entries) if glossary else None
+        matches = [matcher.find(s) for s in flat] if matcher else [[] for _ in flat]
+
+    def translate(batch: list[str]) -> list[str]:
+        return translator.translate(batch, progress=options.progress)
+
+    with timer("translate"):
+        outcomes: list[Outcome] = translate_constrained(flat, matches, translate)
+    if len(outcomes) != len(flat):
+        raise RuntimeError(f"{len(flat)} sentences in, {len(outcomes)} out")
+
+    results = []
+    for plan, n_split in zip(plans, split_long):
+        parts, sentences = [], []
+        for kind, value in plan:
+            if kind == "sep":
+                parts.append(value)
+                continue
+            source, idx = value
+            outs = [outcomes[i] for i in idx]
+            text = " ".join(o.text for o in outs)
+            parts.append(text)
+            sentences.append(SentenceResult(source, text, [e for o in outs for e in o.entries],
+                                            [p for o in outs for p in o.problems]))
+        results.append(SegmentResult("".join(parts), [p for s in sentences for p in s.flags],
+                                     [e for s in sentences for e in s.terms], sentences, n_split))
+    return results
+
+
+# -- translate_documents --------------------------------------------------------------------------------------
+def check_output_dir(output_dir: Path) -> None:
+    """Create ``output_dir`` and prove it writable, or raise a one-line :class:`OutputError`."""
+    try:
+        output_dir.mkdir(parents=True, exist_ok=True)
+        fd, probe = tempfile.mkstemp(prefix=".translate-kit-probe.", dir=output_dir)
+        os.close(fd)
+        os.unlink(probe)
+    except OSError as exc:
+        raise OutputError(f"output directory is not writable: {exc.strerror or exc}", output_dir) from None
+
+
+def load_rules(options: TranslateOptions) -> BoilerplateRules:
+    return BoilerplateRules.from_file(options.boilerplate) if options.boilerplate else BoilerplateRules()
+
+
+def translate_documents(inputs: Sequence[Path], output_dir: Path, *, glossary: Glossary | None,
+                        options: TranslateOptions | None = None, package=None,
+                        translator=None) -> RunReport:
+    """Translate files and directories of .txt/.po/.jsonl into ``output_dir`` and write the JSON report.
+
+    ``package``: the engine package to use (default: the installed id→en package); ``translator``: a ready
+    ``BatchTranslator`` (default: made from the package when something needs translating). Returns the
+    report; ``report.failed`` tells whether any input failed (the CLI then exits 2).
+    """
+    from . import engine
+
+    options = options or TranslateOptions()
+    output_dir = Path(output_dir)
+    glossary = glossary if glossary is not None else Glossary()
+    report = RunReport(options=options.to_dict())
+    timer = _Timer(report.timings)
+    t_start = time.perf_counter()
+
+    check_output_dir(output_dir)
+    rules = load_rules(options)
+    if package is None and translator is None:
+        package = engine.find_package()
+    model = (translator.identity() if translator is not None else engine.package_identity(package))
+    report.model = dict(model)
+    report.glossary = {"digest": glossary.digest, "files": [str(p) for p in glossary.files],
+                       "entries": len(glossary.entries)}
+    report.warnings += glossary.diagnostics
+    stamp_common = (glossary.digest, digest(model), options.stamp(rules))
+    manifest = Manifest.load(output_dir)
+
+    # read every input; bad ones become failed records, the rest go on
+    todo: list[tuple[Document, FileRecord, Stamp]] = []
+    with timer("read"):
+        found, diags = discover([Path(p) for p in inputs])
+        out_resolved = output_dir.resolve()
+        for d in diags:
+            if d.severity == "error":
+                report.files.append(FileRecord(d.path or "", "", status=FAILED, error=str(d)))
+            else:
+                report.warnings.append(d)
+        for path, rel in found:
+            if out_resolved in path.resolve().parents:
+                continue  # our own outputs, when -o lies inside an input directory
+            record = FileRecord(str(path), rel.as_posix())
+            report.files.append(record)
+            try:
+                doc = read_document(path, rel, rules)
+            except InputError as exc:
+                record.status, record.error = FAILED, str(exc)
+                manifest.forget(rel.as_posix())
+                continue
+            record.format = doc.format
+            report.warnings += doc.diagnostics
+            stamp = Stamp(doc.sha256, *stamp_common)
+            if not options.force and manifest.up_to_date(record.relpath, stamp):
+                record.status, record.outputs = SKIPPED, manifest.outputs(record.relpath)
+                continue
+            todo.append((doc, record, stamp))
+
+    # one batch: every translatable unit of every document
+    units = []
+    for doc, record, _ in todo:
+        for unit in doc.units:
+            if unit.kind == "boilerplate":
+                record.boilerplate += 1
+                report.boilerplate[unit.meta.get("boilerplate", "?")] += 1
+            elif unit.kind == "text":
+                if doc.format == "po" and unit.existing and not options.overwrite:
+                    record.kept += 1
+                else:
+                    units.append((doc, record, unit))
+    results: list[SegmentResult] = []
+    if units:
+        if translator is None:
+            translator = engine.BatchTranslator(package, beam_size=options.beam_size,
+                                                length_penalty=options.length_penalty,
+                                                max_batch_tokens=options.max_batch_tokens)
+        results = translate_segments([u.text for _, _, u in units], glossary=glossary,
+                                     translator=translator, options=options, timings=report.timings)
+    if len(results) != len(units):
+        raise RuntimeError(f"{len(units)} segments in, {len(results)} out")
+
+    per_doc: dict[int, dict[int, SegmentResult]] = {id(doc): {} for doc, _, _ in todo}
+    for (doc, record, unit), res in zip(units, results):
+        per_doc[id(doc)][unit.index] = res
+        record.segments += 1
+        record.sentences += len(res.sentences)
+        report.split_sentences += res.split_long
+        if res.split_long:
+            report.warnings.append(Diagnostic("warning", "long-sentence-split",
+                                              f"{res.split_long} sentence(s) longer than the model's input "
+                                              "limit were split at spaces before translation",
+                                              str(doc.path), unit.line))
+        for term in res.terms:
+            report.terms[term.label()] += 1
+        for sentence in res.sentences:
+            for p in sentence.flags:
+                record.flags += 1
+                report.flags.append(Flag(str(doc.path), unit.line, unit.key, sentence.source, sentence.text,
+                                         p.reason, p.entry.label() if p.entry else None,
+                                         p.entry.ref if p.entry else None, p.detail))
+
+    with timer("write"):
+        for doc, record, stamp in todo:
+            try:
+                record.outputs = write_document(doc, per_doc[id(doc)], output_dir,
+                                                drop_boilerplate=options.drop_boilerplate,
+                                                overwrite=options.overwrite)
+            except TranslateKitError as exc:
+                record.status, record.error = FAILED, str(exc)
+                manifest.forget(record.relpath)
+                continue
+            manifest.record(record.relpath, stamp, record.outputs)
+        manifest.save()
+    report.timings["total"] = time.perf_counter() - t_start
+    report.write(options.report or output_dir / "report.json")
+    return report
+

@@ -1,0 +1,136 @@
+"""The JSON report of one ``translate-kit translate`` run.
+
+Schema (``schema`` 1): ``tool`` (name, version), ``model`` (package name, version, path, demo flag and
+label), ``glossary`` (digest, files, entries), ``options``, ``files`` (one record per input: path, relpath,
+format, status ``translated`` | ``skipped`` | ``failed``, error, outputs, counts), ``totals`` (files per status,
+segments, sentences, boilerplate lines, flags), ``terms`` (applied count per entry), ``boilerplate`` (lines per
+pattern), ``flags`` (file, line, segment, sentence, reason, entry), ``warnings`` (diagnostics), ``timings``
+(seconds for read, segment, match, translate, write, total).
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .. import __version__
+from ..errors import Diagnostic
+from ..fsutil import atomic_write_text
+
+TRANSLATED, SKIPPED, FAILED = "translated", "skipped", "failed"
+TIMING_KEYS = ("read", "segment", "match", "translate", "write")
+
+
+@dataclass
+class FileRecord:
+    path: str
+    relpath: str
+    format: str = ""
+    status: str = TRANSLATED
+    error: str | None = None
+    outputs: list[str] = field(default_factory=list)
+    segments: int = 0  # translatable units translated
+    kept: int = 0  # PO units whose existing msgstr was kept
+    sentences: int = 0
+    boilerplate: int = 0
+    flags: int = 0
+
+    def to_dict(self) -> dict:
+        return dict(self.__dict__)
+
+
+@dataclass
+class Flag:
+    """A sentence whose glossary terms could not all be verified in the output."""
+
+    file: str
+    line: int
+    segment: str  # the unit key (L12, a JSONL id, a PO msgid)
+    sentence: str
+    output: str
+    reason: str
+    entry: str | None
+    ref: str | None
+    detail: str = ""
+
+    def to_dict(self) -> dict:
+        return dict(self.__dict__)
+
+
+@dataclass
+class RunReport:
+    model: dict = field(default_factory=dict)
+    glossary: dict = field(default_factory=dict)
+    options: dict = field(default_factory=dict)
+    files: list[FileRecord] = field(default_factory=list)
+    terms: Counter = field(default_factory=Counter)  # entry label → times applied
+    boilerplate: Counter = field(default_factory=Counter)  # pattern name → lines
+    flags: list[Flag] = field(default_factory=list)
+    warnings: list[Diagnostic] = field(default_factory=list)
+    timings: dict = field(default_factory=lambda: {k: 0.0 for k in TIMING_KEYS})
+    split_sentences: int = 0  # sentences longer than the model's input limit, split before translation
+
+    # -- summaries ---------------------------------------------------------------------------------------
+    def count(self, status: str) -> int:
+        return sum(1 for f in self.files if f.status == status)
+
+    @property
+    def failed(self) -> bool:
+        return any(f.status == FAILED for f in self.files)
+
+    @property
+    def segments(self) -> int:
+        return sum(f.segments for f in self.files)
+
+    @property
+    def sentences(self) -> int:
+        return sum(f.sentences for f in self.files)
+
+    @property
+    def terms_applied(self) -> int:
+        return sum(self.terms.values())
+
+    def summary(self) -> str:
+        """One line for the end of a run."""
+        model = self.model.get("name", "?")
+        if self.model.get("version"):
+            model += f" {self.model['version']}"
+        if self.model.get("demo"):
+            model += " (DEMO model)"
+        parts = [f"{self.count(TRANSLATED)} translated", f"{self.count(SKIPPED)} up to date"]
+        if self.count(FAILED):
+            parts.append(f"{self.count(FAILED)} failed")
+        return (f"{len(self.files)} files ({', '.join(parts)}), {self.segments} segments, "
+                f"{self.sentences} sentences, {self.terms_applied} terms, {len(self.flags)} flags, "
+                f"{self.timings.get('total', 0.0):.1f}s, model {model}")
+
+    # -- rendering ---------------------------------------------------------------------------------------
+    def to_dict(self) -> dict:
+        return {
+            "schema": 1,
+            "tool": {"name": "translate-kit", "version": __version__},
+            "model": self.model,
+            "glossary": self.glossary,
+            "options": self.options,
+            "totals": {
+                "files": len(self.files), TRANSLATED: self.count(TRANSLATED), SKIPPED: self.count(SKIPPED),
+                FAILED: self.count(FAILED), "segments": self.segments, "sentences": self.sentences,
+                "split_sentences": self.split_sentences, "terms_applied": self.terms_applied,
+                "boilerplate_lines": sum(self.boilerplate.values()), "flags": len(self.flags),
+                "warnings": len(self.warnings),
+            },
+            "files": [f.to_dict() for f in self.files],
+            "terms": dict(sorted(self.terms.items())),
+            "boilerplate": dict(sorted(self.boilerplate.items())),
+            "flags": [f.to_dict() for f in self.flags],
+            "warnings": [w.to_dict() for w in self.warnings],
+            "timings": {k: round(v, 3) for k, v in self.timings.items()},
+        }
+
+    def to_json(self) -> str:
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=2) + "\n"
+
+    def write(self, path: str | Path) -> None:
+        atomic_write_text(path, self.to_json())
