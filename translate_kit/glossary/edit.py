@@ -218,6 +218,16 @@ def remove_entry(path: Path, source: str, context: str | None = None) -> Entry:
     return target
 
 
+def remove_from_glossary(glossary_dir: Path, source: str, context: str | None = None) -> Entry:
+    """Remove the entry with msgid ``source`` from whichever file of ``glossary_dir`` holds it; return it
+    (with its path). Same choice rules as :func:`remove_entry`, over the whole directory."""
+    entries: list[Entry] = []
+    for path in glossary_files(glossary_dir):
+        entries.extend(load_file(path)[0])
+    target = _pick(entries, source, context, Path(glossary_dir))
+    return remove_entry(target.path, target.source, target.context)
+
+
 def _pick(entries: list[Entry], source: str, context: str | None, path: Path) -> Entry:
     for same in (lambda e: e.source == source, lambda e: e.source.casefold() == source.casefold()):
         found = [e for e in entries if same(e)]

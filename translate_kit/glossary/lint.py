@@ -1,0 +1,274 @@
+"""``glossary lint``: every problem of a glossary directory (or of some PO files) as file:line findings.
+
+Errors (the glossary is wrong; CI fails):
+  ``po-syntax``          the file cannot be parsed (checking goes on with the other files)
+  ``wrong-language``     the header has no ``Language`` or one other than ``id``
+  ``empty-target``       an enforced (not fuzzy, not no-translate) entry with an empty msgstr
+  ``duplicate-entry``    the same msgid + msgctxt twice (every location is reported)
+  ``conflicting-source`` two entries of one context claim the same source form (msgid or variant) with
+                         different English forms; forms collide as the matcher sees them: folded, and
+                         case-insensitively unless both entries are case-sensitive (both locations reported)
+  ``forbidden-accepted`` a forbidden form equal (after folding) to the preferred or an admitted form
+  ``unknown-flag`` / ``unknown-comment-key``
+  ``case-mismatch``      a case-sensitive entry with a source form (msgid or variant) that has no upper-case
+                         letter: "case-sensitive" claims a casing that differs from lower case, so an
+                         all-lower-case (or caseless) case-sensitive form is contradictory
+Warnings (worth a look; CI fails only with ``--strict``):
+  ``unreachable-form``   a source form that can never be matched: an entry earlier in glossary order (files by
+                         name, entries in file order) has a form that covers it — the same text after folding,
+                         where a case-insensitive form covers every casing and a case-sensitive one only its
+                         own. The matcher keeps the longest match and gives ties to the earlier entry, so only
+                         an equal form can win every time (a longer entry cannot: the shorter form may always
+                         occur on its own). The matcher ignores msgctxt, so this is reported across contexts.
+  ``near-duplicate-form`` two source forms (or two accepted English forms) of one entry that differ only by
+                         case or spacing (case counts for a case-sensitive entry), or a form repeated
+  ``no-translate-target`` a no-translate entry whose msgstr is set and differs from its msgid
+  ``whitespace``         leading, trailing, doubled or non-space whitespace in a form or context
+  ``non-nfc``            text that is not in Unicode NFC
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable
+
+import polib
+
+from ..errors import Diagnostic, GlossaryError
+from ..matching import fold_form
+from .canonical import fix_file
+from .claims import Claim, claims
+from .model import Entry
+from .pofile import SOURCE_LANGUAGE, entry_from_po, glossary_files, read_po
+
+_ODD_SPACE = re.compile(r"^\s|\s$|\s\s|[^\S ]")
+
+
+@dataclass
+class LintResult:
+    """Findings of one lint run, sorted by file and line."""
+
+    findings: list[Diagnostic] = field(default_factory=list)
+    files: list[Path] = field(default_factory=list)
+    entries: int = 0
+
+    @property
+    def errors(self) -> list[Diagnostic]:
+        return [f for f in self.findings if f.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Diagnostic]:
+        return [f for f in self.findings if f.severity == "warning"]
+
+    def failed(self, strict: bool = False) -> bool:
+        return bool(self.errors or (strict and self.warnings))
+
+    def summary(self) -> str:
+        return (f"{len(self.files)} file(s), {self.entries} entries: {len(self.errors)} error(s), "
+                f"{len(self.warnings)} warning(s)")
+
+    def to_text(self) -> str:
+        return "".join(f"{f}\n" for f in self.findings) + self.summary() + "\n"
+
+    def to_dict(self) -> dict:
+        return {"files": [str(p) for p in self.files], "entries": self.entries,
+                "errors": len(self.errors), "warnings": len(self.warnings),
+                "findings": [f.to_dict() for f in self.findings]}
+
+
+def lint_targets(target: str | Path | Iterable[str | Path]) -> list[Path]:
+    """The PO files to lint: every ``*.po`` of a directory, or the files given (all must exist)."""
+    if isinstance(target, (str, Path)):
+        return glossary_files(target)
+    files = []
+    for t in target:
+        files.extend(glossary_files(t))
+    return list(dict.fromkeys(files))
+
+
+def lint(target: str | Path | Iterable[str | Path]) -> LintResult:
+    """Lint a glossary directory, one PO file, or several paths (files or directories).
+
+    A missing path raises :class:`GlossaryError` (a usage error); problems inside files are findings.
+    """
+    files = lint_targets(target)
+    result = LintResult(files=files)
+    entries: list[Entry] = []
+    for path in files:
+        file_entries, findings = _lint_file(path)
+        entries.extend(file_entries)
+        result.findings.extend(findings)
+    result.entries = len(entries)
+    result.findings.extend(_duplicates(entries))
+    result.findings.extend(_claim_findings([e for e in entries if e.enforced]))
+    order = {str(p): i for i, p in enumerate(files)}
+    result.findings.sort(key=lambda f: (order.get(f.path or "", -1), f.line or 0, f.severity != "error", f.code))
+    return result
+
+
+def fix(target: str | Path | Iterable[str | Path]) -> list[Path]:
+    """Rewrite the files in canonical form; returns those that changed. Unparsable files are left alone
+    (lint reports them)."""
+    changed = []
+    for path in lint_targets(target):
+        try:
+            if fix_file(path):
+                changed.append(path)
+        except GlossaryError:
+            continue
+    return changed
+
+
+# -- one file ---------------------------------------------------------------------------------------------------
+def _lint_file(path: Path) -> tuple[list[Entry], list[Diagnostic]]:
+    try:
+        po = read_po(path)
+    except GlossaryError as exc:
+        return [], [Diagnostic("error", "po-syntax", exc.message, exc.path, exc.line)]
+    findings = _header_findings(path, po)
+    entries = []
+    for po_entry in po:
+        if po_entry.obsolete:
+            continue
+        entry, diags = entry_from_po(po_entry, path)
+        findings.extend(Diagnostic("error", d.code, d.message, d.path, d.line) for d in diags)
+        findings.extend(_entry_findings(entry, po_entry))
+        entries.append(entry)
+    return entries, findings
+
+
+def _header_findings(path: Path, po: polib.POFile) -> list[Diagnostic]:
+    lang = (po.metadata.get("Language") or "").strip()
+    if lang and lang.replace("-", "_").split("_")[0].lower() == SOURCE_LANGUAGE:
+        return []
+    line = None
+    for no, text in enumerate(path.read_text(encoding="utf-8-sig").split("\n"), 1):
+        if text.startswith('"Language:'):
+            line = no
+            break
+    message = (f"header Language is {lang!r}; glossary files must be Language: {SOURCE_LANGUAGE}" if lang
+               else f"header has no Language (glossary files must be Language: {SOURCE_LANGUAGE})")
+    return [Diagnostic("error", "wrong-language", message, str(path), line)]
+
+
+def _entry_findings(e: Entry, po_entry: polib.POEntry) -> list[Diagnostic]:
+    out: list[Diagnostic] = []
+
+    def add(severity: str, code: str, message: str) -> None:
+        out.append(Diagnostic(severity, code, message, str(e.path), e.line))
+
+    name = repr(e.source)
+    if e.enforced and not e.no_translate and not e.target.strip():
+        add("error", "empty-target", f"entry {name} has an empty msgstr (give the English form or mark it fuzzy)")
+
+    lower = not e.case_sensitive
+    accepted = {fold_form(t, lower): t for t in e.target_forms}
+    for form in e.forbidden:
+        same = accepted.get(fold_form(form, lower))
+        if same is not None:
+            role = "preferred" if same == e.preferred else "admitted"
+            add("error", "forbidden-accepted", f"forbidden form {form!r} of {name} equals its {role} form {same!r}")
+
+    if e.case_sensitive:
+        for form in [e.source, *e.variants]:
+            if not any(c.isupper() for c in form):
+                add("error", "case-mismatch", f"case-sensitive entry {name} has the form {form!r} with no "
+                                              "upper-case letter (drop the flag or fix the case)")
+
+    for kind, forms in (("source", [e.source, *e.variants]), ("English", [e.target, *e.admitted])):
+        seen: dict[str, str] = {}
+        for form in forms:
+            key = fold_form(form, lower)
+            if not key:
+                continue
+            if key not in seen:
+                seen[key] = form
+                continue
+            first = seen[key]
+            how = "is repeated" if first == form else f"differs from {first!r} only by case or spacing"
+            if first != form and not lower and first.lower() != form.lower():
+                how = f"differs from {first!r} only by spacing"
+            add("warning", "near-duplicate-form", f"{kind} form {form!r} of {name} {how}")
+
+    if e.no_translate and e.target and e.target != e.source:
+        add("warning", "no-translate-target",
+            f"no-translate entry {name} has msgstr {e.target!r}; it is kept as {e.source!r}")
+
+    odd = [label for label, text in _forms(e) if text and _ODD_SPACE.search(text)]
+    if odd:
+        add("warning", "whitespace", f"odd whitespace (leading, trailing, doubled or not a space) in "
+                                     f"{', '.join(dict.fromkeys(odd))} of {name}")
+
+    texts = (po_entry.msgid, po_entry.msgstr, po_entry.msgctxt or "", po_entry.comment or "",
+             po_entry.tcomment or "")
+    if not all(unicodedata.is_normalized("NFC", t) for t in texts):
+        add("warning", "non-nfc", f"entry {name} has text that is not in Unicode NFC")
+    return out
+
+
+def _forms(e: Entry) -> Iterable[tuple[str, str]]:
+    yield "msgid", e.source
+    yield "msgstr", e.target
+    if e.context is not None:
+        yield "msgctxt", e.context
+    for label, values in (("variant", e.variants), ("admitted", e.admitted), ("forbidden", e.forbidden)):
+        for v in values:
+            yield label, v
+
+
+# -- across entries ---------------------------------------------------------------------------------------------
+def _duplicates(entries: list[Entry]) -> list[Diagnostic]:
+    by_key: dict[tuple[str | None, str], list[Entry]] = defaultdict(list)
+    for e in entries:
+        by_key[e.key].append(e)
+    out = []
+    for (ctx, source), group in by_key.items():
+        if len(group) < 2:
+            continue
+        for e in group:
+            others = ", ".join(o.ref for o in group if o is not e)
+            where = f" in context {ctx!r}" if ctx is not None else ""
+            out.append(Diagnostic("error", "duplicate-entry",
+                                  f"duplicate entry for {source!r}{where} (also at {others})", str(e.path), e.line))
+    return out
+
+
+def _claim_findings(entries: list[Entry]) -> list[Diagnostic]:
+    """Conflicting and unreachable source forms, in one pass over the forms grouped by folded text."""
+    groups: dict[str, list[tuple[int, Claim]]] = defaultdict(list)
+    for order, e in enumerate(entries):
+        for claim in claims(e):
+            groups[claim.lower].append((order, claim))
+    out = []
+    for group in groups.values():
+        if len(group) < 2 or all(c.entry is group[0][1].entry for _, c in group):
+            continue
+        conflicted: set[int] = set()  # ids of claims already reported as conflicting
+        for i, (_, a) in enumerate(group):
+            rivals = [b for _, b in group if b.entry is not a.entry and b.entry.context == a.entry.context
+                      and b.entry.source != a.entry.source  # a duplicate entry: reported as such
+                      and b.entry.preferred != a.entry.preferred and a.collides(b)]
+            if rivals:
+                conflicted.add(id(a))
+                others = ", ".join(f"{b.entry.label()!r} ({b.entry.ref})" for b in rivals)
+                out.append(Diagnostic("error", "conflicting-source",
+                                      f"source form {a.form!r} of {a.entry.label()!r} is also claimed by {others}",
+                                      str(a.entry.path), a.entry.line))
+        for j, (order_b, b) in enumerate(group):
+            if id(b) in conflicted:
+                continue
+            winner = next((a for order_a, a in group if order_a < order_b and a.entry.key != b.entry.key
+                           and a.covers(b)), None)
+            if winner is None:
+                continue
+            ctx = (f" (context {winner.entry.context!r}; the matcher ignores msgctxt)"
+                   if winner.entry.context != b.entry.context else "")
+            out.append(Diagnostic("warning", "unreachable-form",
+                                  f"source form {b.form!r} of {b.entry.label()!r} can never match: "
+                                  f"{winner.form!r} of {winner.entry.label()!r} ({winner.entry.ref}) covers it "
+                                  f"and comes first{ctx}", str(b.entry.path), b.entry.line))
+    return out

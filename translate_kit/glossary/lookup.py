@@ -1,0 +1,81 @@
+"""Looking terms up: ``glossary show`` (an entry and where it matches in a corpus) and ``glossary find``
+(which entries match a piece of Indonesian or English text). Matching is :mod:`translate_kit.matching`'s."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..corpus import discover, read_document
+from ..errors import Diagnostic
+from ..matching import Match, fold_form, source_matcher, target_matcher
+from .model import Entry, Glossary
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    """Where an entry matched in a corpus file."""
+
+    path: str
+    line: int
+    match: Match
+
+    def __str__(self) -> str:
+        m = self.match
+        return f"{self.path}:{self.line}: {m.text + m.suffix!r} ({m.role} {m.form!r})"
+
+
+def entries_for(glossary: Glossary, term: str) -> list[Entry]:
+    """Entries with ``term`` as a source form; failing that, as an English form (any role)."""
+    found = glossary.lookup(term)
+    if found:
+        return found
+    key = fold_form(term, lower=True)
+    return [e for e in glossary.entries
+            if any(fold_form(f, lower=True) == key for f in (*e.target_forms, *e.forbidden))]
+
+
+def describe(entry: Entry) -> list[str]:
+    """Lines describing an entry: ``file:line: label`` then its forms, flags and notes."""
+    lines = [f"{entry.ref}: {entry.label()}"]
+    for name, values in (("variants", entry.variants), ("admitted", entry.admitted),
+                         ("forbidden", entry.forbidden), ("flags", entry.flags), ("note", entry.notes)):
+        if values:
+            lines.append(f"  {name}: {'; '.join(values)}")
+    return lines
+
+
+def corpus_occurrences(glossary: Glossary, entries: list[Entry], paths: list[Path]
+                       ) -> tuple[list[Occurrence], list[Diagnostic]]:
+    """Where ``entries`` match in the corpus files/directories ``paths`` as a translation would see them:
+    the whole glossary competes, so a longer entry covering the term takes the span."""
+    wanted = {id(e) for e in entries}
+    matcher = source_matcher(glossary.entries, include_fuzzy=any(e.fuzzy for e in entries))
+    files, diags = discover(paths)
+    found = []
+    for path, rel in files:
+        doc = read_document(path, rel)
+        diags.extend(doc.diagnostics)
+        for unit in doc.units:
+            if unit.kind == "blank":
+                continue
+            for m in matcher.find(unit.text):
+                if id(m.entry) in wanted:
+                    found.append(Occurrence(str(path), unit.line + unit.text.count("\n", 0, m.start), m))
+    return found, diags
+
+
+def find_in_text(glossary: Glossary, text: str, lang: str = "auto") -> list[Match]:
+    """Every occurrence of a glossary form in ``text``: Indonesian source forms (``lang`` id), English
+    preferred/admitted/forbidden forms (en), or both (auto); fuzzy entries included, in text order."""
+    found: list[Match] = []
+    if lang in ("id", "auto"):
+        found += source_matcher(glossary.entries, include_fuzzy=True).find_all(text)
+    if lang in ("en", "auto"):
+        found += target_matcher(glossary.entries, include_fuzzy=True).find_all(text)
+    found.sort(key=lambda m: (m.start, -(m.end - m.start)))
+    return found
+
+
+def describe_match(m: Match) -> str:
+    return f"{m.start}-{m.end}: {m.text + m.suffix!r} → {m.entry.label()} ({m.role} {m.form!r}) at {m.entry.ref}"
