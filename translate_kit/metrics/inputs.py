@@ -2,8 +2,8 @@
 
 Each input is a file (one segment per line), a directory of same-named ``.txt`` articles, or a bilingual
 ``.po`` file (its msgstr side; the msgid side can serve as the source). Lines that are blank in every input
-are paragraph breaks, not segments, and are skipped; any other blank line is scored as an empty segment and
-reported as a warning. Unequal counts, missing counterpart files, empty files and non-UTF-8 bytes raise
+are paragraph breaks, not segments, and are skipped (so are blank lines at the end of one input only); any
+other blank line is scored as an empty segment and reported as a warning. Unequal counts, missing counterpart files, empty files and non-UTF-8 bytes raise
 :class:`~translate_kit.errors.InputError` naming the file.
 """
 
@@ -40,16 +40,16 @@ def text_digest(lines: Sequence[str]) -> str:
 
 
 def _load(path: Path, side: str = "target") -> list[Segment]:
-    """Segments with blank lines kept (alignment), minus blank lines at the end of each file."""
-    segs = load_segments(path, side=side, keep_blank=True)
-    out: list[Segment] = []
-    for i, s in enumerate(segs):
-        last_of_file = i + 1 == len(segs) or segs[i + 1].file != s.file
-        out.append(s)
-        if last_of_file and not s.file.endswith(".po"):  # a PO entry is a segment even when empty
-            while out and not out[-1].text and out[-1].file == s.file:
-                out.pop()
-    return out
+    return load_segments(path, side=side, keep_blank=True)
+
+
+def _fit(mine: list[Segment], length: int, fallback: Path) -> list[Segment] | None:
+    """``mine`` cut or padded to ``length`` when only blank lines differ (a trailing empty line), else None."""
+    if len(mine) > length:
+        return mine[:length] if not any(s.text for s in mine[length:]) else None
+    file = mine[-1].file if mine else str(fallback)
+    last = mine[-1].line if mine else 0
+    return mine + [Segment(file, last + k, "") for k in range(1, length - len(mine) + 1)]
 
 
 def _groups(path: Path, segs: list[Segment]) -> dict[str, list[Segment]]:
@@ -78,12 +78,16 @@ def _align(label: str, path: Path, segs: list[Segment], ref_path: Path, ref_grou
     out = []
     for name, ref_segs in ref_groups.items():
         mine = groups[name]
-        if len(mine) != len(ref_segs):
+        fitted = _fit(mine, len(ref_segs), path / name if name else path)
+        if any(s.text for s in ref_segs[len(mine):]):
+            fitted = None
+        if fitted is None:
             where = Path(mine[0].file) if mine else path / name
+            line = mine[len(ref_segs)].line if len(mine) > len(ref_segs) else None  # first surplus line
             ref_file = ref_segs[0].file if ref_segs else ref_path / name
-            raise InputError(f"{label} has {len(mine)} segments but the reference {ref_file} has "
-                             f"{len(ref_segs)}", where)
-        out.extend(mine)
+            raise InputError(f"{label} has {len(mine)} lines but the reference {ref_file} has "
+                             f"{len(ref_segs)}", where, line)
+        out.extend(fitted)
     return out
 
 

@@ -1,0 +1,181 @@
+"""Corpus scores, term accuracy and paired tests on hand-made data with values known by reasoning."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from translate_kit.glossary.model import Entry
+from translate_kit.metrics import corpus_scores, paired_corpus_test, paired_term_test, term_accuracy
+from translate_kit.metrics.terms import TermScorer
+
+
+# -- corpus scores -------------------------------------------------------------------------------------------
+def test_identical_hypotheses_score_perfectly():
+    refs = ["The cat sat on the mat .", "North Korea fired two missiles on Tuesday ."]
+    scores = corpus_scores(refs, refs)
+    assert scores["bleu"].score == pytest.approx(100.0)
+    assert scores["chrf"].score == pytest.approx(100.0)
+    assert scores["ter"].score == pytest.approx(0.0)
+
+
+def test_bleu_hand_computed():
+    # hyp: the cat sat on the mat / ref: the cat sat on a mat (same length, BP = 1)
+    # clipped n-gram precisions: 1-gram 5/6 ("the" twice, once in ref), 2-gram 3/5, 3-gram 2/4, 4-gram 1/3
+    scores = corpus_scores(["the cat sat on the mat"], ["the cat sat on a mat"])
+    expected = 100 * (5 / 6 * 3 / 5 * 2 / 4 * 1 / 3) ** 0.25
+    assert scores["bleu"].score == pytest.approx(expected, abs=1e-6)
+
+
+def test_ter_one_substitution_in_four_words():
+    scores = corpus_scores(["a b c e"], ["a b c d"])
+    assert scores["ter"].score == pytest.approx(25.0)
+
+
+def test_nothing_in_common_scores_zero():
+    scores = corpus_scores(["xyz"], ["abc"])
+    assert scores["bleu"].score == pytest.approx(0.0)
+    assert scores["chrf"].score == pytest.approx(0.0)
+    assert scores["ter"].score == pytest.approx(100.0)  # one substitution for one reference word
+
+
+def test_scores_carry_sacrebleu_signatures():
+    scores = corpus_scores(["a b"], ["a b"])
+    assert scores["bleu"].signature.startswith("nrefs:1|case:mixed|eff:no|tok:13a|smooth:exp|version:")
+    assert "nc:6|nw:0" in scores["chrf"].signature
+    assert "tok:tercom" in scores["ter"].signature
+    assert scores["chrf"].name == "chrF2"
+
+
+def test_unequal_lengths_rejected():
+    with pytest.raises(ValueError):
+        corpus_scores(["a", "b"], ["a"])
+
+
+# -- term accuracy -------------------------------------------------------------------------------------------
+KORUT = Entry("Korut", "North Korea", variants=["Korea Utara"], admitted=["DPRK"])
+AS = Entry("AS", "US", flags=["case-sensitive"])
+DEPLU_AS = Entry("Departemen Luar Negeri AS", "US State Department")
+KIM = Entry("Kim Jong Un", "Kim Jong Un", forbidden=["Kim Jong-un"])
+PROPOSED = Entry("Kemlu", "Foreign Ministry", flags=["fuzzy"])
+GLOSSARY = [KORUT, AS, DEPLU_AS, KIM, PROPOSED]
+
+
+def test_preferred_and_admitted_forms_count_variants_are_terms():
+    acc = term_accuracy(["Korut dan AS berunding .", "Korea Utara menolak ."],
+                        ["North Korea and the US negotiate .", "The DPRK refuses ."], GLOSSARY)
+    assert (acc.total_expected, acc.total_found) == (3, 3)
+    assert acc.accuracy == 1.0
+    assert acc.expected == [2, 1] and acc.found == [2, 1]
+
+
+def test_missing_and_forbidden_forms_do_not_count():
+    acc = term_accuracy(["Kim Jong Un bertemu Korut ."], ["Kim Jong-un met Pyongyang ."], GLOSSARY)
+    assert (acc.total_expected, acc.total_found) == (2, 0)
+    assert acc.accuracy == 0.0
+
+
+def test_one_rendering_cannot_pay_for_two_occurrences():
+    acc = term_accuracy(["Korut , Korut , Korut"], ["North Korea , North Korea"], GLOSSARY)
+    assert acc.expected == [3] and acc.found == [2]
+    assert acc.accuracy == pytest.approx(2 / 3)
+
+
+def test_case_sensitive_term_ignores_lowercase_word_and_extra_target_terms():
+    # "as" is not the acronym AS; "US" in the hypothesis without a source term is not counted
+    acc = term_accuracy(["Harga naik , as roda patah ."], ["The US prices rose ."], GLOSSARY)
+    assert acc.total_expected == 0
+    assert acc.accuracy is None
+
+
+def test_multiword_entry_wins_over_the_word_inside():
+    acc = term_accuracy(["Departemen Luar Negeri AS menyatakan ."], ["The US State Department said ."],
+                        GLOSSARY)
+    assert (acc.total_expected, acc.total_found) == (1, 1)
+    assert [r.entry for r in acc.per_term] == [DEPLU_AS]
+
+
+def test_fuzzy_entries_are_not_measured():
+    acc = term_accuracy(["Kemlu menyatakan ."], ["The ministry said ."], GLOSSARY)
+    assert acc.total_expected == 0
+
+
+def test_per_term_recall_counts_per_entry():
+    acc = term_accuracy(["Korut dan AS .", "Korut lagi .", "AS lagi ."],
+                        ["North Korea and the US .", "Pyongyang again .", "US again ."], GLOSSARY)
+    recall = {r.entry.source: (r.found, r.expected) for r in acc.per_term}
+    assert recall == {"Korut": (1, 2), "AS": (2, 2)}
+    assert acc.accuracy == pytest.approx(3 / 4)
+    assert [r.entry for r in acc.per_term] == [KORUT, AS]  # glossary order
+
+
+# -- paired tests --------------------------------------------------------------------------------------------
+REFS = [f"s{i} the quick brown fox jumps over the lazy dog" for i in range(120)]
+
+
+def _drop_last(line: str) -> str:
+    return line.rsplit(" ", 1)[0]
+
+
+def test_identical_systems_are_not_significantly_different():
+    res = paired_corpus_test(REFS, REFS, REFS)
+    for key in ("bleu", "chrf", "ter"):
+        assert res[key].delta == 0
+        assert res[key].p_value == 1.0
+        assert not res[key].significant(0.05)
+
+
+def test_destroyed_system_is_significantly_worse():
+    garbage = [" ".join(reversed(r.split())) for r in REFS]
+    res = paired_corpus_test(garbage, REFS, REFS, test="bs", n_samples=200)
+    assert res["bleu"].worse and res["bleu"].significant(0.05)
+    assert res["ter"].worse and res["ter"].delta > 0  # TER: higher is worse
+    # nothing of 200 resamples beats the real difference: p = 1 / 201
+    assert res["bleu"].p_value == pytest.approx(1 / 201)
+    assert res["bleu"].n_samples == 200 and res["bleu"].seed == 12345
+    assert "bs:200" in res["bleu"].signature and "seed:12345" in res["bleu"].signature
+
+
+def test_one_segment_worse_among_many_changes_is_not_significant():
+    # the baseline damages the even segments, the system the odd ones (same damage, same lengths)
+    # plus one more word in segment 0: strictly worse, but by far less than the resampling noise
+    baseline = [_drop_last(r) if i % 2 == 0 else r for i, r in enumerate(REFS)]
+    system = [_drop_last(r) if i % 2 == 1 else r for i, r in enumerate(REFS)]
+    system[0] = _drop_last(system[0])
+    for test in ("bs", "ar"):
+        res = paired_corpus_test(system, baseline, REFS, test=test, n_samples=300)
+        assert res["bleu"].worse and res["chrf"].worse and res["ter"].worse
+        assert not res["bleu"].significant(0.05), res["bleu"]
+
+
+def test_term_accuracy_paired_test():
+    scorer = TermScorer(GLOSSARY)
+    srcs = ["Korut menembak ."] * 60
+    good = scorer.score(srcs, ["North Korea fired ."] * 60)
+    bad = scorer.score(srcs, ["Pyongyang fired ."] * 60)
+    for test in ("bs", "ar"):
+        drop = paired_term_test(bad, good, test=test, n_samples=200)
+        assert drop.system == 0.0 and drop.baseline == 1.0
+        assert drop.worse and drop.significant(0.05)
+        same = paired_term_test(good, good, test=test, n_samples=200)
+        assert same.p_value == 1.0 and not same.significant(0.05)
+    # the system misses the term in segments 0 and 1, the baseline in segment 2: one miss more, which the
+    # resampling noise of three differing segments easily exceeds
+    hyps = ["North Korea fired ."] * 60
+    system = scorer.score(srcs, ["Pyongyang fired ."] * 2 + hyps[2:])
+    baseline = scorer.score(srcs, hyps[:2] + ["Pyongyang fired ."] + hyps[3:])
+    small = paired_term_test(system, baseline, n_samples=500)
+    assert small.delta == pytest.approx(-1 / 60)
+    assert small.worse and not small.significant(0.05)
+
+
+def test_term_test_needs_terms_and_same_sources():
+    scorer = TermScorer(GLOSSARY)
+    none = scorer.score(["tanpa istilah ."], ["no term ."])
+    assert paired_term_test(none, none) is None
+    a = scorer.score(["Korut ."], ["North Korea ."])
+    b = scorer.score(["Korut dan AS ."], ["North Korea ."])
+    with pytest.raises(ValueError):
+        paired_term_test(a, b)
+    assert math.isclose(a.accuracy, 1.0)
