@@ -1,0 +1,158 @@
+"""Match data shared by every check: matchers built once per run, term accounting computed once per pair.
+
+:class:`Analyzer` holds what depends only on the glossary (the source, target and untranslated-term
+matchers from :mod:`translate_kit.matching`, the typo index). :class:`PairContext` holds one segment pair
+and computes, on first use, its source term matches and the *term accounting*: which English spans render
+which source term (accepted, forbidden, or left in Indonesian), with every span used at most once and a
+term occurring twice needing two renderings.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from ..align import SegmentPair
+from ..glossary.model import Entry, Glossary
+from ..matching import Match, Matcher, fold_form, source_matcher, source_patterns, target_matcher, ID_SUFFIXES
+from ..numbers import NumberDiff, compare
+from ..report.check_report import Side, Violation
+
+_ACCEPTED = ("preferred", "admitted")
+
+
+class Analyzer:
+    """Everything derived from the glossary, built once for a run."""
+
+    def __init__(self, glossary: Glossary | None, config):
+        entries = list(glossary.entries) if glossary is not None else []
+        self.config = config
+        self.enforced = [e for e in entries if e.enforced]
+        self.fuzzy = [e for e in entries if e.fuzzy]
+        self.source = source_matcher(self.enforced)
+        self.target = target_matcher(self.enforced)
+        self.fuzzy_source = source_matcher(self.fuzzy, include_fuzzy=True)
+        self.fuzzy_target = target_matcher(self.fuzzy, include_fuzzy=True)
+        self.untranslated = _untranslated_matcher(self.enforced)
+        from .typos import TypoIndex  # the typo index is the typo check's own business
+        self.typos = TypoIndex(entries)
+
+
+def _untranslated_matcher(entries: list[Entry]) -> Matcher:
+    """Indonesian forms that no English form of the glossary shares (so "Iran", "Kim Jong Un" never count)."""
+    english = set()
+    for e in entries:
+        for f in (*e.target_forms, *e.forbidden):
+            english.add(fold_form(f, lower=True))
+    pats = [(e, f, r) for e, f, r in source_patterns(entries)
+            if not e.no_translate and fold_form(f, lower=True) not in english]
+    return Matcher(pats, ID_SUFFIXES)
+
+
+@dataclass
+class TermAccount:
+    """How the source terms of one pair are rendered in its target."""
+
+    source: dict[Entry, list[Match]] = field(default_factory=dict)  # occurrences per entry, text order
+    accepted: dict[Entry, list[Match]] = field(default_factory=dict)
+    forbidden: list[Match] = field(default_factory=list)
+    untranslated: list[Match] = field(default_factory=list)  # Indonesian forms left in the target
+
+    def missing(self) -> list[tuple[Entry, Match]]:
+        """Source occurrences left without any rendering (the last ones of each entry)."""
+        out = []
+        rendered: dict[Entry, int] = {}
+        for m in self.forbidden:
+            rendered[m.entry] = rendered.get(m.entry, 0) + 1
+        for m in self.untranslated:
+            rendered[m.entry] = rendered.get(m.entry, 0) + 1
+        for e, occ in self.source.items():
+            deficit = len(occ) - len(self.accepted.get(e, ())) - rendered.get(e, 0)
+            out.extend((e, m) for m in occ[len(occ) - deficit:] if deficit > 0)
+        return out
+
+
+class PairContext:
+    """One segment pair with its match data, computed lazily and at most once."""
+
+    def __init__(self, pair: SegmentPair, analyzer: Analyzer):
+        self.pair = pair
+        self.analyzer = analyzer
+        self.config = analyzer.config
+        self.source_text = pair.source.text if pair.source else ""
+        self.target_text = pair.target.text if pair.target else ""
+
+    # -- shared match data --------------------------------------------------------------------------------
+    @cached_property
+    def source_terms(self) -> list[Match]:
+        """Enforced glossary terms in the source (longest non-overlapping)."""
+        return self.analyzer.source.find(self.source_text)
+
+    @cached_property
+    def terms(self) -> TermAccount:
+        return account(self.source_terms, self.target_text, self.analyzer.target, self.analyzer.untranslated)
+
+    @cached_property
+    def fuzzy_terms(self) -> TermAccount:
+        found = self.analyzer.fuzzy_source.find(self.source_text) if self.analyzer.fuzzy_source else []
+        return account(found, self.target_text, self.analyzer.fuzzy_target, None)
+
+    @cached_property
+    def numbers(self) -> NumberDiff:
+        return compare(self.source_text, self.target_text, self.config.source_lang, self.config.target_lang)
+
+    # -- building violations ------------------------------------------------------------------------------
+    def violation(self, kind: str, message: str, *, source_span: tuple[int, int] | None = None,
+                  target_span: tuple[int, int] | None = None, entry: Entry | None = None,
+                  suggestion: str | None = None, source_side: bool = True, target_side: bool = True) -> Violation:
+        src = tgt = None
+        if self.pair.source is not None and source_side:
+            s = self.pair.source
+            src = Side(s.file, s.line, source_span, s.text[slice(*source_span)] if source_span else None)
+        if self.pair.target is not None and target_side:
+            t = self.pair.target
+            tgt = Side(t.file, t.line, target_span, t.text[slice(*target_span)] if target_span else None)
+        return Violation(kind, self.config.severity(kind), message, self.pair.document, src, tgt,
+                         entry.ref if entry else None, entry.source if entry else None,
+                         entry.preferred if entry else None, suggestion)
+
+
+def account(source_terms: list[Match], target: str, target_m: Matcher, untranslated_m: Matcher | None
+            ) -> TermAccount:
+    """Assign English spans to the source terms they render; each span renders one occurrence at most.
+
+    Longer spans first (an accepted form before a forbidden one of the same length); a span claimed by
+    several present entries goes to the one with most occurrences still unrendered.
+    """
+    acc = TermAccount()
+    for m in source_terms:
+        acc.source.setdefault(m.entry, []).append(m)
+    taken: list[tuple[int, int]] = []
+    if untranslated_m and target:
+        for m in untranslated_m.find(target):
+            acc.untranslated.append(m)
+            taken.append(m.span)
+    if not acc.source or not target or not target_m:
+        return acc
+    by_span: dict[tuple[int, int], list[Match]] = {}
+    for m in target_m.find_all(target):
+        if m.entry in acc.source:
+            by_span.setdefault(m.span, []).append(m)
+    if not by_span:
+        return acc
+    spans = sorted(by_span, key=lambda sp: (sp[0] - sp[1], all(m.role == "forbidden" for m in by_span[sp]), sp[0]))
+    need = {e: len(occ) for e, occ in acc.source.items()}
+    for m in acc.untranslated:
+        if m.entry in need:
+            need[m.entry] -= 1
+    for sp in spans:
+        if any(sp[0] < te and ts < sp[1] for ts, te in taken):
+            continue
+        best = max(by_span[sp], key=lambda m: (need[m.entry], m.role != "forbidden"))
+        taken.append(sp)
+        need[best.entry] -= 1
+        if best.role in _ACCEPTED:
+            acc.accepted.setdefault(best.entry, []).append(best)
+        else:
+            acc.forbidden.append(best)
+    return acc

@@ -1,0 +1,28 @@
+"""number-mismatch: numbers, amounts, percentages, dates and times that differ (see translate_kit.numbers)."""
+
+from __future__ import annotations
+
+from itertools import zip_longest
+
+from . import register
+from .context import PairContext
+
+_WHAT = {"number": "number", "percent": "percentage", "amount": "amount", "time": "time", "month": "month"}
+
+
+@register("number-mismatch", "warning")
+def number_mismatch(ctx: PairContext):
+    """A number, amount, percentage, date or time of the source that the translation renders differently."""
+    diff = ctx.numbers
+    if not diff:
+        return
+    for miss, extra in zip_longest(diff.missing, diff.extra):
+        if miss is not None and extra is not None:
+            msg = (f"{_WHAT[miss.kind]} {miss.text!r} ({miss.display()}) in the source is rendered "
+                   f"{extra.text!r} ({extra.display()}) in the translation")
+        elif miss is not None:
+            msg = f"{_WHAT[miss.kind]} {miss.text!r} ({miss.display()}) in the source is not in the translation"
+        else:
+            msg = f"{_WHAT[extra.kind]} {extra.text!r} ({extra.display()}) in the translation is not in the source"
+        yield ctx.violation("number-mismatch", msg, source_span=miss.span if miss else None,
+                            target_span=extra.span if extra else None)

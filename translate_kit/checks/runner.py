@@ -1,0 +1,96 @@
+"""Running the registered checks over segment pairs: :class:`CheckConfig` and :func:`run_check`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterable
+
+from ..align import SegmentPair
+from ..errors import TranslateKitError
+from ..glossary.model import Glossary
+from ..report.check_report import SEVERITIES, CheckReport
+from . import REGISTRY
+from .context import Analyzer, PairContext
+
+SCOPES = ("document", "batch")
+
+
+class ConfigError(TranslateKitError):
+    """A bad option value (unknown kind or severity): a usage error, exit code 2."""
+
+
+@dataclass
+class CheckConfig:
+    """What to check and how severe each kind is."""
+
+    severities: dict[str, str] = field(default_factory=dict)  # kind → level, overriding the default
+    disabled: frozenset[str] = frozenset()
+    scope: str = "document"  # inconsistent-term across one document or the whole batch
+    length_ratio: tuple[float, float] = (0.5, 2.0)  # accepted target/source character ratio (id→en)
+    length_min_chars: int = 40  # shorter source segments are not judged by length
+    source_lang: str = "id"
+    target_lang: str = "en"
+
+    def __post_init__(self):
+        self.disabled = frozenset(self.disabled)
+        for kind in (*self.severities, *self.disabled):
+            if kind not in REGISTRY:
+                raise ConfigError(f"unknown check kind {kind!r} (known: {', '.join(REGISTRY)})")
+        for kind, level in self.severities.items():
+            if level not in SEVERITIES:
+                raise ConfigError(f"unknown severity {level!r} for {kind!r} (use one of: {', '.join(SEVERITIES)})")
+        if self.scope not in SCOPES:
+            raise ConfigError(f"unknown scope {self.scope!r} (use document or batch)")
+        lo, hi = self.length_ratio
+        if not 0 < lo < hi:
+            raise ConfigError(f"bad length-ratio band {lo}–{hi} (need 0 < low < high)")
+
+    def severity(self, kind: str) -> str:
+        return self.severities.get(kind) or REGISTRY[kind].severity
+
+    def enabled(self) -> list[str]:
+        return [k for k in REGISTRY if k not in self.disabled]
+
+
+def run_check(pairs: Iterable[SegmentPair], glossary: Glossary | None = None,
+              config: CheckConfig | None = None) -> CheckReport:
+    """Run every enabled check over ``pairs`` (from :mod:`translate_kit.align`) against ``glossary``."""
+    config = config or CheckConfig()
+    analyzer = Analyzer(glossary, config)
+    enabled = [REGISTRY[k] for k in config.enabled()]
+    blocking = [c for c in enabled if c.scope == "pair" and c.blocking]
+    pair_checks = [c for c in enabled if c.scope == "pair" and not c.blocking]
+    doc_checks = [c for c in enabled if c.scope == "document"]
+
+    report = CheckReport(glossary_entries=len(glossary) if glossary is not None else 0,
+                         glossary_digest=glossary.digest if glossary is not None else None,
+                         diagnostics=list(glossary.diagnostics) if glossary is not None else [],
+                         severities={k: config.severity(k) for k in config.enabled()},
+                         disabled=sorted(config.disabled), scope=config.scope)
+    violations = report.violations
+    groups: dict[str, list[PairContext]] = {}
+    for pair in pairs:
+        report.segments += 1
+        doc = pair.document
+        if doc not in report.segment_keys:
+            report.documents.append(doc)
+            report.segment_keys[doc] = []
+        report.segment_keys[doc].append(pair.where)
+        ctx = PairContext(pair, analyzer)
+        blocked = False
+        for check in blocking:
+            for v in check.func(ctx):
+                violations.append(v)
+                blocked = True
+        if blocked or pair.source is None or pair.target is None:
+            continue
+        for check in pair_checks:
+            violations.extend(check.func(ctx))
+        if doc_checks:
+            groups.setdefault("" if config.scope == "batch" else doc, []).append(ctx)
+    for check in doc_checks:
+        for contexts in groups.values():
+            violations.extend(check.func(contexts))
+    order = {d: i for i, d in enumerate(report.documents)}
+    violations.sort(key=lambda v: (order.get(v.document, len(order)), v.file, v.line or 0))
+    return report

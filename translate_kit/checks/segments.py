@@ -1,0 +1,86 @@
+"""Segment-level checks: missing, extra, empty and untranslated segments, and length-ratio outliers."""
+
+from __future__ import annotations
+
+import re
+
+from . import register
+from .context import PairContext
+
+#: frequent Indonesian function words that are not English words
+ID_FUNCTION_WORDS = frozenset("""
+yang dan di ke dari dengan untuk ini itu dalam pada tidak akan juga oleh adalah karena atau sudah telah bahwa
+mereka kami kita saya ada bisa lebih para seperti tersebut namun tetapi hanya setelah masih saat ia dia sebagai
+bagi hingga antara kepada secara harus dapat belum sangat banyak tahun kata menurut sejak serta agar jika kalau
+sedang lalu kemudian bahkan tak pun yaitu ujar tentang terhadap sebuah seorang beberapa semua sementara
+""".split())
+#: frequent English function words
+EN_FUNCTION_WORDS = frozenset("""
+the and of to in is was for that with on as by at from it he she they are were be has have had will would said
+this not but an which who their its his her been also or after more than about into over when there can could
+""".split())
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def language_votes(text: str) -> tuple[int, int, int]:
+    """(words, Indonesian function words, English function words) of a text."""
+    words = _WORD.findall(text.lower())
+    ind = sum(1 for w in words if w in ID_FUNCTION_WORDS)
+    eng = sum(1 for w in words if w in EN_FUNCTION_WORDS)
+    return len(words), ind, eng
+
+
+def looks_indonesian(text: str) -> bool:
+    """At least 4 words, and Indonesian function words clearly outnumber English ones."""
+    n, ind, eng = language_votes(text)
+    return n >= 4 and ind >= 2 and ind >= 2 * eng + 1 and ind * 6 >= n
+
+
+@register("missing-segment", "error", blocking=True)
+def missing_segment(ctx: PairContext):
+    """A source segment with no translation line at all (the translation is shorter)."""
+    if ctx.pair.source is not None and ctx.pair.target is None:
+        yield ctx.violation("missing-segment", "source segment has no translation (the translation ends earlier)")
+
+
+@register("extra-segment", "error", blocking=True)
+def extra_segment(ctx: PairContext):
+    """A translation line facing no source segment."""
+    if ctx.pair.source is None and ctx.pair.target is not None:
+        yield ctx.violation("extra-segment", "translation segment has no source segment facing it")
+
+
+@register("empty-segment", "error", blocking=True)
+def empty_segment(ctx: PairContext):
+    """A source segment whose translation is empty."""
+    if ctx.pair.source is not None and ctx.pair.target is not None and not ctx.target_text.strip():
+        yield ctx.violation("empty-segment", "translation is empty")
+
+
+@register("untranslated-segment", "error", blocking=True)
+def untranslated_segment(ctx: PairContext):
+    """The translation is the source itself, or still mostly Indonesian."""
+    if ctx.pair.source is None or not ctx.target_text.strip():
+        return
+    src, tgt = ctx.source_text, ctx.target_text
+    if tgt.casefold() == src.casefold():
+        n, ind, eng = language_votes(tgt)
+        if n >= 3 and ind >= eng:
+            yield ctx.violation("untranslated-segment", "translation is identical to the source")
+    elif looks_indonesian(tgt):
+        yield ctx.violation("untranslated-segment", "translation is still mostly Indonesian")
+
+
+@register("length-ratio", "warning")
+def length_ratio(ctx: PairContext):
+    """Translation much shorter or longer than the source (character ratio outside the configured band)."""
+    lo, hi = ctx.config.length_ratio
+    n_src = len(ctx.source_text)
+    if n_src < ctx.config.length_min_chars:
+        return
+    ratio = len(ctx.target_text) / n_src
+    if ratio < lo or ratio > hi:
+        side = "shorter" if ratio < lo else "longer"
+        yield ctx.violation(
+            "length-ratio", f"translation is {ratio:.2f}× the source length in characters, {side} than the "
+            f"expected {lo:g}–{hi:g}× (a sentence dropped or added?)")

@@ -1,0 +1,94 @@
+"""Glossary term checks: missing, forbidden, untranslated and inconsistent terms, and proposed (fuzzy) entries.
+
+All of them read the term accounting of :mod:`translate_kit.checks.context`; none matches terms itself.
+"""
+
+from __future__ import annotations
+
+from . import register
+from .context import PairContext
+
+
+def _forms(entry) -> str:
+    forms = entry.target_forms
+    text = repr(forms[0])
+    if len(forms) > 1:
+        text += " (or " + ", ".join(repr(f) for f in forms[1:]) + ")"
+    return text
+
+
+@register("missing-term", "error")
+def missing_term(ctx: PairContext):
+    """A source term is present but neither its preferred nor an admitted English form is."""
+    acc = ctx.terms
+    for entry, m in acc.missing():
+        n = len(acc.source[entry])
+        times = f"; it occurs {n} times in the source and each needs a rendering" if n > 1 else ""
+        yield ctx.violation(
+            "missing-term",
+            f"{m.text!r} ({entry.ref}) should be rendered {_forms(entry)}; not found in the translation{times}",
+            source_span=m.span, entry=entry)
+
+
+@register("forbidden-term", "error")
+def forbidden_term(ctx: PairContext):
+    """A forbidden English form of a term present in the source."""
+    for m in ctx.terms.forbidden:
+        src = ctx.terms.source[m.entry][0]
+        yield ctx.violation(
+            "forbidden-term",
+            f"{src.text!r} ({m.entry.ref}) should be rendered {m.entry.preferred!r}; "
+            f"found {m.text!r}, a forbidden form", source_span=src.span, target_span=m.span, entry=m.entry)
+
+
+@register("untranslated-term", "error")
+def untranslated_term(ctx: PairContext):
+    """An Indonesian glossary term left in the English text."""
+    for m in ctx.terms.untranslated:
+        occ = ctx.terms.source.get(m.entry)
+        yield ctx.violation(
+            "untranslated-term",
+            f"Indonesian term {m.text!r} left in the translation; {m.entry.source!r} ({m.entry.ref}) "
+            f"should be rendered {m.entry.preferred!r}", source_span=occ[0].span if occ else None,
+            target_span=m.span, entry=m.entry)
+
+
+@register("fuzzy-term", "info")
+def fuzzy_term(ctx: PairContext):
+    """A proposed (fuzzy) glossary entry would be violated: reported, never enforced."""
+    acc = ctx.fuzzy_terms
+    for entry, m in acc.missing():
+        yield ctx.violation(
+            "fuzzy-term", f"{m.text!r} has a proposed glossary entry ({entry.ref}, fuzzy, not enforced): "
+            f"it would be rendered {_forms(entry)}", source_span=m.span, entry=entry)
+    for m in acc.forbidden:
+        yield ctx.violation(
+            "fuzzy-term", f"{m.text!r} is a forbidden form in a proposed glossary entry ({m.entry.ref}, fuzzy, "
+            f"not enforced) for {m.entry.source!r} → {m.entry.preferred!r}", target_span=m.span, entry=m.entry)
+
+
+@register("inconsistent-term", "warning", scope="document")
+def inconsistent_term(contexts: list[PairContext]):
+    """The same source term rendered with different accepted forms across a document (or the batch)."""
+    uses: dict = {}
+    for ctx in contexts:
+        if ctx.pair.source is None or ctx.pair.target is None or not ctx.source_terms:
+            continue
+        for entry, matches in ctx.terms.accepted.items():
+            for m in matches:
+                uses.setdefault(entry, []).append((ctx, m))
+    for entry, occ in uses.items():
+        counts: dict[str, int] = {}
+        for _, m in occ:
+            counts[m.form] = counts.get(m.form, 0) + 1
+        if len(counts) < 2:
+            continue
+        main = max(counts, key=lambda f: counts[f])  # ties: the first form used (dicts keep insertion order)
+        for ctx, m in occ:
+            if m.form != main:
+                where = "the batch" if ctx.config.scope == "batch" else "this document"
+                src = ctx.terms.source[entry][0]
+                yield ctx.violation(
+                    "inconsistent-term",
+                    f"{entry.source!r} ({entry.ref}) is rendered {main!r} {counts[main]} time(s) in {where} "
+                    f"but {m.text!r} here", source_span=src.span, target_span=m.span, entry=entry)
