@@ -39,7 +39,8 @@ def text_digest(lines: Sequence[str]) -> str:
     return hashlib.sha256("\n".join(lines).encode("utf-8")).hexdigest()
 
 
-def _load(path: Path, side: str = "target") -> list[Segment]:
+def load_lines(path: Path, side: str = "target") -> list[Segment]:
+    """Every line of a file/directory as a segment, blank ones included (they keep the alignment)."""
     return load_segments(path, side=side, keep_blank=True)
 
 
@@ -106,16 +107,16 @@ def load_inputs(hyp: str | Path, ref: str | Path, src: str | Path | None = None,
                 baseline: str | Path | None = None) -> ScoreInputs:
     """Load and align the scoring inputs (see the module docstring)."""
     hyp_p, ref_p = Path(hyp), Path(ref)
-    ref_segs = _load(ref_p)
+    ref_segs = load_lines(ref_p)
     ref_groups = _groups(ref_p, ref_segs)
     ref_segs = [s for g in ref_groups.values() for s in g]
-    sides: dict[str, list[Segment]] = {"hypothesis": _align("hypothesis", hyp_p, _load(hyp_p), ref_p, ref_groups)}
+    sides: dict[str, list[Segment]] = {"hypothesis": _align("hypothesis", hyp_p, load_lines(hyp_p), ref_p, ref_groups)}
     if src is not None:
-        sides["source"] = _align("source", Path(src), _load(Path(src), "source"), ref_p, ref_groups)
+        sides["source"] = _align("source", Path(src), load_lines(Path(src), "source"), ref_p, ref_groups)
     elif hyp_p.suffix == ".po" or (hyp_p.is_dir() and any(p.suffix == ".po" for p in hyp_p.iterdir())):
-        sides["source"] = _align("source", hyp_p, _load(hyp_p, "source"), ref_p, ref_groups)
+        sides["source"] = _align("source", hyp_p, load_lines(hyp_p, "source"), ref_p, ref_groups)
     if baseline is not None:
-        sides["baseline"] = _align("baseline", Path(baseline), _load(Path(baseline)), ref_p, ref_groups)
+        sides["baseline"] = _align("baseline", Path(baseline), load_lines(Path(baseline)), ref_p, ref_groups)
     sides["reference"] = ref_segs
     # paragraph breaks: blank everywhere
     keep = [i for i in range(len(ref_segs)) if any(side[i].text for side in sides.values())]
