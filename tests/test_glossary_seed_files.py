@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 
 from translate_kit.glossary import load_glossary, read_po
+from translate_kit.glossary.canonical import canonical_text
+from translate_kit.glossary.lint import lint
 from translate_kit.glossary.pofile import find_conflicts
 from translate_kit.matching import source_matcher
 
@@ -48,6 +50,18 @@ def test_glossary_has_the_expected_files_and_size(glossary, repo):
     assert len(glossary) >= 250
     hand = [e for e in glossary if e.path.name in HAND_WRITTEN]
     assert len(hand) >= 60
+
+
+def test_lint_finds_nothing_not_even_warnings(repo):
+    result = lint(repo / "glossary")
+    assert [str(f) for f in result.findings] == []
+    assert result.entries >= 250
+
+
+def test_files_are_already_canonical(glossary):
+    """`glossary lint --fix` would not change a byte."""
+    for path in glossary.files:
+        assert canonical_text(read_po(path), path) == path.read_text(encoding="utf-8"), path
 
 
 def test_no_conflicts(glossary):
