@@ -238,3 +238,18 @@ def test_directories_of_articles(tmp_path, capsys):
     (tmp_path / "hyp" / "b.txt").unlink()
     code, _, err = _main(capsys, "--hyp", str(tmp_path / "hyp"), "--ref", str(tmp_path / "ref"))
     assert code == 2 and f"{tmp_path / 'hyp' / 'b.txt'}: hypothesis counterpart" in err
+
+
+def test_bilingual_po_hypothesis_brings_its_own_source(tmp_path):
+    gl = tmp_path / "glossary"
+    gl.mkdir()
+    (gl / "places.po").write_text(GLOSSARY_PO, encoding="utf-8")
+    po = tmp_path / "review.po"
+    po.write_text('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+                  'msgid "Korut menembak rudal ."\nmsgstr "North Korea fired a missile ."\n\n'
+                  'msgid "AS menolak ."\nmsgstr "Washington refused ."\n', encoding="utf-8")
+    ref = _write(tmp_path / "ref.txt", ["North Korea fired a missile .", "The US refused ."])
+    res = _score("--hyp", str(po), "--ref", str(ref), "--glossary", str(gl), "--format", "json")
+    assert res.exit_code == 0, res.output
+    terms = json.loads(res.output)["term_accuracy"]
+    assert (terms["expected"], terms["found"]) == (2, 1)  # Korut rendered, AS not

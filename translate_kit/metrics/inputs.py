@@ -3,8 +3,9 @@
 Each input is a file (one segment per line), a directory of same-named ``.txt`` articles, or a bilingual
 ``.po`` file (its msgstr side; the msgid side can serve as the source). Lines that are blank in every input
 are paragraph breaks, not segments, and are skipped (so are blank lines at the end of one input only); any
-other blank line is scored as an empty segment and reported as a warning. Unequal counts, missing counterpart files, empty files and non-UTF-8 bytes raise
-:class:`~translate_kit.errors.InputError` naming the file.
+other blank line is scored as an empty segment and reported as a warning. Unequal counts, missing
+counterpart files, empty files and non-UTF-8 bytes raise :class:`~translate_kit.errors.InputError` naming
+the file.
 """
 
 from __future__ import annotations
@@ -110,7 +111,7 @@ def load_inputs(hyp: str | Path, ref: str | Path, src: str | Path | None = None,
     ref_segs = load_lines(ref_p)
     ref_groups = _groups(ref_p, ref_segs)
     ref_segs = [s for g in ref_groups.values() for s in g]
-    sides: dict[str, list[Segment]] = {"hypothesis": _align("hypothesis", hyp_p, load_lines(hyp_p), ref_p, ref_groups)}
+    sides = {"hypothesis": _align("hypothesis", hyp_p, load_lines(hyp_p), ref_p, ref_groups)}
     if src is not None:
         sides["source"] = _align("source", Path(src), load_lines(Path(src), "source"), ref_p, ref_groups)
     elif hyp_p.suffix == ".po" or (hyp_p.is_dir() and any(p.suffix == ".po" for p in hyp_p.iterdir())):
