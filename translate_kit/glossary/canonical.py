@@ -29,8 +29,9 @@ def nfc(text: str) -> str:
 
 
 def _form(text: str) -> str:
-    """A form trimmed, with inner whitespace runs as one space (the matcher folds them the same way)."""
-    return " ".join(nfc(text).split())
+    """A form trimmed, with inner whitespace runs as one space (the matcher folds them the same way); a
+    form of nothing but whitespace is kept as it is (lint reports it) rather than emptied."""
+    return " ".join(nfc(text).split()) or nfc(text)
 
 
 def normalize_entry(entry: Entry) -> Entry:

@@ -189,9 +189,8 @@ def _entry_findings(e: Entry, po_entry: polib.POEntry) -> list[Diagnostic]:
                 seen[key] = form
                 continue
             first = seen[key]
-            how = "is repeated" if first == form else f"differs from {first!r} only by case or spacing"
-            if first != form and not lower and first.lower() != form.lower():
-                how = f"differs from {first!r} only by spacing"
+            how = ("is repeated" if first == form else
+                   f"differs from {first!r} only by {'case or spacing' if lower else 'spacing'}")
             add("warning", "near-duplicate-form", f"{kind} form {form!r} of {name} {how}")
 
     if e.no_translate and e.target and e.target != e.source:
@@ -248,7 +247,7 @@ def _claim_findings(entries: list[Entry]) -> list[Diagnostic]:
         if len(group) < 2 or all(c.entry is group[0][1].entry for _, c in group):
             continue
         conflicted: set[int] = set()  # ids of claims already reported as conflicting
-        for i, (_, a) in enumerate(group):
+        for _, a in group:
             rivals = [b for _, b in group if b.entry is not a.entry and b.entry.context == a.entry.context
                       and b.entry.source != a.entry.source  # a duplicate entry: reported as such
                       and b.entry.preferred != a.entry.preferred and a.collides(b)]
@@ -258,11 +257,13 @@ def _claim_findings(entries: list[Entry]) -> list[Diagnostic]:
                 out.append(Diagnostic("error", "conflicting-source",
                                       f"source form {a.form!r} of {a.entry.label()!r} is also claimed by {others}",
                                       str(a.entry.path), a.entry.line))
-        for j, (order_b, b) in enumerate(group):
+        for order_b, b in group:
             if id(b) in conflicted:
                 continue
-            winner = next((a for order_a, a in group if order_a < order_b and a.entry.key != b.entry.key
-                           and a.covers(b)), None)
+            earlier = [a for order_a, a in group if order_a < order_b and a.entry is not b.entry]
+            if any(a.entry.key == b.entry.key for a in earlier):
+                continue  # a duplicate entry: reported as such
+            winner = next((a for a in earlier if a.covers(b)), None)
             if winner is None:
                 continue
             ctx = (f" (context {winner.entry.context!r}; the matcher ignores msgctxt)"
