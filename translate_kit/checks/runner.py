@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Iterable
 
 from ..align import SegmentPair
 from ..errors import TranslateKitError
 from ..glossary.model import Glossary
+from ..glossary.pofile import load_glossary
 from ..report.check_report import SEVERITIES, CheckReport
 from . import REGISTRY
 from .context import Analyzer, PairContext
 
 SCOPES = ("document", "batch")
+DEFAULT_GLOSSARY = "glossary"
 
 
 class ConfigError(TranslateKitError):
@@ -45,11 +48,39 @@ class CheckConfig:
         if not 0 < lo < hi:
             raise ConfigError(f"bad length-ratio band {lo}–{hi} (need 0 < low < high)")
 
+    @classmethod
+    def from_options(cls, severity: Iterable[str] = (), disable: Iterable[str] = (), scope: str = "document",
+                     length_ratio: str | None = None) -> "CheckConfig":
+        """Build from command-line strings: ``KIND=LEVEL`` pairs, kinds to disable, ``LOW:HIGH``."""
+        severities = {}
+        for item in severity:
+            kind, sep, level = item.partition("=")
+            if not sep:
+                raise ConfigError(f"--severity expects KIND=LEVEL, got {item!r}")
+            severities[kind.strip()] = level.strip()
+        extra = {}
+        if length_ratio:
+            try:
+                lo, hi = (float(x) for x in length_ratio.split(":"))
+            except ValueError:
+                raise ConfigError(f"--length-ratio expects LOW:HIGH, e.g. 0.5:2.0, got {length_ratio!r}") from None
+            extra["length_ratio"] = (lo, hi)
+        return cls(severities=severities, disabled=frozenset(disable), scope=scope, **extra)
+
     def severity(self, kind: str) -> str:
         return self.severities.get(kind) or REGISTRY[kind].severity
 
     def enabled(self) -> list[str]:
         return [k for k in REGISTRY if k not in self.disabled]
+
+
+def open_glossary(directory: str | Path | None) -> Glossary | None:
+    """The glossary of ``directory``; with None, ``glossary/`` when it exists, else no glossary."""
+    if directory is None:
+        if not Path(DEFAULT_GLOSSARY).is_dir():
+            return None
+        directory = DEFAULT_GLOSSARY
+    return load_glossary(directory)
 
 
 def run_check(pairs: Iterable[SegmentPair], glossary: Glossary | None = None,

@@ -32,6 +32,10 @@ class Side:
     span: tuple[int, int] | None = None
     text: str | None = None
 
+    @property
+    def where(self) -> str:
+        return f"{self.file}:{self.line}"
+
     def to_dict(self) -> dict:
         return {"file": self.file, "line": self.line, "span": list(self.span) if self.span else None,
                 "text": self.text}
@@ -65,6 +69,12 @@ class Violation:
     @property
     def where(self) -> str:
         return f"{self.file}:{self.line}" if self.line else self.file
+
+    @property
+    def segment(self) -> str:
+        """The segment it belongs to: source file:line (target file:line for an extra segment)."""
+        side = self.source or self.target
+        return side.where if side else self.document
 
     def to_dict(self) -> dict:
         entry = None

@@ -1,0 +1,69 @@
+"""``translate-kit check``: glossary, number and segment checks of a translation (thin shell over checks)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from ..report.check_report import SEVERITIES
+
+FORMATS = ("text", "json", "junit")
+
+
+@click.command()
+@click.argument("source", required=False, type=click.Path(path_type=Path))
+@click.argument("translation", required=False, type=click.Path(path_type=Path))
+@click.option("--glossary", "glossary_dir", type=click.Path(path_type=Path), default=None,
+              help="Glossary directory of .po files [default: glossary/ when it exists].")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True)
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="Write the report here (default stdout).")
+@click.option("--fail-on", type=click.Choice((*SEVERITIES, "never")), default="error", show_default=True,
+              help="Exit 1 when a violation is at or above this severity.")
+@click.option("--severity", multiple=True, metavar="KIND=LEVEL", help="Override a kind's severity (repeatable).")
+@click.option("--disable", multiple=True, metavar="KIND", help="Turn a check off (repeatable).")
+@click.option("--scope", type=click.Choice(("document", "batch")), default="document", show_default=True,
+              help="Where inconsistent-term compares renderings.")
+@click.option("--junit-per", type=click.Choice(("file", "segment")), default="file", show_default=True,
+              help="JUnit testcases per document or per segment.")
+@click.option("--length-ratio", metavar="LOW:HIGH", default=None,
+              help="Accepted translation/source character ratio [default: 0.5:2.0].")
+@click.option("--list-checks", is_flag=True, help="List the check kinds with default severities and exit.")
+def check(source, translation, glossary_dir, fmt, output, fail_on, severity, disable, scope, junit_per,
+          length_ratio, list_checks):
+    """Check TRANSLATION of SOURCE (two files or two directories of .txt), or one bilingual FILE.po.
+
+    Exit codes: 0 no violation at or above --fail-on, 1 violations found, 2 usage or input error.
+    """
+    from .. import align
+    from ..checks import REGISTRY, CheckConfig, run_check
+    from ..checks.runner import open_glossary
+    from ..fsutil import atomic_write_text
+    from ..report import jsonfmt, junit, text
+
+    if list_checks:
+        for c in REGISTRY.values():
+            click.echo(f"{c.name:<22} {c.severity:<8} {c.description.splitlines()[0]}")
+        return
+    if source is None:
+        raise click.UsageError("missing argument SOURCE (give SOURCE TRANSLATION, or one bilingual FILE.po)")
+    config = CheckConfig.from_options(severity, disable, scope, length_ratio)
+    glossary = open_glossary(glossary_dir)
+    pairs = align.pair(source, translation)
+    report = run_check(pairs, glossary, config)
+    if fmt == "json":
+        rendered = jsonfmt.render_check(report)
+    elif fmt == "junit":
+        rendered = junit.render_check(report, per=junit_per, fail_on=fail_on)
+    else:
+        rendered = text.render_check(report)
+    if output is not None:
+        atomic_write_text(output, rendered)
+        sev = report.counts_by_severity()
+        click.echo(f"check: {len(report.violations)} violation(s) ({sev['error']} error(s), {sev['warning']} "
+                   f"warning(s), {sev['info']} info) in {report.segments} segment(s) → {output}", err=True)
+    else:
+        click.echo(rendered, nl=False)
+    if report.fails(fail_on):
+        sys.exit(1)  # not ctx.exit: main() runs click with standalone_mode=False, which drops its code
