@@ -101,3 +101,17 @@ def test_unknown_flags_and_comment_keys_are_diagnostics(tmp_path):
     write(tmp_path, "a.po", '#. varient: Korea Utara\n#, case-sensitve\nmsgid "Korut"\nmsgstr "North Korea"\n')
     codes = sorted(d.code for d in load_glossary(tmp_path).diagnostics)
     assert codes == ["unknown-comment-key", "unknown-flag"]
+
+
+def test_long_comments_survive_polib_wrapping(tmp_path):
+    from translate_kit.glossary import Entry, entry_to_po, new_po_file
+
+    note = "Abbreviation used by Indonesian media for North Korea; spell it out in headlines as well as in body text."
+    po = new_po_file()
+    po.append(entry_to_po(Entry("Korut", "North Korea", notes=[note], variants=["Korea Utara"])))
+    (tmp_path / "a.po").write_text(str(po), encoding="utf-8")
+    assert max(len(line) for line in str(po).splitlines()) <= 78  # it really was wrapped
+    g = load_glossary(tmp_path)
+    assert g.entries[0].notes == [note]
+    assert g.entries[0].variants == ["Korea Utara"]
+    assert g.diagnostics == []

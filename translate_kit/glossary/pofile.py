@@ -65,9 +65,16 @@ def entry_from_po(po_entry: polib.POEntry, path: Path | None = None) -> tuple[En
                   path=path, line=po_entry.linenum or None)
     diags: list[Diagnostic] = []
     where = {"path": str(path) if path else None, "line": po_entry.linenum or None}
+    last: list[str] | None = None  # the list the previous ``key: value`` line went to
     for raw in (po_entry.comment or "").splitlines():
         m = _COMMENT.match(raw.strip())
+        if not m and last is not None and raw.strip():
+            # polib (like xgettext) wraps long comments at 78 columns: a line that is not ``key: value``
+            # right after one continues it.
+            last[-1] = f"{last[-1]} {raw.strip()}"
+            continue
         if not m or m.group(1) not in COMMENT_KEYS:
+            last = None
             entry.unknown_comments.append(raw)
             diags.append(Diagnostic("warning", "unknown-comment-key",
                                     f"unknown comment {raw.strip()!r} on {po_entry.msgid!r} "
@@ -77,6 +84,7 @@ def entry_from_po(po_entry: polib.POEntry, path: Path | None = None) -> tuple[En
         target = {"note": entry.notes, "variant": entry.variants, "admitted": entry.admitted,
                   "forbidden": entry.forbidden}[key]
         target.append(value)
+        last = target
     for flag in entry.flags:
         if flag not in KNOWN_FLAGS:
             diags.append(Diagnostic("warning", "unknown-flag",
