@@ -26,11 +26,13 @@ class Occurrence:
 
 
 def entries_for(glossary: Glossary, term: str) -> list[Entry]:
-    """Entries with ``term`` as a source form; failing that, as an English form (any role)."""
-    found = glossary.lookup(term)
+    """Entries with ``term`` as a source form (by each entry's case rule, then ignoring case); failing
+    that, as an English form (any role, ignoring case)."""
+    key = fold_form(term, lower=True)
+    found = glossary.lookup(term) or [e for e in glossary.entries
+                                      if any(fold_form(f, lower=True) == key for f in e.source_forms)]
     if found:
         return found
-    key = fold_form(term, lower=True)
     return [e for e in glossary.entries
             if any(fold_form(f, lower=True) == key for f in (*e.target_forms, *e.forbidden))]
 
