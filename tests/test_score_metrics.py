@@ -96,6 +96,25 @@ def test_multiword_entry_wins_over_the_word_inside():
     assert [r.entry for r in acc.per_term] == [DEPLU_AS]
 
 
+def test_multiword_rendering_does_not_also_pay_for_the_word_inside():
+    # source: the State Department entry and a separate AS; "US" exists only inside the long rendering
+    acc = term_accuracy(["Departemen Luar Negeri AS dan AS ."], ["The US State Department and Washington ."],
+                        GLOSSARY)
+    assert {r.entry.source: (r.found, r.expected) for r in acc.per_term} == {
+        "Departemen Luar Negeri AS": (1, 1), "AS": (0, 1)}
+
+
+def test_english_form_shared_by_two_entries_counts_for_the_one_in_the_source():
+    tiongkok = Entry("Tiongkok", "China", variants=["Cina"])
+    rrt = Entry("RRT", "China", flags=["case-sensitive"])  # first in the glossary: owns "China" for find()
+    entries = [rrt, tiongkok]
+    assert term_accuracy(["Petani Cina tewas ."], ["A China farmer died ."], entries).found == [1]
+    two = term_accuracy(["RRT dan Tiongkok"], ["China and China"], entries)
+    assert (two.total_expected, two.total_found) == (2, 2)
+    one = term_accuracy(["RRT dan Tiongkok"], ["China and Beijing"], entries)
+    assert (one.total_expected, one.total_found) == (2, 1)
+
+
 def test_fuzzy_entries_are_not_measured():
     acc = term_accuracy(["Kemlu menyatakan ."], ["The ministry said ."], GLOSSARY)
     assert acc.total_expected == 0

@@ -2,8 +2,13 @@
 
 Every occurrence of a glossary term in the source (msgid or a variant, found by the shared source matcher) is
 one expected term; it counts as found when the hypothesis contains the entry's preferred or an admitted
-English form (shared target matcher, longest non-overlapping matches). Per segment and entry,
-found = min(source occurrences, accepted target occurrences), so one rendering cannot pay for two.
+English form (shared target matcher). Per segment and entry, found = min(source occurrences, accepted
+target occurrences), so one rendering cannot pay for two.
+
+Several entries may share an English form ("China" for *Tiongkok* and *RRT*, "EU" for *Uni Eropa* and
+*UE*), so hypothesis occurrences are credited only to the entries the source asks for: longest spans first,
+each span to one entry that still lacks renderings, a span inside a credited longer one not again
+("US" inside "US State Department").
 """
 
 from __future__ import annotations
@@ -84,10 +89,10 @@ class TermScorer:
                 result.found.append(0)
                 continue
             entries = {id(m.entry): m.entry for m in matches}
-            present = Counter(id(m.entry) for m in self._target.find(hyp) if id(m.entry) in wanted)
+            present = self._credit(hyp, wanted)
             seg_expected = seg_found = 0
             for key, n in wanted.items():
-                got = min(n, present[key])
+                got = present[key]
                 rec = recalls.setdefault(key, TermRecall(entries[key]))
                 rec.expected += n
                 rec.found += got
@@ -97,6 +102,23 @@ class TermScorer:
             result.found.append(seg_found)
         result.per_term = sorted(recalls.values(), key=lambda r: order[id(r.entry)])
         return result
+
+    def _credit(self, hyp: str, wanted: Counter) -> Counter:
+        """Renderings in ``hyp`` per wanted entry id, at most the wanted count each (see the module doc)."""
+        spans: dict[tuple[int, int], list[int]] = {}
+        for m in self._target.find_all(hyp):
+            if id(m.entry) in wanted:
+                spans.setdefault((m.start, m.end), []).append(id(m.entry))
+        credited: Counter = Counter()
+        taken: list[tuple[int, int]] = []
+        for (start, end), keys in sorted(spans.items(), key=lambda kv: (kv[0][0] - kv[0][1], kv[0][0])):
+            if any(start < e and s < end for s, e in taken):
+                continue
+            key = next((k for k in keys if credited[k] < wanted[k]), None)
+            if key is not None:
+                credited[key] += 1
+                taken.append((start, end))
+        return credited
 
 
 def term_accuracy(sources: Sequence[str], hypotheses: Sequence[str], entries: Iterable[Entry]) -> TermAccuracy:
