@@ -151,11 +151,12 @@ def extract(text: str, lang: str) -> list[Quantity]:
             if h > 24 or mi > 59 or not free(m.start(), m.end()):
                 continue
             s, e = m.start(hi + 1), m.end(hi + 2) if groups[hi + 1] else m.end(hi + 1)
-            add(Quantity("time", ("t", h % 12, mi), s, e, text[s:e]), m.start(), m.end())
+            add(Quantity("time", ("t", h % 12, mi), s, e, text[s:e], _time_alts(h, mi)), m.start(), m.end())
             tail = _TIME_RANGE_TAIL.match(text, m.end()) if lang == "id" else None
             if tail and free(tail.start(), tail.end()) and int(tail.group(1)) <= 24 and int(tail.group(2)) <= 59:
                 s2, e2 = tail.start(1), tail.end(2)
-                add(Quantity("time", ("t", int(tail.group(1)) % 12, int(tail.group(2))), s2, e2, text[s2:e2]))
+                h2, m2 = int(tail.group(1)), int(tail.group(2))
+                add(Quantity("time", ("t", h2 % 12, m2), s2, e2, text[s2:e2], _time_alts(h2, m2)))
         for m in _ISO_DATE.finditer(text):
             y, mo, d = m.group(1), int(m.group(2)), m.group(3)
             if 1 <= mo <= 12 and free(m.start(), m.end()):
@@ -190,8 +191,12 @@ def extract(text: str, lang: str) -> list[Quantity]:
             kind = "number"
             end = e
             sm = _SCALE_AFTER.match(text, e)
-            if sm and sm.group(1).lower() in scales:
-                factor = scales[sm.group(1).lower()]
+            word = sm.group(2).lower() if sm else ""
+            factor = scales.get(word)
+            if factor is None and lang == "en" and sm and not sm.group(1) and _CURRENCY_BEFORE.search(
+                    text, max(0, s - 4), s):
+                factor = _EN_ATTACHED_SCALES.get(word)
+            if factor is not None:
                 value, alts = value * factor, tuple(a * factor for a in alts)
                 end = sm.end()
             if percent.match(text, end):
@@ -210,7 +215,14 @@ def extract(text: str, lang: str) -> list[Quantity]:
     return out
 
 
-_SCALE_AFTER = re.compile(r"[\s-]?([A-Za-z]+)\b")
+_SCALE_AFTER = re.compile(r"([\s-]?)([A-Za-z]+?)(?:nya)?\b")
+#: scale letters written straight after an amount in English ("£125m", "$2bn")
+_EN_ATTACHED_SCALES = {"m": 10**6, "k": 10**3, "b": 10**9}
+
+
+def _time_alts(h: int, m: int) -> tuple[Decimal, ...]:
+    """A time also reads as h.mm or hhmm ("at 23.45", "1200 GMT") on the other side."""
+    return (Decimal(f"{h}.{m:02d}"), Decimal(h * 100 + m))
 
 
 def _near_digit(text: str, start: int, end: int) -> bool:
@@ -221,13 +233,16 @@ def word_values(text: str, lang: str) -> Counter:
     """Numbers written as words ("dua juta", "two", "twenty"), for forgiving digit/word differences."""
     words = ID_WORDS if lang == "id" else EN_WORDS
     scales = ID_SCALES if lang == "id" else EN_SCALES
-    toks = [t.lower() for t in re.findall(r"[^\W\d_]+", text)]
+    toks = [t.lower() for t in re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)?", text)]
     vals: Counter = Counter()
     for i, t in enumerate(toks):
-        v = words.get(t)
-        if v is None:
+        tens, _, unit = t.partition("-")
+        if unit and tens in words and unit in words and lang == "en":
+            v = Decimal(words[tens]) + Decimal(words[unit])  # thirty-two
+        elif t in words:
+            v = Decimal(words[t])
+        else:
             continue
-        v = Decimal(v)
         nxt = toks[i + 1] if i + 1 < len(toks) else ""
         if lang == "id" and nxt in ("belas", "puluh", "ratus") and v < 10:
             v = v + 10 if nxt == "belas" else v * (10 if nxt == "puluh" else 100)

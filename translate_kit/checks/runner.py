@@ -123,5 +123,9 @@ def run_check(pairs: Iterable[SegmentPair], glossary: Glossary | None = None,
         for contexts in groups.values():
             violations.extend(check.func(contexts))
     order = {d: i for i, d in enumerate(report.documents)}
-    violations.sort(key=lambda v: (order.get(v.document, len(order)), v.file, v.line or 0))
+    def position(v):
+        side = v.source or v.target
+        return (order.get(v.document, len(order)), side.line if side else 0)
+
+    violations.sort(key=position)  # stable: a segment's violations keep the order of the checks
     return report

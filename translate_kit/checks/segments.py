@@ -65,7 +65,7 @@ def untranslated_segment(ctx: PairContext):
     src, tgt = ctx.source_text, ctx.target_text
     if tgt.casefold() == src.casefold():
         n, ind, eng = language_votes(tgt)
-        if n >= 3 and ind >= eng:
+        if n >= 3 and ind > eng:
             yield ctx.violation("untranslated-segment", "translation is identical to the source")
     elif looks_indonesian(tgt):
         yield ctx.violation("untranslated-segment", "translation is still mostly Indonesian")

@@ -1,0 +1,117 @@
+"""Indonesian/English number, amount, percentage, date and time normalisation."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from translate_kit.numbers import EN_MONTHS, ID_MONTHS, compare, extract, parse_number
+
+ID_MONTH_NAMES = [m.capitalize() for m, i in sorted(ID_MONTHS.items(), key=lambda x: x[1]) if m not in ("pebruari", "nopember")]
+EN_MONTH_NAMES = [m.capitalize() for m in list(EN_MONTHS)[:12]]
+
+
+def id_int(n: int) -> str:
+    return f"{n:,}".replace(",", ".")
+
+
+@pytest.mark.parametrize("token,lang,value", [
+    ("11.000", "id", "11000"), ("2,5", "id", "2.5"), ("1.234.567,89", "id", "1234567.89"), ("2.5", "id", "2.5"),
+    ("11,000", "en", "11000"), ("2.5", "en", "2.5"), ("1,234,567.89", "en", "1234567.89"), ("2024", "en", "2024"),
+])
+def test_parse_number(token, lang, value):
+    assert parse_number(token, lang)[0] == Decimal(value)
+
+
+@pytest.mark.parametrize("src,tgt", [
+    ("Harga naik menjadi Rp 11.000.", "The price rose to Rp 11,000."),
+    ("Inflasi 2,5 persen.", "Inflation was 2.5 percent."),
+    ("Pertemuan pada 18-19 Juni 2024.", "The meeting on June 18-19, 2024."),
+    ("Ledakan terjadi pukul 02.45 WIB.", "The blast happened at 02:45."),
+    ("Ledakan terjadi pukul 14.30.", "The blast happened at 2:30 p.m."),
+    ("Surat bertanggal 14/6/2024.", "The letter is dated June 14, 2024."),
+    ("Dana Rp 5 juta disiapkan.", "Funds of 5 million rupiah were prepared."),
+    ("Naik 20 persen.", "Up 20%."),
+    ("Naik 20 persen.", "Up 20 percent."),
+    ("Sebanyak 1,5 juta orang.", "As many as 1.5 million people."),
+    ("Ia tinggal dua hari.", "He stayed two days."),
+    ("Ia tinggal 2 hari.", "He stayed two days."),
+    ("32 persen mendukung.", "Thirty-two percent supported."),
+    ("Nilainya £125 juta.", "It was worth £125m."),
+    ("Ia berbicara pukul 23.45.", "She spoke at 23.45."),
+    ("Pada 1 Mei 2024 ia pergi.", "On May 1, 2024 he left."),
+])
+def test_equivalent_renderings_agree(src, tgt):
+    assert not compare(src, tgt), compare(src, tgt)
+
+
+@pytest.mark.parametrize("src,tgt,missing,extra", [
+    ("Ada 12 orang.", "There were 13 people.", "12", "13"),
+    ("Harga Rp 11.000.", "Price Rp 11,500.", "11.000", "11,500"),
+    ("Pukul 02.45.", "At 03:45.", "02.45", "03:45"),
+    ("Pada 18 Juni.", "On July 18.", "Juni", "July"),
+    ("Naik 2,5 persen.", "Up 25 percent.", "2,5", "25"),
+])
+def test_differences_are_reported_with_their_text(src, tgt, missing, extra):
+    diff = compare(src, tgt)
+    assert [q.text for q in diff.missing] == [missing]
+    assert [q.text for q in diff.extra] == [extra]
+
+
+def test_may_the_verb_is_not_a_month():
+    assert [q.kind for q in extract("You may go on May 5.", "en")] == ["month", "number"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(min_value=0, max_value=10**12))
+def test_integer_written_both_ways_normalises_to_the_same_value(n):
+    src, tgt = f"Jumlahnya {id_int(n)} orang.", f"There are {n:,} people."
+    assert [q.key for q in extract(src, "id")] == [Decimal(n)]
+    assert [q.key for q in extract(tgt, "en")] == [Decimal(n)]
+    assert not compare(src, tgt)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(min_value=0, max_value=10**9), st.integers(min_value=1, max_value=99))
+def test_decimal_written_both_ways_normalises_to_the_same_value(whole, frac):
+    fs = f"{frac:02d}".rstrip("0") or "0"
+    value = Decimal(f"{whole}.{fs}")
+    src, tgt = f"Naik {id_int(whole)},{fs} persen.", f"Up {whole:,}.{fs} percent."
+    assert [q.key for q in extract(src, "id")] == [value]
+    assert [q.key for q in extract(tgt, "en")] == [value]
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.integers(min_value=0, max_value=10**6), st.integers(min_value=0, max_value=10**6))
+def test_a_changed_integer_is_reported(a, b):
+    diff = compare(f"Ada {id_int(a)} orang.", f"There are {b:,} people.")
+    assert bool(diff) == (a != b)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.integers(0, 23), st.integers(0, 59))
+def test_times_24h_and_12h_agree(h, m):
+    h12, ampm = (h % 12 or 12), ("a.m." if h < 12 else "p.m.")
+    assert not compare(f"pukul {h:02d}.{m:02d} WIB", f"at {h:02d}:{m:02d}")
+    assert not compare(f"pukul {h}.{m:02d}", f"at {h12}:{m:02d} {ampm}")
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.integers(1, 28), st.integers(1, 12), st.integers(1950, 2100))
+def test_dates_agree_across_formats(d, mo, y):
+    en = f"on {EN_MONTH_NAMES[mo - 1]} {d}, {y}"
+    assert not compare(f"pada {d} {ID_MONTH_NAMES[mo - 1]} {y}", en)
+    assert not compare(f"pada {d}/{mo}/{y}", en)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["Rp", "11.000", "2,5", "persen", "pukul", "02.45", "Juni", "14/6/2024", "juta",
+                                 "  ", "-", "kata", "$3.5bn", "May", "10 a.m.", "1.234,5", "%"]), max_size=12),
+       st.sampled_from(["id", "en"]))
+def test_spans_slice_back_to_the_reported_text(pieces, lang):
+    text = " ".join(pieces)
+    for q in extract(text, lang):
+        assert text[q.start:q.end] == q.text
+        assert q.text.strip() == q.text and q.text
