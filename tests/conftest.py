@@ -31,3 +31,45 @@ def shared() -> Path:
     if not SHARED.is_dir():
         pytest.fail(f"../shared is missing beside the checkout ({SHARED})")
     return SHARED
+
+
+# --------------------------------------------------------------------------------- demo model fixtures
+# The demo model of DESIGN.md §4 (translate_kit/engine/demo.py): a real CTranslate2 model in a real .argosmodel,
+# installed through argostranslate. It copies its input and swaps the words of its word map, whole words only.
+
+
+@pytest.fixture(scope="session")
+def demo_package(tmp_path_factory):
+    """The model `translate-kit model install demo` builds (word map DEMO_WORDS: "dan"→"and", "di"→"in", …,
+    plus their Capitalised/UPPER forms), built once and installed into the session's ARGOS_PACKAGES_DIR.
+    Returns its PackageInfo. Do not remove it from that directory in a test."""
+    from translate_kit.engine.demo import DEMO_WORDS, build_demo_package
+    from translate_kit.engine.packages import install_file
+
+    archive = build_demo_package(tmp_path_factory.mktemp("demo-build") / "translate-id_en-demo.argosmodel",
+                                 word_map=DEMO_WORDS)
+    return install_file(archive)
+
+
+@pytest.fixture(scope="session")
+def make_demo_package(tmp_path_factory):
+    """Factory: make_demo_package(word_map=None, tokenizer="sentencepiece", extra_text="", max_positions=256)
+    builds a demo variant (word_map=None copies text exactly) and installs it into its OWN fresh packages dir.
+    Returns (packages_dir, PackageInfo); point the code at it with
+    ``monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(packages_dir))``. Cached per arguments for the session."""
+    from translate_kit.engine.demo import build_demo_package
+    from translate_kit.engine.packages import install_file
+
+    cache: dict = {}
+
+    def make(word_map=None, tokenizer="sentencepiece", extra_text="", max_positions=256):
+        key = (tuple(sorted((word_map or {}).items())), tokenizer, extra_text, max_positions)
+        if key not in cache:
+            work = tmp_path_factory.mktemp("demo-variant")
+            archive = build_demo_package(work / "demo.argosmodel", word_map=word_map, tokenizer=tokenizer,
+                                         extra_text=extra_text, max_positions=max_positions)
+            packages = work / "packages"
+            cache[key] = (packages, install_file(archive, into=packages))
+        return cache[key]
+
+    return make

@@ -1,0 +1,30 @@
+"""The engine room: Argos Translate packages (discovery, installation) and batched CTranslate2 translation.
+
+    from translate_kit.engine import find_package, BatchTranslator
+    translator = BatchTranslator(find_package("id", "en"))
+    english = translator.translate(["Presiden tiba di Jakarta."])
+
+Importing this package is cheap; CTranslate2 loads when a :class:`BatchTranslator` is created.
+"""
+
+from __future__ import annotations
+
+from .packages import (DEMO_LABEL, PackageInfo, find_package, install, install_demo, install_file,
+                       installed_packages, load_package, package_info, packages_dir, remove, validate_archive)
+
+
+def __getattr__(name):  # lazy: the translator and the demo builder pull in ctranslate2/numpy
+    if name in ("BatchTranslator", "stored_positions"):
+        from . import translator
+
+        return getattr(translator, name)
+    if name in ("build_demo_package", "DEMO_WORDS"):
+        from . import demo
+
+        return getattr(demo, name)
+    raise AttributeError(name)
+
+
+__all__ = ["BatchTranslator", "DEMO_LABEL", "DEMO_WORDS", "PackageInfo", "build_demo_package", "find_package",
+           "install", "install_demo", "install_file", "installed_packages", "load_package", "package_info",
+           "packages_dir", "remove", "stored_positions", "validate_archive"]
