@@ -80,5 +80,25 @@ def import_cmd(ctx, file, fmt, glossary_dir, into, dry_run, allow_conflicts, mer
 @click.option("--min-count", default=2, show_default=True, type=int)
 @click.option("--limit", type=int)
 def suggest_cmd(corpus, translations, glossary_dir, output, min_count, limit):
-    """Propose glossary candidates found in a corpus, as fuzzy PO entries for review."""
-    raise click.ClickException("not implemented yet")
+    """Propose glossary candidates found in a corpus, as fuzzy PO entries for review.
+
+    Candidates (acronyms, capitalised names, names spelled several ways, and with --translations the
+    Indonesian words left untranslated in the English files of the same names) that the glossary does not
+    cover yet, ranked by frequency. Without -o the ranking is printed.
+    """
+    from ..glossary.pofile import load_glossary
+    from ..glossary.suggest import suggest, write_suggestions
+
+    glossary = load_glossary(glossary_dir)
+    result = suggest([corpus], glossary.entries, translations, min_count=min_count, limit=limit)
+    for diag in result.diagnostics:
+        if diag.severity != "info":
+            click.echo(str(diag), err=True)
+    if output:
+        write_suggestions(result, output)
+    for c in result.candidates:
+        proposed = f" → {c.proposed}" if c.proposed else ""
+        variants = f" (also {', '.join(c.variants)})" if c.variants else ""
+        click.echo(f"{c.count:4d}  {c.kind:17s} {c.form}{variants}{proposed}")
+    click.echo(f"{len(result.candidates)} candidates from {result.units} text units in {result.documents} files"
+               + (f"; wrote {output}" if output else ""), err=True)
