@@ -205,3 +205,26 @@ def test_tbx_export_then_import_into_a_copy_is_all_identical(gdir, tmp_path):
     result = run(out, "--glossary", gdir)
     assert "0 new, 3 identical, 0 with new forms, 0 conflicts" in result.output
     assert snapshot(gdir) == before
+
+
+@pytest.mark.parametrize("fmt", ["deepl-csv", "deepl-tsv", "google-csv", "google-sets", "amazon-csv", "amazon-tsv"])
+def test_flat_export_then_import_is_all_identical(gdir, tmp_path, fmt):
+    """The flat formats lose the case-sensitive flag of AS; that does not make "AS" a new variant of AS."""
+    out = tmp_path / "g.txt"
+    assert CliRunner().invoke(export_cmd, ["--format", fmt, "--glossary", str(gdir), "-o", str(out)]).exit_code == 0
+    result = run(out, "--format", fmt, "--glossary", gdir)
+    assert "0 new, 3 identical, 0 with new forms, 0 conflicts" in result.output, result.output
+
+
+def test_cli_bad_input_is_one_line_and_exit_2(gdir, tmp_path, capsys):
+    from translate_kit.cli import main
+    bad = tmp_path / "bad.tbx"
+    bad.write_text("<tbx>\n<text>\n</tbx>\n", encoding="utf-8")
+    with pytest.raises(SystemExit) as info:
+        main(["glossary", "import", str(bad), "--glossary", str(gdir)])
+    assert info.value.code == 2
+    err = capsys.readouterr().err
+    assert err == f"translate-kit: error: {bad}:3: malformed TBX: mismatched tag\n"
+    with pytest.raises(SystemExit) as info:
+        main(["glossary", "import", str(tmp_path / "in.csv"), "--glossary", str(gdir), "--into", "x.txt"])
+    assert info.value.code == 2

@@ -130,7 +130,8 @@ def plan_import(existing: list[Entry], imported: list[Entry], into: Path) -> Imp
         owner_claims = claims(owner)
         add = Addition(imp, owner)
         for c in imp_claims:
-            if not any(o.covers(c) for o in owner_claims):
+            # a form the entry already has, spelled the same, is not new (flat formats drop case-sensitive)
+            if c.form not in owner.source_forms and not any(o.covers(c) for o in owner_claims):
                 others = [o for o in _owners([c], pool, imp) if o is not owner]
                 if others:
                     plan.conflicts.append(Conflict(imp, others[0], f"variant {c.form!r} is already a source form "
