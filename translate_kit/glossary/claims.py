@@ -8,9 +8,13 @@ folded text. Two forms collide when some text would be matched by both.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
-from ..matching import fold_form
+from ..matching import fold_form as _fold_form
 from .model import Entry
+
+#: :func:`translate_kit.matching.fold_form`, remembering recent forms (lint folds each form a few ways).
+fold_form = lru_cache(maxsize=8192)(_fold_form)
 
 
 @dataclass(frozen=True, slots=True)
