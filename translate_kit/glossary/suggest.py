@@ -75,7 +75,7 @@ _ROMAN = re.compile(r"^[IVX]+$")
 _SENTENCE_END = re.compile(r"[.!?…]['\"”’)]*\s*$")
 _ID_AFFIX = re.compile(r"^(?:(?:me[mn]?|meng|meny|pe[mn]?|peng|peny|ber|di|ter|ke)\w{3,}(?:kan|an|i|nya)"
                        r"|\w{3,}nya|(?:me[mn]?|meng|meny|ber|di)\w{3,}kan)$")
-_CAPS_GAP = re.compile(r"^[\s/,&\x00]*$")  # masked glossary terms do not break a shouted run
+_CAPS_GAP = re.compile(r"^[\s/,&]*$")
 MASK = "\x00"
 
 
@@ -151,9 +151,10 @@ def _caps_runs(text: str) -> list[tuple[int, int]]:
     return runs
 
 
-def acronyms(text: str) -> list[tuple[int, str]]:
-    """(offset, acronym) in ``text`` (masked text: covered spans are NUL characters)."""
-    runs = _caps_runs(text)
+def acronyms(text: str, original: str | None = None) -> list[tuple[int, str]]:
+    """(offset, acronym) in ``text`` (masked text: covered spans are NUL characters; shouted runs are
+    found in the ``original`` text, so that a masked term inside one does not break it)."""
+    runs = _caps_runs(original if original is not None else text)
     out = []
     for m in _ACRONYM.finditer(text):
         if _ROMAN.match(m.group()) or any(s <= m.start() < e for s, e in runs) or _in_domain(text, m):
@@ -168,13 +169,13 @@ def _in_domain(text: str, m: re.Match) -> bool:
     return bool(re.search(r"\.[A-Za-z]{2,}", token))
 
 
-def name_sequences(text: str) -> list[tuple[int, str, bool]]:
+def name_sequences(text: str, original: str | None = None) -> list[tuple[int, str, bool]]:
     """(offset, name, sentence_initial) for every capitalised word sequence of ``text``.
 
     Words join when only one space separates them; lower-case particles may sit between capitalised words;
     leading stopwords are dropped (and the sequence then no longer counts as sentence-initial).
     """
-    runs = _caps_runs(text)
+    runs = _caps_runs(original if original is not None else text)
     words = [m for m in _WORD.finditer(text) if not any(s <= m.start() < e for s, e in runs)]
     out = []
     i = 0
@@ -304,10 +305,10 @@ def suggest(corpus: Iterable[str | Path], entries: list[Entry], translations: st
                 continue
             masked = _mask(text, matcher)
             occ = Occurrence(where, unit.line, text)
-            for _, form in acronyms(masked):
+            for _, form in acronyms(masked, text):
                 acr.setdefault(form, Candidate(form, "acronym")).add(occ)
             headline = is_headline(text)
-            for _, form, initial in name_sequences(masked):
+            for _, form, initial in name_sequences(masked, text):
                 seen_names.append((form, initial, headline, occ))
         if en_units is not None:
             for i, en in enumerate(en_units):
