@@ -202,3 +202,11 @@ def test_entries_without_blank_separators_are_still_found(tmp_path):
                     encoding="utf-8")
     remove_entry(path, "B")
     assert path.read_text(encoding="utf-8") == HEADER + '\nmsgid "A"\nmsgstr "a"\nmsgid "C"\nmsgstr "c"\n'
+
+
+def test_an_empty_existing_file_is_treated_as_new(tmp_path):
+    path = tmp_path / "empty.po"
+    path.write_text("", encoding="utf-8")
+    add_entry(path, Entry("Menlu", "Foreign Minister"))
+    assert '"Language: id\\n"' in path.read_text(encoding="utf-8")
+    assert fix_file(path) is False

@@ -163,7 +163,7 @@ def add_entry(path: Path, entry: Entry, *, force: bool = False, glossary_dir: Pa
     check_claims(entry, existing)
 
     rendered = _split_lines(render_entry(entry))
-    if not path.exists():
+    if not path.exists() or not path.read_bytes().strip():
         header = _split_lines(new_file_text())
         _write(path, b"", header + ["\n"] + rendered)
         return replace(entry, path=path, line=len(header) + 2)
