@@ -25,6 +25,9 @@ Warnings (worth a look; CI fails only with ``--strict``):
   ``no-translate-target`` a no-translate entry whose msgstr is set and differs from its msgid
   ``whitespace``         leading, trailing, doubled or non-space whitespace in a form or context
   ``non-nfc``            text that is not in Unicode NFC
+Not checked: fuzzy entries older than the file's last release (it needs the git history).
+A pre-commit run passes only the changed files, so cross-file checks see those files only; CI lints the
+whole directory.
 """
 
 from __future__ import annotations
