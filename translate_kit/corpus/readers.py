@@ -263,8 +263,9 @@ def _read_po(doc: Document, text: str, rules: BoilerplateRules) -> None:
         po = polib.pofile(text, encoding="utf-8", wrapwidth=78)
     except (OSError, ValueError) as exc:
         m = _POLIB_LINE.search(str(exc))
-        raise InputError(f"PO syntax error ({str(exc).split(' (line')[0]})", path,
-                         int(m.group(1)) if m else None) from None
+        detail = re.sub(r"\s*in po file.*?\(line \d+\)", "", str(exc)).strip()
+        message = "PO syntax error" if detail.lower() in ("", "syntax error") else f"PO syntax error: {detail}"
+        raise InputError(message, path, int(m.group(1)) if m else None) from None
     lines = text.split("\n")
     seen: dict[tuple[str | None, str], int] = {}
     for position, entry in enumerate(po):
