@@ -149,6 +149,8 @@ def _version_key(version: str) -> tuple:
 def validate_archive(path: str | Path) -> str:
     """Check that ``path`` is an installable .argosmodel; return its top directory name."""
     path = Path(path)
+    if path.is_dir():
+        raise ModelError("is a directory, not a .argosmodel package file", path)
     if not path.is_file():
         raise ModelError("no such package file", path)
     if not zipfile.is_zipfile(path):
@@ -231,7 +233,7 @@ def install(name_or_file: str | Path, *, timeout: float = INDEX_TIMEOUT_S) -> Pa
     path = Path(text)
     if text == "demo":
         return install_demo()
-    if path.suffix == ".argosmodel" or path.exists() or "/" in text or os.sep in text:
+    if path.suffix == ".argosmodel" or path.is_file() or "/" in text or os.sep in text:
         return install_file(path)
     m = re.fullmatch(r"(?:translate-)?([a-z]{2,3})_([a-z]{2,3})", text)
     if not m:

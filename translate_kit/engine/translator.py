@@ -4,6 +4,7 @@ argostranslate translates paragraph by paragraph with 32-token batches; throughp
 batch of articles together, sorted by token length, in large token-based batches. Tokenisation and
 detokenisation go through the package's own argostranslate tokenizer (SentencePiece or Moses + BPE), and the
 decoding mirrors ``argostranslate.translate.apply_packaged_translation`` (target prefix, leading-space strip).
+Like argostranslate, SentencePiece decoding turns "_" into a space; don't rely on underscores surviving.
 """
 
 from __future__ import annotations
