@@ -31,6 +31,10 @@ def texts(text: str, **kw) -> list[str]:
     # seed 004, line 13: a date in parentheses before the full stop
     ("Pertemuan itu terjadi di Kota Vladivostok pada Selasa (13/9/2023). Bahkan, Putin datang.",
      ["Pertemuan itu terjadi di Kota Vladivostok pada Selasa (13/9/2023).", "Bahkan, Putin datang."]),
+    # seed 000, line 1 and seed 004, line 11: a site name with a dot is not a sentence end
+    ("TRIBUNNEWS.COM – Amerika Serikat menyatakan ketidaksenangannya. Dia menuduh Korea Utara.",
+     ["TRIBUNNEWS.COM – Amerika Serikat menyatakan ketidaksenangannya.", "Dia menuduh Korea Utara."]),
+    ("TRIBUN-MEDAN.COM -  Amerika Serikat merespons keras.", ["TRIBUN-MEDAN.COM -  Amerika Serikat merespons keras."]),
     ("   ", []),
     ("", []),
 ])

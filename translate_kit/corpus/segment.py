@@ -10,7 +10,8 @@ JSONL text) is a separator, so ``separators(text, sentences)`` gives the n + 1 g
 Lines are segmented one by one, so a sentence never crosses a line break.
 
 Beyond sentencex: a piece that starts with a lower-case letter is joined to the previous one ("dsb. lalu …",
-"?” katanya."), and a split after a title or address abbreviation ("Jl.", "Tn.") is undone. A sentence longer
+"?” katanya."), and so is one with no whitespace before it ("TRIBUNNEWS.COM"); a split after a title or
+address abbreviation ("Jl.", "Tn.") is undone. A sentence longer
 than ``max_chars`` is cut at whitespace (hard cut when there is none) into pieces marked ``forced`` for the
 report. sentencex is quadratic on some inputs (runs of unmatched curly quotes), so long lines are cut into
 chunks of at most ``CHUNK_CHARS`` characters at a sentence end (else whitespace) before it runs.
@@ -152,7 +153,8 @@ def _sentencex_spans(line: str, start: int, end: int, language: str) -> list[tup
 def _merge(line: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     merged: list[tuple[int, int]] = []
     for s, e in spans:
-        if merged and (_starts_lower(line[s:e]) or _ends_with_title(line[merged[-1][0]:merged[-1][1]])):
+        if merged and (merged[-1][1] == s or _starts_lower(line[s:e])
+                       or _ends_with_title(line[merged[-1][0]:merged[-1][1]])):
             merged[-1] = (merged[-1][0], e)
         else:
             merged.append((s, e))
