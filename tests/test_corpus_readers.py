@@ -268,3 +268,11 @@ def test_discover_seed_corpus(repo):
         "000_c30b8bd215a98e92.txt", "001_6738c794eb8b6589.txt", "002_a00ea6c7e7f3e76c.txt",
         "003_367723d5f7e8cdb8.txt", "004_534e002a09c98aca.txt"]
     assert diags == []
+
+
+def test_discover_survives_a_symlink_loop(tmp_path):
+    root = tmp_path / "in"
+    write(root / "a.txt", "x")
+    (root / "loop").symlink_to(root)
+    found, diags = discover([root])
+    assert found == [(root / "a.txt", Path("a.txt"))] and diags == []

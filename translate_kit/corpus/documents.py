@@ -46,7 +46,8 @@ class Document:
     final_newline: bool
     sha256: str  # of the raw bytes (for up-to-date checks)
     diagnostics: list[Diagnostic] = field(default_factory=list)
-    raw: object = None  # polib.POFile for PO; the list of parsed records (dicts, in file order) for JSONL
+    raw: object = None  # polib.POFile for PO (unit.meta["entry_index"] indexes it); for JSONL the parsed
+    # records (dicts, file order), one per unit in the same order; None for txt
 
     def count(self, kind: str) -> int:
         return sum(1 for u in self.units if u.kind == kind)

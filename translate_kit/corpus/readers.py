@@ -72,12 +72,16 @@ def _walk(root: Path, diags: list[Diagnostic]) -> list[tuple[Path, Path]]:
         return []
     found: list[tuple[Path, Path]] = []
     stack = [(root, children)]
+    visited = {root.resolve()}  # a symlink back up the tree must not loop
     while stack:
         _, entries = stack.pop()
         for child in entries:
             if child.name.startswith("."):
                 continue
             if child.is_dir():
+                if child.resolve() in visited:
+                    continue
+                visited.add(child.resolve())
                 try:
                     stack.append((child, sorted(child.iterdir())))
                 except OSError as exc:
