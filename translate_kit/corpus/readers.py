@@ -19,7 +19,8 @@ from pathlib import Path
 
 import polib
 
-from ..errors import Diagnostic, InputError
+from ..errors import Diagnostic, GlossaryError, InputError
+from ..glossary.pofile import check_syntax  # the same PO line check the glossary uses
 from .boilerplate import BoilerplateRules
 from .documents import Document, Unit
 
@@ -96,7 +97,7 @@ def _walk(root: Path, diags: list[Diagnostic]) -> list[tuple[Path, Path]]:
 
 def _unsupported(path: Path) -> Diagnostic:
     return Diagnostic("warning", "unsupported-file",
-                      f"skipped: not a .txt, .po or .jsonl file", str(path))
+                      "skipped: not a .txt, .po or .jsonl file", str(path))
 
 
 # --------------------------------------------------------------------------------------------- reading
@@ -255,9 +256,6 @@ _POLIB_LINE = re.compile(r"\(line (\d+)\)")
 
 
 def _read_po(doc: Document, text: str, rules: BoilerplateRules) -> None:
-    from ..glossary.pofile import check_syntax  # the same line check the glossary uses
-    from ..errors import GlossaryError
-
     path = doc.path
     try:
         check_syntax(path, text)
