@@ -122,3 +122,51 @@ def render_score_text(result: ScoreResult, max_terms: int = 10) -> str:
         lines += [f"  {'PASS' if g.passed else 'FAIL'} {g.name}: {g.message}" for g in result.gates]
     lines += [str(d) for d in result.diagnostics]
     return "\n".join(lines) + "\n"
+
+
+# -- eval ----------------------------------------------------------------------------------------------------
+def model_label(model: dict) -> str:
+    label = model.get("name") or "?"
+    if model.get("version"):
+        label += f" {model['version']}"
+    return label + (" (DEMO model: not a real translation model)" if model.get("demo") else "")
+
+
+def eval_to_dict(result) -> dict:
+    """An eval report: the scores file (usable with ``--against``) plus test set, model and checker report."""
+    data = score_to_dict(result.score)
+    ts = result.testset
+    data["eval"] = {
+        "testset": {"directory": str(ts.directory), "name": ts.name, "split": ts.split,
+                    "source": str(ts.source), "reference": str(ts.reference), "limit": result.limit},
+        "model": dict(result.model),
+        "demo": bool(result.model.get("demo")),
+        "flagged_segments": result.flagged,
+        "check": result.check.to_dict(),
+        "check_fail_on": result.fail_on,
+        "check_passed": result.check_passed,
+    }
+    data["passed"] = result.passed
+    return data
+
+
+def render_eval_text(result, max_violations: int = 20) -> str:
+    """Test set and model, then the scores (as for ``score``), then a checker summary."""
+    ts = result.testset
+    limit = f", first {result.limit}" if result.limit else ""
+    lines = [f"eval {ts.name}/{ts.split}{limit} with model {model_label(result.model)}"]
+    if result.flagged:
+        lines.append(f"{result.flagged} segment(s) flagged by the translator (unverified glossary terms)")
+    lines.append(render_score_text(result.score).rstrip("\n"))
+    check = result.check
+    by_sev = ", ".join(f"{n} {s}" for s, n in check.counts_by_severity().items())
+    lines.append(f"check: {len(check.violations)} violations in {check.segments} segments ({by_sev})")
+    for kind, n in check.counts_by_kind().items():
+        lines.append(f"  {kind}: {n}")
+    for v in check.violations[:max_violations]:
+        lines.append(f"  {v.where}: {v.severity}: {v.message} [{v.kind}]")
+    if len(check.violations) > max_violations:
+        lines.append(f"  … and {len(check.violations) - max_violations} more (see the JSON report)")
+    if result.fail_on != "never":
+        lines.append(f"  {'PASS' if result.check_passed else 'FAIL'} check --fail-on {result.fail_on}")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,37 @@
+"""``translate-kit eval TESTSET_DIR``: translate a test set, score it and check it, in one report."""
+
+from __future__ import annotations
+
+import click
+
+from .score_cmd import gate_options, options_from
+
+
+@click.command("eval")
+@click.argument("testset", type=click.Path(path_type=str))
+@click.option("--split", help="Split to use (<split>.id / <split>.en); default: the only one, else 'test'.")
+@click.option("--limit", type=click.IntRange(1), help="Use only the first N segments.")
+@click.option("--glossary", "glossary_dir", type=click.Path(path_type=str),
+              help="Glossary directory (default glossary/).")
+@gate_options
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]), default="never",
+              show_default=True, help="Checker severity that fails the run (exit 1).")
+@click.option("-o", "--output", "output", type=click.Path(path_type=str), help="Write the JSON report here.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.pass_context
+def eval_(ctx, testset, split, limit, glossary_dir, fail_on, output, fmt, **kw):
+    """Translate TESTSET's Indonesian side with the installed model, score it against the English side and
+    check it; exit 1 when a gate fails."""
+    from ..metrics.evaluation import run_eval
+    from ..report.score_report import dumps, eval_to_dict, read_scores, render_eval_text, write_json
+
+    options = options_from(kw)
+    against = read_scores(kw["against"]) if kw["against"] else None
+    result = run_eval(testset, split=split, limit=limit, glossary_dir=glossary_dir, options=options,
+                      against=against, fail_on=fail_on)
+    data = eval_to_dict(result)
+    if output:
+        write_json(output, data)
+    click.echo(dumps(data) if fmt == "json" else render_eval_text(result), nl=False)
+    if not result.passed:
+        ctx.exit(1)
