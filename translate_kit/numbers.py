@@ -26,10 +26,11 @@ EN_MONTHS = {m: i for i, m in enumerate(
      "november", "december"), 1)}
 EN_MONTHS.update({"jan.": 1, "feb.": 2, "aug.": 8, "sept.": 9, "sep.": 9, "oct.": 10, "nov.": 11, "dec.": 12})
 
-ID_SCALES = {"ribu": 10**3, "rb": 10**3, "juta": 10**6, "jt": 10**6, "miliar": 10**9, "milyar": 10**9,
-             "triliun": 10**12, "trilyun": 10**12}
-EN_SCALES = {"thousand": 10**3, "million": 10**6, "mln": 10**6, "mn": 10**6, "billion": 10**9, "bn": 10**9,
-             "trillion": 10**12, "tn": 10**12}
+ID_SCALES = {"ribu": 10**3, "juta": 10**6, "miliar": 10**9, "milyar": 10**9, "triliun": 10**12,
+             "trilyun": 10**12}
+EN_SCALES = {"thousand": 10**3, "thousands": 10**3, "million": 10**6, "millions": 10**6, "mln": 10**6,
+             "mn": 10**6, "billion": 10**9, "billions": 10**9, "bn": 10**9, "trillion": 10**12,
+             "trillions": 10**12, "tn": 10**12}
 
 ID_WORDS = {"nol": 0, "satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7,
             "delapan": 8, "sembilan": 9, "sepuluh": 10, "sebelas": 11, "seratus": 100, "seribu": 1000,
@@ -132,7 +133,6 @@ def has_digits(text: str) -> bool:
 
 def extract(text: str, lang: str) -> list[Quantity]:
     """Every quantity of ``text`` (``lang`` "id" or "en") in text order, spans into the original text."""
-    months = ID_MONTHS if lang == "id" else EN_MONTHS
     out: list[Quantity] = []
     taken: list[tuple[int, int]] = []
 
@@ -204,13 +204,19 @@ def extract(text: str, lang: str) -> list[Quantity]:
             elif _CURRENCY_BEFORE.search(text, max(0, s - 4), s):
                 kind = "amount"
             add(Quantity(kind, value, s, end, text[s:end], alts))
-    for m in (_MONTH_ID if lang == "id" else _MONTH_EN).finditer(text):
-        w = m.group()
-        mon = months.get(w.lower()) or months.get(w.lower().rstrip("."))
-        if lang == "en" and (not w[0].isupper() or (w == "May" and not _near_digit(text, m.start(), m.end()))):
-            continue  # "may" the verb; English months are capitalised
-        if mon and free(m.start(), m.end()):
-            add(Quantity("month", ("m", mon), m.start(), m.end(), w))
+    for rx, table in ((_MONTH_ID, ID_MONTHS), (_MONTH_EN, EN_MONTHS)):
+        if lang == "en" and rx is _MONTH_ID:
+            continue  # Indonesian text may carry English month names; English text no Indonesian ones
+        for m in rx.finditer(text):
+            w = m.group()
+            mon = table.get(w.lower()) or table.get(w.lower().rstrip("."))
+            # a month counts as part of a date (a day or year next to it); English names are capitalised
+            if not mon or not _next_to_number(text, m.start(), m.end()):
+                continue
+            if (table is EN_MONTHS) and not w[0].isupper():
+                continue
+            if free(m.start(), m.end()):
+                add(Quantity("month", ("m", mon), m.start(), m.end(), w))
     out.sort(key=lambda q: q.start)
     return out
 
@@ -225,8 +231,13 @@ def _time_alts(h: int, m: int) -> tuple[Decimal, ...]:
     return (Decimal(f"{h}.{m:02d}"), Decimal(h * 100 + m))
 
 
-def _near_digit(text: str, start: int, end: int) -> bool:
-    return bool(_HAS_DIGIT.search(text[max(0, start - 6):start])) or bool(_HAS_DIGIT.search(text[end:end + 6]))
+_DAY_BEFORE = re.compile(r"\d(?:st|nd|rd|th)?\s*(?:of\s+)?$", re.IGNORECASE)
+_NUMBER_AFTER = re.compile(r"\s*(?:of\s+)?\d")
+
+
+def _next_to_number(text: str, start: int, end: int) -> bool:
+    """"18 Juni", "18-19 Juni", "the 28th of October", "June 18", "Maret 2007": a month in a date."""
+    return bool(_DAY_BEFORE.search(text, max(0, start - 12), start)) or bool(_NUMBER_AFTER.match(text, end))
 
 
 def word_values(text: str, lang: str) -> Counter:

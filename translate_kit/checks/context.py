@@ -122,7 +122,9 @@ def account(source_terms: list[Match], target: str, target_m: Matcher, untransla
     """Assign English spans to the source terms they render; each span renders one occurrence at most.
 
     Longer spans first (an accepted form before a forbidden one of the same length); a span claimed by
-    several present entries goes to the one with most occurrences still unrendered.
+    several present entries goes to the one with most occurrences still unrendered. Accepted forms beyond
+    the number of source occurrences render nothing (they are not counted, e.g. for consistency); forbidden
+    forms of a present entry are always reported.
     """
     acc = TermAccount()
     for m in source_terms:
@@ -148,10 +150,16 @@ def account(source_terms: list[Match], target: str, target_m: Matcher, untransla
     for sp in spans:
         if any(sp[0] < te and ts < sp[1] for ts, te in taken):
             continue
-        best = max(by_span[sp], key=lambda m: (need[m.entry], m.role != "forbidden"))
+        cands = by_span[sp]
+        # an accepted form renders an occurrence still unrendered; a forbidden form is always reported
+        ok = [m for m in cands if m.role in _ACCEPTED and need[m.entry] > 0]
+        pool = ok or [m for m in cands if m.role == "forbidden"]
+        if not pool:
+            continue
+        best = max(pool, key=lambda m: need[m.entry])
         taken.append(sp)
         need[best.entry] -= 1
-        if best.role in _ACCEPTED:
+        if ok:
             acc.accepted.setdefault(best.entry, []).append(best)
         else:
             acc.forbidden.append(best)

@@ -1,10 +1,10 @@
 """source-typo: a probable misspelling of a glossary source form in the source ("Ushakob", "Pyeongyang").
 
 Candidates are runs of one to three capitalised words, at least 5 characters, that no glossary source form
-matched and that are not themselves a glossary form (source or English). A candidate is a typo of a glossary
-form with the same first letter and number of words when their OSA edit distance (a transposition counts
-one) is 1, or 2 for forms of 8+ characters, and one is not merely a longer word built on the other
-("Korean" is no typo of "Korea"). Look-ups are cached per candidate, and forms are bucketed by first letter
+matched and that are not themselves a glossary form (source or English); a single word opening a sentence
+is skipped (its capital says nothing). A candidate is a typo of a glossary form with the same first letter
+and number of words when their OSA edit distance (a transposition counts one) is 1 and one is not merely a
+longer word built on the other ("Korean" is no typo of "Korea"). Look-ups are cached per candidate, and forms are bucketed by first letter
 and word count, so the cost does not grow with the glossary.
 """
 
@@ -24,8 +24,9 @@ MAX_WORDS = 3
 _CAP_WORD = re.compile(r"(?<![\w'])[A-Z][\w']*")
 
 
-def max_distance(length: int) -> int:
-    return 1 if length < 8 else 2
+#: one edit (a transposition counts one): more lets ordinary words in ("Jelang" / "Jepang")
+MAX_DISTANCE = 1
+_SENTENCE_END = re.compile(r"[.!?:;\"“”'‘’(\[–—-]\s*$")
 
 
 class TypoIndex:
@@ -56,8 +57,7 @@ class TypoIndex:
         if not bucket:
             return None
         forms, entries = bucket
-        limit = max_distance(len(low))
-        best = process.extractOne(low, forms, scorer=OSA.distance, score_cutoff=limit)
+        best = process.extractOne(low, forms, scorer=OSA.distance, score_cutoff=MAX_DISTANCE)
         if best is None or best[1] == 0:
             return None
         form = best[0]
@@ -91,6 +91,8 @@ def source_typo(ctx: PairContext):
                 s, e = run[i][0], run[i + n - 1][1]
                 if e - s < MIN_LENGTH or any(s < te and ts < e for ts, te in taken):
                     continue
+                if n == 1 and (s == 0 or _SENTENCE_END.search(text, max(0, s - 3), s)):
+                    continue  # a capital at the start of a sentence says nothing about being a name
                 hit = index.suggest(text[s:e])
                 if hit is None:
                     continue
