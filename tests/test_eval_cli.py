@@ -57,12 +57,14 @@ def _eval(*args: str):
 def test_eval_predicted_hypotheses_score_perfectly(demo_package, tmp_path, glossary):
     ts = _testset(tmp_path / "set", SOURCE, PREDICTED)
     report = tmp_path / "out" / "report.json"
-    res = _eval(str(ts), "--glossary", str(glossary), "-o", str(report), "--min-bleu", "99",
-                "--min-term-accuracy", "1.0")
+    hyp = tmp_path / "out" / "test.hyp.en"
+    res = _eval(str(ts), "--glossary", str(glossary), "-o", str(report), "--save-hyp", str(hyp),
+                "--min-bleu", "99", "--min-term-accuracy", "1.0")
     assert res.exit_code == 0, res.output
     assert "DEMO model" in res.output
+    assert hyp.read_text(encoding="utf-8").splitlines() == PREDICTED
     data = json.loads(report.read_text(encoding="utf-8"))
-    assert data["hypotheses"] == PREDICTED
+    assert data["hypotheses"] == PREDICTED and data["inputs"]["hyp"] == str(hyp)
     assert data["scores"]["bleu"]["score"] == pytest.approx(100.0)
     assert data["scores"]["chrf"]["score"] == pytest.approx(100.0)
     assert data["scores"]["ter"]["score"] == pytest.approx(0.0)

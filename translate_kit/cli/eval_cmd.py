@@ -17,19 +17,23 @@ from .score_cmd import gate_options, options_from
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]), default="never",
               show_default=True, help="Checker severity that fails the run (exit 1).")
 @click.option("-o", "--output", "output", type=click.Path(path_type=str), help="Write the JSON report here.")
+@click.option("--save-hyp", type=click.Path(path_type=str), help="Also save the translations here (one per line).")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.pass_context
-def eval_(ctx, testset, split, limit, glossary_dir, fail_on, output, fmt, **kw):
+def eval_(ctx, testset, split, limit, glossary_dir, fail_on, output, save_hyp, fmt, **kw):
     """Translate TESTSET's Indonesian side with the installed model, score it against the English side and
     check it; exit 1 when a gate fails."""
+    from ..fsutil import atomic_write_text
     from ..metrics.evaluation import run_eval
     from ..report.score_report import dumps, eval_to_dict, read_scores, render_eval_text, write_json
 
     options = options_from(kw)
     against = read_scores(kw["against"]) if kw["against"] else None
     result = run_eval(testset, split=split, limit=limit, glossary_dir=glossary_dir, options=options,
-                      against=against, fail_on=fail_on)
+                      against=against, fail_on=fail_on, hypothesis_path=save_hyp)
     data = eval_to_dict(result)
+    if save_hyp:
+        atomic_write_text(save_hyp, "".join(h + "\n" for h in result.score.hypotheses))
     if output:
         write_json(output, data)
     click.echo(dumps(data) if fmt == "json" else render_eval_text(result), nl=False)

@@ -26,6 +26,7 @@ class EvalResult:
     check: object  # translate_kit.report.check_report.CheckReport
     flagged: int = 0  # segments whose glossary terms the pipeline could not verify
     fail_on: str = "never"
+    hypothesis_path: str | None = None  # where the caller will save the translations, if anywhere
 
     @property
     def check_passed(self) -> bool:
@@ -33,8 +34,8 @@ class EvalResult:
 
     @property
     def hypothesis_file(self) -> str:
-        """The name the checker gives the (in-memory) translations."""
-        return f"{self.testset.directory / self.testset.split}.hyp.en"
+        """The file name the checker and the scores give the translations (in memory unless saved)."""
+        return self.hypothesis_path or f"{self.testset.directory / self.testset.split}.hyp.en"
 
     @property
     def passed(self) -> bool:
@@ -59,12 +60,13 @@ def load_testset(testset: TestSet, limit: int | None = None) -> tuple[list[Segme
 
 def run_eval(directory: str | Path, *, split: str | None = None, limit: int | None = None,
              glossary_dir: str | Path | None = None, options: ScoreOptions | None = None,
-             against: EarlierRun | None = None, fail_on: str = "never", translator=None, package=None,
-             progress=None) -> EvalResult:
+             against: EarlierRun | None = None, fail_on: str = "never", hypothesis_path: str | None = None,
+             translator=None, package=None, progress=None) -> EvalResult:
     """Translate, score and check a test set split (see the module docstring).
 
     ``translator``/``package``: an engine ``BatchTranslator`` or package to use (default: the installed id→en
-    package). ``fail_on``: checker severity that fails the run (``error``, ``warning`` or ``never``).
+    package). ``fail_on``: checker severity that fails the run (``error``, ``warning``, ``info`` or ``never``).
+    ``hypothesis_path``: the name to give the translations in the report (the caller saves them there).
     """
     from .. import engine
     from ..checks import CheckConfig, run_check
@@ -86,10 +88,11 @@ def run_eval(directory: str | Path, *, split: str | None = None, limit: int | No
     hyps = [r.text for r in results]
 
     result = EvalResult(testset, limit, model, score=None, check=None,
-                        flagged=sum(1 for r in results if r.flagged), fail_on=fail_on)
+                        flagged=sum(1 for r in results if r.flagged), fail_on=fail_on,
+                        hypothesis_path=hypothesis_path)
     hyp_file = result.hypothesis_file
     inputs = ScoreInputs(hypotheses=hyps, references=[s.text for s in ref], sources=[s.text for s in src],
-                         where=[f"{hyp_file}:{s.line}" for s in src], skipped_blank=skipped)
+                         skipped_blank=skipped)
     labels = {"hyp": hyp_file, "ref": str(testset.reference), "src": str(testset.source),
               "against": against.path if against else None,
               "glossary": str(glossary_dir or "glossary") if glossary is not None else None}

@@ -27,7 +27,6 @@ class ScoreInputs:
     references: list[str]
     sources: list[str] | None = None
     baseline: list[str] | None = None
-    where: list[str] = field(default_factory=list)  # hypothesis file:line of each segment
     skipped_blank: int = 0
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
@@ -132,5 +131,5 @@ def load_inputs(hyp: str | Path, ref: str | Path, src: str | Path | None = None,
         hypotheses=[s.text for s in hyps], references=[s.text for s in sides["reference"]],
         sources=[s.text for s in sides["source"]] if "source" in sides else None,
         baseline=[s.text for s in sides["baseline"]] if "baseline" in sides else None,
-        where=[f"{s.file}:{s.line}" for s in hyps], skipped_blank=len(ref_segs) - len(keep),
+        skipped_blank=len(ref_segs) - len(keep),
         diagnostics=diags)

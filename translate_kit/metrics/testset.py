@@ -16,6 +16,8 @@ DEFAULT_SPLIT = "test"
 class TestSet:
     """One split of a test set: its Indonesian source file and English reference file."""
 
+    __test__ = False  # not a pytest test class
+
     directory: Path
     split: str
 
