@@ -26,8 +26,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Sequence
 
-from .constrain import Outcome, Problem, translate_constrained
+from .constrain import PLACEHOLDER, Outcome, Problem, translate_constrained
 from .corpus import BoilerplateRules, Document, discover, read_document
+from .corpus.segment import split_sentences
 from .errors import Diagnostic, InputError, OutputError, TranslateKitError
 from .glossary.model import Entry, Glossary
 from .manifest import Manifest, Stamp, digest
@@ -82,6 +83,7 @@ class SegmentResult:
     terms: list[Entry] = field(default_factory=list)  # glossary entries applied, once per occurrence
     sentences: list[SentenceResult] = field(default_factory=list)
     split_long: int = 0  # sentences split because they exceeded the model's input limit
+    repaired: int = 0  # sentences whose first protection failed and a repair attempt verified
 
     @property
     def flagged(self) -> bool:
@@ -100,11 +102,6 @@ class _Timer:
             yield
         finally:
             self.timings[key] = self.timings.get(key, 0.0) + time.perf_counter() - t0
-
-
-def _split_sentences(text: str) -> list[tuple[int, int]]:
-    from .corpus.segment import split_sentences
-    return [(s.start, s.end) for s in split_sentences(text)]
 
 
 def _chunks(sentence: str, translator, limit: int) -> list[str]:
@@ -142,11 +139,12 @@ def translate_segments(texts: Sequence[str], *, glossary: Glossary | None, trans
         split_long: list[int] = []
         for text in texts:
             plan, pos, n_split = [], 0, 0
-            for start, end in _split_sentences(text):
+            for span in split_sentences(text):
+                start, end = span.start, span.end
                 plan.append(("sep", text[pos:start]))
                 sentence = text[start:end]
                 pieces = _chunks(sentence, translator, limit) if limit else [sentence]
-                if len(pieces) > 1:
+                if len(pieces) > 1 or span.forced:
                     n_split += 1
                 plan.append(("sent", (sentence, list(range(len(flat), len(flat) + len(pieces))))))
                 flat += pieces
@@ -159,8 +157,15 @@ def translate_segments(texts: Sequence[str], *, glossary: Glossary | None, trans
         matcher = source_matcher(glossary.entries) if glossary else None
         matches = [matcher.find(s) for s in flat] if matcher else [[] for _ in flat]
 
+    counts = [0, 0]  # done, total over every translator call (the first call is the whole batch)
+
+    def advance(n: int) -> None:
+        counts[0] += n
+        options.progress(counts[0], counts[1])
+
     def translate(batch: list[str]) -> list[str]:
-        return translator.translate(batch, progress=options.progress)
+        counts[1] += len(batch)
+        return translator.translate(batch, progress=advance if options.progress else None)
 
     with timer("translate"):
         outcomes: list[Outcome] = translate_constrained(flat, matches, translate)
@@ -180,8 +185,10 @@ def translate_segments(texts: Sequence[str], *, glossary: Glossary | None, trans
             parts.append(text)
             sentences.append(SentenceResult(source, text, [e for o in outs for e in o.entries],
                                             [p for o in outs for p in o.problems]))
+        repaired = sum(1 for kind, value in plan if kind == "sent" for i in value[1]
+                       if outcomes[i].scheme not in ("", PLACEHOLDER) and not outcomes[i].flagged)
         results.append(SegmentResult("".join(parts), [p for s in sentences for p in s.flags],
-                                     [e for s in sentences for e in s.terms], sentences, n_split))
+                                     [e for s in sentences for e in s.terms], sentences, n_split, repaired))
     return results
 
 
@@ -195,6 +202,16 @@ def check_output_dir(output_dir: Path) -> None:
         os.unlink(probe)
     except OSError as exc:
         raise OutputError(f"output directory is not writable: {exc.strerror or exc}", output_dir) from None
+
+
+def _model_stamp(info) -> str:
+    """The package's identity plus its weights file's size and mtime (a rebuilt model is a new model)."""
+    try:
+        st = (Path(info.path) / "model" / "model.bin").stat()
+        weights = [st.st_size, st.st_mtime_ns]
+    except OSError:
+        weights = None
+    return digest([info.to_dict(), weights])
 
 
 def load_rules(options: TranslateOptions) -> BoilerplateRules:
@@ -223,12 +240,13 @@ def translate_documents(inputs: Sequence[Path], output_dir: Path, *, glossary: G
     rules = load_rules(options)
     if package is None and translator is None:
         package = engine.find_package()
-    model = (translator.identity() if translator is not None else engine.package_identity(package))
-    report.model = dict(model)
+    info = engine.package_info(translator.package if translator is not None else package)
+    report.model = {**info.to_dict(), "label": info.label}
+    model_stamp = _model_stamp(info)
     report.glossary = {"digest": glossary.digest, "files": [str(p) for p in glossary.files],
                        "entries": len(glossary.entries)}
     report.warnings += glossary.diagnostics
-    stamp_common = (glossary.digest, digest(model), options.stamp(rules))
+    stamp_common = (glossary.digest, model_stamp, options.stamp(rules))
     manifest = Manifest.load(output_dir)
 
     # read every input; bad ones become failed records, the rest go on
@@ -289,6 +307,7 @@ def translate_documents(inputs: Sequence[Path], output_dir: Path, *, glossary: G
         record.segments += 1
         record.sentences += len(res.sentences)
         report.split_sentences += res.split_long
+        report.repaired += res.repaired
         if res.split_long:
             report.warnings.append(Diagnostic("warning", "long-sentence-split",
                                               f"{res.split_long} sentence(s) longer than the model's input "

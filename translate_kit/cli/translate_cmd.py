@@ -51,8 +51,7 @@ def _progress_bar(enabled: bool):
               help="Where to write the JSON run report [default: OUTPUT/report.json].")
 @click.option("--no-progress", is_flag=True, help="No progress bar even on a terminal.")
 @click.option("--strict", is_flag=True, help="Exit 1 when any sentence is flagged.")
-@click.pass_context
-def translate(ctx, inputs, output_dir, glossary_dir, beam_size, length_penalty, batch_tokens, force, overwrite,
+def translate(inputs, output_dir, glossary_dir, beam_size, length_penalty, batch_tokens, force, overwrite,
               drop_boilerplate, boilerplate_file, report_path, no_progress, strict):
     """Translate Indonesian .txt/.po/.jsonl files (or directories of them) to English, held to the glossary.
 
@@ -79,6 +78,6 @@ def translate(ctx, inputs, output_dir, glossary_dir, beam_size, length_penalty, 
         click.echo(f"translate-kit: flagged: {flag.file}:{flag.line}: {flag.reason}: {flag.entry}", err=True)
     click.echo(f"translate-kit: {report.summary()}", err=True)
     if report.failed:
-        ctx.exit(2)
+        sys.exit(2)
     if strict and report.flags:
-        ctx.exit(1)
+        sys.exit(1)

@@ -71,6 +71,7 @@ class RunReport:
     warnings: list[Diagnostic] = field(default_factory=list)
     timings: dict = field(default_factory=lambda: {k: 0.0 for k in TIMING_KEYS})
     split_sentences: int = 0  # sentences longer than the model's input limit, split before translation
+    repaired: int = 0  # sentences whose placeholder protection failed but a repair verified
 
     # -- summaries ---------------------------------------------------------------------------------------
     def count(self, status: str) -> int:
@@ -118,6 +119,7 @@ class RunReport:
                 "files": len(self.files), TRANSLATED: self.count(TRANSLATED), SKIPPED: self.count(SKIPPED),
                 FAILED: self.count(FAILED), "segments": self.segments, "sentences": self.sentences,
                 "split_sentences": self.split_sentences, "terms_applied": self.terms_applied,
+                "repaired": self.repaired,
                 "boilerplate_lines": sum(self.boilerplate.values()), "flags": len(self.flags),
                 "warnings": len(self.warnings),
             },

@@ -1,0 +1,184 @@
+#!/usr/bin/env python
+"""Throughput of ``translate-kit translate`` against argostranslate's own per-paragraph loop (DESIGN.md §4).
+
+Builds the perf model (../shared/tools/perfmodel.py: a copy transformer with a real model's cost profile,
+6+6 layers, FFN 2048, int8) into bench/out/, installs it into a private argos packages directory, then times
+in ONE run, each in a fresh subprocess so that peak RSS figures are separate:
+
+- ``argos``     argostranslate.translate.apply_packaged_translation per paragraph (argos's own settings: beam 4,
+                32-token batches), with a trivial sentence splitter (MiniSBD needs a download);
+- ``batched``   translate_kit.pipeline.translate_documents with an empty glossary;
+- ``glossary``  the same with the project glossary (glossary/).
+
+on the seed corpus (corpus/id) and on the first N sentences of ../shared/eval (ntrex128 test.id, then
+guntara2020_news test.id). The argos loop runs on a sample (``--argos-sentences``); it is ~0.8 sentences/s.
+
+Prints sentences/s, the ratios (targets: batched ≥ 3× argos; glossary overhead ≤ 10% of batched) and peak
+RSS per run (target ≤ 1.5 GB). usage: bench/bench_translate.py [--sentences 2000] [--argos-sentences 300]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent
+REPO = BENCH.parent
+SHARED = REPO.parent / "shared"
+OUT = BENCH / "out"
+EVAL_FILES = [SHARED / "eval/ntrex128/test.id", SHARED / "eval/guntara2020_news/test.id"]
+_SENTENCE = re.compile(r"\S.*?(?:[.!?]+[\"'”’)]*(?=\s|$)|$)")
+
+
+def trivial_split(text: str) -> list[str]:
+    """Split at ., ! or ? followed by a space: what a trivial splitter in front of argos would do."""
+    return [m.group(0).strip() for m in _SENTENCE.finditer(text) if m.group(0).strip()]
+
+
+def peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+# -- workers (one per subprocess) -----------------------------------------------------------------------------
+def worker_argos(input_dir: Path, limit: int) -> dict:
+    from argostranslate import package, translate
+
+    class Splitter:
+        def split_sentences(self, text):
+            return trivial_split(text)
+
+    import ctranslate2
+    from argostranslate import settings
+    pkg = next(p for p in package.get_installed_packages() if p.from_code == "id" and p.to_code == "en")
+    translator = ctranslate2.Translator(str(pkg.package_path / "model"), device=settings.device,
+                                        inter_threads=settings.inter_threads,
+                                        intra_threads=settings.intra_threads)
+    paragraphs = [line for f in sorted(input_dir.glob("*.txt"))
+                  for line in f.read_text(encoding="utf-8").splitlines() if line.strip()]
+    done = 0
+    t0 = time.perf_counter()
+    for paragraph in paragraphs:
+        if done >= limit:
+            break
+        translate.apply_packaged_translation(pkg, paragraph, translator, Splitter(), num_hypotheses=1)
+        done += len(trivial_split(paragraph))
+    return {"sentences": done, "seconds": time.perf_counter() - t0, "peak_rss_mb": peak_rss_mb()}
+
+
+def worker_pipeline(input_dir: Path, glossary_dir: Path | None) -> dict:
+    from translate_kit.glossary.model import Glossary
+    from translate_kit.glossary.pofile import load_glossary
+    from translate_kit.pipeline import TranslateOptions, translate_documents
+
+    glossary = load_glossary(glossary_dir) if glossary_dir else Glossary()
+    with tempfile.TemporaryDirectory() as out:
+        t0 = time.perf_counter()
+        report = translate_documents([input_dir], Path(out), glossary=glossary,
+                                     options=TranslateOptions(force=True))
+        seconds = time.perf_counter() - t0
+    return {"sentences": report.sentences, "seconds": seconds, "peak_rss_mb": peak_rss_mb(),
+            "terms": report.terms_applied, "flags": len(report.flags), "timings": report.timings,
+            "failed": report.count("failed")}
+
+
+# -- driver ---------------------------------------------------------------------------------------------------
+def build_model(env: dict) -> None:
+    model = OUT / "translate-id_en-perf.argosmodel"
+    if not model.exists():
+        train = OUT / "train.txt"
+        texts = [p.read_text(encoding="utf-8") for p in sorted((REPO / "corpus/id").glob("*.txt"))]
+        texts += [f.read_text(encoding="utf-8") for f in EVAL_FILES]
+        train.write_text("\n".join(texts), encoding="utf-8")
+        print("building the perf model (6+6 layers, FFN 2048, int8) …", flush=True)
+        subprocess.run([sys.executable, str(SHARED / "tools/perfmodel.py"), str(train), str(model)],
+                       check=True, env=env)
+    if not any(Path(env["ARGOS_PACKAGES_DIR"]).glob("*")):
+        subprocess.run([sys.executable, "-c", "import sys; from argostranslate import package; "
+                        "package.install_from_path(sys.argv[1])", str(model)], check=True, env=env)
+
+
+def make_inputs(n: int) -> Path:
+    """An input directory of eval lines (one paragraph per line), at least ``n`` sentences."""
+    d = OUT / f"eval-{n}"
+    if not d.exists():
+        lines, count = [], 0
+        for f in EVAL_FILES:
+            for line in f.read_text(encoding="utf-8").splitlines():
+                if count >= n:
+                    break
+                if line.strip():
+                    lines.append(line)
+                    count += len(trivial_split(line))
+        d.mkdir(parents=True)
+        (d / "eval.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return d
+
+
+def run_worker(env: dict, *args: str) -> dict:
+    proc = subprocess.run([sys.executable, __file__, "--worker", *args], env=env, capture_output=True,
+                          text=True)
+    if proc.returncode != 0:
+        sys.exit(f"worker {args} failed:\n{proc.stderr[-3000:]}")
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--sentences", type=int, default=2000, help="eval sentences for the batched runs")
+    ap.add_argument("--argos-sentences", type=int, default=300, help="sentences for the (slow) argos loop")
+    ap.add_argument("--worker", nargs="+", help=argparse.SUPPRESS)
+    args = ap.parse_args()
+
+    if args.worker:
+        kind, input_dir = args.worker[0], Path(args.worker[1])
+        if kind == "argos":
+            result = worker_argos(input_dir, int(args.worker[2]))
+        else:
+            result = worker_pipeline(input_dir, REPO / "glossary" if kind == "glossary" else None)
+        print(json.dumps(result))
+        return
+
+    OUT.mkdir(parents=True, exist_ok=True)
+    env = dict(os.environ, ARGOS_PACKAGES_DIR=str(OUT / "packages"), XDG_DATA_HOME=str(OUT / "xdg-data"),
+               XDG_CONFIG_HOME=str(OUT / "xdg-config"), XDG_CACHE_HOME=str(OUT / "xdg-cache"),
+               PYTHONPATH=str(REPO) + os.pathsep + os.environ.get("PYTHONPATH", ""))
+    (OUT / "packages").mkdir(exist_ok=True)
+    build_model(env)
+    print(f"machine: {os.cpu_count()} CPUs (shared machines give noisy figures)")
+
+    rows = []
+    for name, input_dir in (("seed corpus", REPO / "corpus/id"), (f"eval {args.sentences}",
+                                                                   make_inputs(args.sentences))):
+        argos = run_worker(env, "argos", str(input_dir), str(args.argos_sentences))
+        batched = run_worker(env, "batched", str(input_dir))
+        gloss = run_worker(env, "glossary", str(input_dir))
+        rows.append((name, argos, batched, gloss))
+
+    print(f"\n{'corpus':<14} {'run':<10} {'sentences':>9} {'seconds':>8} {'sent/s':>7} {'peak RSS MB':>11}")
+    for name, argos, batched, gloss in rows:
+        for run, r in (("argos loop", argos), ("batched", batched), ("glossary", gloss)):
+            rate = r["sentences"] / r["seconds"] if r["seconds"] else float("inf")
+            r["rate"] = rate
+            print(f"{name:<14} {run:<10} {r['sentences']:>9} {r['seconds']:>8.1f} {rate:>7.2f} "
+                  f"{r['peak_rss_mb']:>11.0f}")
+    print()
+    for name, argos, batched, gloss in rows:
+        speedup = gloss["rate"] / argos["rate"]
+        overhead = gloss["seconds"] / gloss["sentences"] / (batched["seconds"] / batched["sentences"]) - 1
+        peak = max(argos["peak_rss_mb"], batched["peak_rss_mb"], gloss["peak_rss_mb"])
+        print(f"{name}: glossary pipeline {speedup:.1f}× the argos loop (target ≥ 3×), batched without "
+              f"glossary {batched['rate'] / argos['rate']:.1f}×; glossary overhead {overhead * 100:+.1f}% "
+              f"(target ≤ 10%); peak RSS {peak:.0f} MB (target ≤ 1536); glossary run: {gloss['terms']} terms, "
+              f"{gloss['flags']} flags")
+
+
+if __name__ == "__main__":
+    main()
