@@ -253,3 +253,23 @@ def test_bilingual_po_hypothesis_brings_its_own_source(tmp_path):
     assert res.exit_code == 0, res.output
     terms = json.loads(res.output)["term_accuracy"]
     assert (terms["expected"], terms["found"]) == (2, 1)  # Korut rendered, AS not
+
+
+def test_glossary_with_a_syntax_error(tmp_path, capsys):
+    gl = tmp_path / "glossary"
+    gl.mkdir()
+    (gl / "bad.po").write_text('msgid "Korut"\nmsgstr "North Korea\n', encoding="utf-8")
+    src = _write(tmp_path / "src.txt", ["Korut menembak ."])
+    ref = _write(tmp_path / "ref.txt", ["North Korea fired ."])
+    code, _, err = _main(capsys, "--hyp", str(ref), "--ref", str(ref), "--src", str(src), "--glossary", str(gl))
+    assert code == 2 and f"{gl / 'bad.po'}:2: PO syntax error" in err
+
+
+def test_glossary_without_source_is_noted(tmp_path):
+    gl = tmp_path / "glossary"
+    gl.mkdir()
+    ref = _write(tmp_path / "ref.txt", ["North Korea fired ."])
+    res = _score("--hyp", str(ref), "--ref", str(ref), "--glossary", str(gl), "--format", "json")
+    data = json.loads(res.output)
+    assert data["term_accuracy"] is None
+    assert [d["code"] for d in data["diagnostics"]] == ["no-source"]

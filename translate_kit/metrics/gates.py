@@ -58,9 +58,9 @@ def against_gates(comparisons: Mapping[str, PairedComparison], alpha: float = DE
         change = (f"{label} {_fmt(key, cmp.baseline)} → {_fmt(key, cmp.system)} "
                   f"({cmp.delta:+.4g}, p = {cmp.p_value:.4g}, {cmp.test} n={cmp.n_samples})")
         if cmp.worse and cmp.significant(alpha):
-            out.append(GateResult(f"against:{key}", False, f"significant drop: {change} < alpha {alpha:g}"))
+            out.append(GateResult(f"against:{key}", False, f"significant drop (p < {alpha:g}): {change}"))
         elif cmp.worse:
-            out.append(GateResult(f"against:{key}", True, f"drop not significant: {change} ≥ alpha {alpha:g}"))
+            out.append(GateResult(f"against:{key}", True, f"drop not significant (p ≥ {alpha:g}): {change}"))
         elif cmp.delta == 0:
             out.append(GateResult(f"against:{key}", True, f"unchanged: {label} {_fmt(key, cmp.system)}"))
         else:

@@ -170,6 +170,8 @@ def score_paths(hyp: str | Path, ref: str | Path, src: str | Path | None = None,
     inputs = load_inputs(hyp, ref, src, baseline)
     diags: list[Diagnostic] = []
     glossary = resolve_glossary(glossary_dir, diags) if inputs.sources is not None else None
+    if glossary_dir is not None and inputs.sources is None:
+        diags.append(Diagnostic("info", "no-source", "term accuracy needs the source (--src); not measured"))
     labels = {"hyp": str(hyp), "ref": str(ref), "src": str(src) if src is not None else None,
               "baseline": str(baseline) if baseline is not None else None,
               "against": against.path if against is not None else None,
