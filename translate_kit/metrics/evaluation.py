@@ -26,16 +26,11 @@ class EvalResult:
     check: object  # translate_kit.report.check_report.CheckReport
     flagged: int = 0  # segments whose glossary terms the pipeline could not verify
     fail_on: str = "never"
-    hypothesis_path: str | None = None  # where the caller will save the translations, if anywhere
+    hypothesis_file: str = ""  # the name the translations go by in the report (in memory unless saved)
 
     @property
     def check_passed(self) -> bool:
         return not self.check.fails(self.fail_on)
-
-    @property
-    def hypothesis_file(self) -> str:
-        """The file name the checker and the scores give the translations (in memory unless saved)."""
-        return self.hypothesis_path or f"{self.testset.directory / self.testset.split}.hyp.en"
 
     @property
     def passed(self) -> bool:
@@ -87,17 +82,15 @@ def run_eval(directory: str | Path, *, split: str | None = None, limit: int | No
                                  options=TranslateOptions(progress=progress))
     hyps = [r.text for r in results]
 
-    result = EvalResult(testset, limit, model, score=None, check=None,
-                        flagged=sum(1 for r in results if r.flagged), fail_on=fail_on,
-                        hypothesis_path=hypothesis_path)
-    hyp_file = result.hypothesis_file
+    hyp_file = hypothesis_path or f"{testset.directory / testset.split}.hyp.en"
     inputs = ScoreInputs(hypotheses=hyps, references=[s.text for s in ref], sources=[s.text for s in src],
                          skipped_blank=skipped)
     labels = {"hyp": hyp_file, "ref": str(testset.reference), "src": str(testset.source),
               "against": against.path if against else None,
               "glossary": str(glossary_dir or "glossary") if glossary is not None else None}
-    result.score = score_inputs(inputs, glossary, options, against, labels, diags)
+    score = score_inputs(inputs, glossary, options, against, labels, diags)
 
     pairs = [SegmentPair(s, Segment(hyp_file, s.line, h), str(testset.source)) for s, h in zip(src, hyps)]
-    result.check = run_check(pairs, glossary, CheckConfig())
-    return result
+    check = run_check(pairs, glossary, CheckConfig())
+    return EvalResult(testset, limit, model, score, check, flagged=sum(1 for r in results if r.flagged),
+                      fail_on=fail_on, hypothesis_file=hyp_file)
