@@ -104,18 +104,29 @@ class _Timer:
             self.timings[key] = self.timings.get(key, 0.0) + time.perf_counter() - t0
 
 
-def _chunks(sentence: str, translator, limit: int) -> list[str]:
-    """``sentence`` cut at spaces into pieces of at most ``limit`` model tokens (one piece when it fits)."""
-    n = len(translator.tokenize(sentence))
-    if n <= limit:
+def _chunks(sentence: str, translator, limit: int, spans: Sequence[tuple[int, int]]) -> list[str]:
+    """``sentence`` cut into pieces of at most ``limit`` model tokens (one piece when it fits).
+
+    Cuts fall on spaces (anywhere, when a piece has none) and never inside ``spans`` (the matched terms).
+    """
+    if len(sentence.encode("utf-8")) < limit:  # a token covers at least one byte: no need to tokenise
         return [sentence]
-    words = sentence.split(" ")
+    n = len(translator.tokenize(sentence))
+    if n <= limit or len(sentence) < 2:
+        return [sentence]
+    free = [i for i in range(1, len(sentence)) if not any(s < i < e for s, e in spans)]
+    cuts = [i for i in free if sentence[i] == " "] or free
+    if not cuts:
+        return [sentence]
     parts = max(2, math.ceil(n * 1.25 / limit))
-    size = max(1, math.ceil(len(words) / parts))
-    out = []
-    for i in range(0, len(words), size):
-        piece = " ".join(words[i:i + size])
-        out += _chunks(piece, translator, limit) if size > 1 else [piece]
+    chosen = sorted({min(cuts, key=lambda c: abs(c - len(sentence) * k / parts)) for k in range(1, parts)})
+    out, pos = [], 0
+    for cut in chosen + [len(sentence)]:
+        piece = sentence[pos:cut]
+        local = [(s - pos, e - pos) for s, e in spans if pos <= s and e <= cut]
+        if piece.strip():
+            out += _chunks(piece.strip(), translator, limit, local) if piece.strip() != sentence else [piece]
+        pos = cut + 1 if cut < len(sentence) and sentence[cut] == " " else cut
     return out
 
 
@@ -132,30 +143,39 @@ def translate_segments(texts: Sequence[str], *, glossary: Glossary | None, trans
     timer = _Timer(timings if timings is not None else {})
     limit = getattr(translator, "max_input_tokens", None) or 0
 
-    # plan: each text becomes [separator, sentence-or-chunks, separator, …]; sentences go to one flat list
+    # plan: each text becomes [separator, sentence, separator, …]; sentences go to one flat list
     with timer("segment"):
+        spans = [split_sentences(text) for text in texts]
+
+    with timer("match"):
+        matcher = source_matcher(glossary.entries) if glossary else None
         flat: list[str] = []
+        matches: list[list] = []
         plans: list[list[tuple[str, object]]] = []
         split_long: list[int] = []
-        for text in texts:
+        for text, sentence_spans in zip(texts, spans):
             plan, pos, n_split = [], 0, 0
-            for span in split_sentences(text):
-                start, end = span.start, span.end
-                plan.append(("sep", text[pos:start]))
-                sentence = text[start:end]
-                pieces = _chunks(sentence, translator, limit) if limit else [sentence]
+            for span in sentence_spans:
+                plan.append(("sep", text[pos:span.start]))
+                sentence = span.text
+                found = matcher.find(sentence) if matcher else []
+                pieces = [sentence]
+                if limit:
+                    pieces = _chunks(sentence, translator, limit,
+                                     [(m.start, m.end + len(m.suffix)) for m in found])
+                if len(pieces) > 1:
+                    found = [matcher.find(p) if matcher else [] for p in pieces]
+                else:
+                    found = [found]
                 if len(pieces) > 1 or span.forced:
                     n_split += 1
                 plan.append(("sent", (sentence, list(range(len(flat), len(flat) + len(pieces))))))
                 flat += pieces
-                pos = end
+                matches += found
+                pos = span.end
             plan.append(("sep", text[pos:]))
             plans.append(plan)
             split_long.append(n_split)
-
-    with timer("match"):
-        matcher = source_matcher(glossary.entries) if glossary else None
-        matches = [matcher.find(s) for s in flat] if matcher else [[] for _ in flat]
 
     counts = [0, 0]  # done, total over every translator call (the first call is the whole batch)
 
