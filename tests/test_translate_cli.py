@@ -325,3 +325,37 @@ def test_report_path_option_and_no_progress_bar_in_ci(tmp_path, glossary, copy_m
     assert set(report["timings"]) >= {"read", "segment", "match", "translate", "write", "total"}
     assert report["glossary"]["files"] == [str(glossary / "terms.po")]
     assert all(line.startswith("translate-kit: ") for line in err.splitlines())  # no bar, only messages
+
+
+def test_overlong_sentence_is_split_outside_terms(tmp_path, glossary, make_demo_package, monkeypatch, capsys):
+    packages, _ = make_demo_package(max_positions=64)  # at most 63 source tokens per sentence
+    monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(packages))
+    words = []
+    for i in range(120):
+        words.append("Korea Utara" if i % 7 == 3 else f"kata{i % 10}")
+    sentence = " ".join(words)  # no sentence end: one sentence of well over 63 tokens
+    (tmp_path / "a.txt").write_text(sentence + "\n", encoding="utf-8")
+    out = tmp_path / "out"
+    code, err = run_cli(capsys, "translate", tmp_path / "a.txt", "-o", out, "--glossary", glossary)
+    assert code == 0, err
+    assert (out / "a.txt").read_text(encoding="utf-8") == sentence.replace("Korea Utara", "North Korea") + "\n"
+    report = report_of(out / "report.json")
+    assert report["totals"]["split_sentences"] == 1 and report["totals"]["flags"] == 0
+    assert report["terms"]["Korut → North Korea"] == sentence.count("Korea Utara")
+    assert [w["line"] for w in report["warnings"] if w["code"] == "long-sentence-split"] == [1]
+
+
+def test_user_boilerplate_patterns_pass_through_or_drop(tmp_path, glossary, copy_model, capsys):
+    rules = tmp_path / "chrome.rules"
+    rules.write_text("# photo credits\nfoto: .*\n", encoding="utf-8")
+    (tmp_path / "a.txt").write_text("Korut siap.\nFoto: Korut di Pyongyang\nRusia siap.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    code, err = run_cli(capsys, "translate", tmp_path / "a.txt", "-o", out, "--glossary", glossary,
+                        "--boilerplate", rules)
+    assert code == 0, err
+    assert (out / "a.txt").read_text(encoding="utf-8") == "North Korea siap.\nFoto: Korut di Pyongyang\nRussia siap.\n"
+    assert report_of(out / "report.json")["boilerplate"] == {"chrome.rules:2": 1}
+    code, err = run_cli(capsys, "translate", tmp_path / "a.txt", "-o", out, "--glossary", glossary,
+                        "--boilerplate", rules, "--drop-boilerplate")
+    assert code == 0, err
+    assert (out / "a.txt").read_text(encoding="utf-8") == "North Korea siap.\nRussia siap.\n"
