@@ -34,6 +34,15 @@ _CHAR_MAP = str.maketrans({
 })
 _SPACE_RUN = re.compile(r"\s+")
 _NEEDS_SPACE_FOLD = re.compile(r"\s{2,}|[^\S ]")
+_MAPPED_CHARS = tuple(chr(c) for c in _CHAR_MAP)
+_ASCII_SPACES = ("  ", "\t", "\n", "\r", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x1f")
+
+
+def _needs_space_fold(text: str) -> bool:
+    """Same answer as ``_NEEDS_SPACE_FOLD.search``, without the regex for ASCII text (the common case)."""
+    if text.isascii():
+        return any(s in text for s in _ASCII_SPACES)
+    return _NEEDS_SPACE_FOLD.search(text) is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,9 +76,12 @@ class _Folded:
     __slots__ = ("text", "_index", "_orig_len")
 
     def __init__(self, original: str, lower: bool):
-        text = original.translate(_CHAR_MAP)
+        if original.isascii() or not any(c in original for c in _MAPPED_CHARS):
+            text = original  # str.translate is the slowest step; most texts have nothing to map
+        else:
+            text = original.translate(_CHAR_MAP)
         index = None
-        if _NEEDS_SPACE_FOLD.search(text):
+        if _needs_space_fold(text):
             parts, index, pos = [], [], 0
             for m in _SPACE_RUN.finditer(text):
                 parts.append(text[pos:m.start()])
