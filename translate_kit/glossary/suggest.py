@@ -1,38 +1,59 @@
 """Mining glossary candidates from a corpus: what a reviewer should consider adding next.
 
-Text units of the corpus (boilerplate skipped) are masked where the glossary already matches
-(:func:`translate_kit.matching.source_matcher`, fuzzy entries included), then four kinds of candidate are
-collected:
+Each text unit of the corpus (boilerplate skipped) is split into sentences
+(:func:`translate_kit.corpus.split_sentences`); each sentence is masked where the glossary already matches
+(:func:`translate_kit.matching.source_matcher`, fuzzy entries included) and mined for:
 
 - ``acronym``: 2–6 capitals (digits allowed after the first letter), not part of a shouted all-caps run, a
-  domain name or a Roman numeral;
-- ``name``: sequences of capitalised words (name particles such as *bin*, *de*, *van* allowed inside),
-  with leading sentence-initial function words and honorifics (*Para*, *Dalam*, *Tuan* …) stripped; a
-  single word counts only when it never appears in lower case and appears inside a sentence at least once;
+  domain name, a Roman numeral or a longer proposed name ("NK" inside "NK Pro");
+- ``model``: alphanumeric designations such as *Hwasong-11*, *Su-57*, *COVID-19*;
+- ``name``: sequences of capitalised words. Name particles (*bin*, *de*, *of* …) may sit between two
+  capitalised words; the Indonesian connectors *untuk, dan, dari, bagi, di* may too, inside an institution
+  name (one starting with :data:`INSTITUTION_HEADS`: "Institut Internasional untuk Studi Strategis").
+  Sentence-initial function words and honorifics (:data:`LEADING_STOPWORDS`) are stripped. Glued sequences
+  are split: leading titles (:data:`TITLES`, with the common words that complete them, "Menteri Luar Negeri")
+  and place descriptors (:data:`DESCRIPTORS`, "Kota") come off, and so do a leading country name (CLDR, through
+  babel) or seat of government (:data:`SEATS`): "Presiden Rusia Vladimir Putin" → *Vladimir Putin*,
+  "Kremlin Dmitry Peskov" → *Dmitry Peskov*; an English institution name ends at its head word
+  (:data:`ENGLISH_HEADS`): "Sejong Institute Cheong Seong Chang" → *Sejong Institute*, *Cheong Seong Chang*.
+  A single word counts only when it never appears in lower case and appears inside a sentence at least once;
+- ``title``: the title phrases split off names ("Wakil Menteri Luar Negeri", "Juru Bicara"), two words or more;
 - ``spelling-variants``: names whose spellings differ slightly (rapidfuzz ratio ≥ 85 and at most two edits
-  after folding case and hyphens, e.g. *Ushakov*/*Ushakob*, *Kim Hong Kyun*/*Kim Hong-kyun*) are merged into one candidate, the most
-  frequent spelling first and the others as variants;
+  after folding case and hyphens, e.g. *Ushakov*/*Ushakob*) are merged into one candidate, the most frequent
+  spelling first and the others as variants;
+- ``short-form``: a single word that is the first or last word of exactly one glossary entry ("Putin" of
+  *Vladimir Putin*). When the longer name is itself proposed, the short form is folded into its note
+  instead; a word shared by several longer names ("Kim") is dropped;
 - ``untranslated``: with aligned English translations, lower-case words of the English output that also
-  occur in the Indonesian source and look Indonesian (a function word, or Indonesian affixes such as
-  me-…-kan, di-…-kan, ber-, -nya).
+  occur in the Indonesian source and look Indonesian (a function word, or affixes such as me-…-kan, -nya).
+
+Photo and source credits are not names: in a parenthesis made only of capitalised words, credit words
+(:data:`CREDIT_WORDS`: Photo, Foto, Pool, Images …), links (*via*, *melalui*) and slashes, the credit
+words break sequences everywhere, and names seen only inside such credits need two occurrences.
+
+Default thresholds (``min_count=None``; an integer overrides them for every kind): acronyms, models, titles,
+multi-word names, and single words right after a media cue ("kantor berita Yonhap", "surat kabar … ,
+Vedomosti") or a title/descriptor ("Kota Kharkiv") are proposed from **1** occurrence; other single words,
+names seen only in credits, short forms and untranslated words need **2**.
 
 Candidates are ranked by frequency and written as ``fuzzy`` PO entries (never enforced) with a
-``#. note: suggested: 5× in 3 files; kind: acronym`` line, up to three examples (``#:`` references and
-``#. note: example …`` lines), and a proposed English form when the aligned translation contains the same form.
+``#. note: suggested: 5× in 3 files; kind: acronym`` line, up to three example sentences (``#:`` references
+and ``#. note: example …`` lines), and a proposed English form when the aligned translation contains it.
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
-from ..corpus import discover, read_document
+from ..corpus import discover, read_document, split_sentences
 from ..errors import Diagnostic, InputError
 from ..fsutil import atomic_write_text
 from ..matching import source_matcher
@@ -46,22 +67,55 @@ Ini Itu Ia Dia Mereka Kami Kita Anda Jika Bila Apabila Karena Sejak Selama Oleh 
 Meski Meskipun Walaupun Yang Juga Tidak Bukan Ada Hal Kemudian Selain Terkait Begitu Lalu Maka Sehingga Agar
 Atas Bagi Bersama Tentang Antara Hingga Sampai Tuan Nyonya Nona Bapak Ibu Sdr Saudara Baca Simak Lihat Kata
 Jadi Sedangkan Selanjutnya Akan Telah Sudah Masih Belum Hanya Pun Seorang Sebuah Kedua Keduanya Beberapa Banyak
-Semua Setiap Tiap The A An In On Of And But
+Semua Setiap Tiap But In On Of And
 """.split())
+#: English articles: part of a name inside a sentence ("dilansir The Guardian"), stripped at its start.
+ENGLISH_ARTICLES = frozenset({"The", "A", "An"})
 #: months and weekdays (with common abbreviations): capitalised, but not names.
 CALENDAR = frozenset("""
 Januari Februari Maret April Mei Juni Juli Agustus September Oktober November Desember Jan Feb Mar Apr Jun Jul
 Agu Agt Sep Okt Nov Des Senin Selasa Rabu Kamis Jumat Sabtu Minggu
 """.split())
-#: titles and roles: part of multi-word terms ("Presiden Rusia"), not names on their own.
+#: Indonesian titles and roles that precede a name: split off ("Direktur X" → X, "Juru Bicara" a title).
 TITLES = frozenset("""
-Presiden Wakil Menteri Perdana Direktur Juru Bicara Penasihat Pemimpin Kepala Ketua Sekretaris Jenderal Duta
-Besar Gubernur Walikota Bupati Raja Ratu Pangeran Kanselir Analis Politisi Penulis Editor Pejabat Kementerian
-Departemen Dewan Kantor Pusat Kota Wilayah Kawasan Lapangan Gereja Hotel Institut Media Berita
+Presiden Wapres Wakil Menteri Perdana Direktur Juru Bicara Jubir Penasihat Pemimpin Kepala Ketua Sekretaris
+Jenderal Duta Besar Gubernur Walikota Wali Bupati Raja Ratu Pangeran Kanselir Analis Politisi Penulis Editor
+Pejabat Panglima Komandan Kapten Mayor Kolonel Letnan Laksamana Marsekal Profesor Prof Dr Pakar Peneliti
+Pengamat Wartawan Koresponden Diplomat Senator Anggota Mantan Calon Pendiri Utusan Khusus
 """.split())
+#: place descriptors written before a place name but not part of it ("Kota Kharkiv" → Kharkiv).
+DESCRIPTORS = frozenset("Kota Kabupaten Provinsi Wilayah Kawasan Daerah Desa Kecamatan Kelurahan Distrik".split())
+#: words that open an Indonesian institution name: never stripped, allow connectors, and a lone one is no name.
+INSTITUTION_HEADS = frozenset("""
+Kementerian Departemen Dewan Badan Komisi Lembaga Institut Universitas Pusat Kantor Majelis Mahkamah Pengadilan
+Komite Organisasi Asosiasi Yayasan Akademi Sekolah Partai Bank Perusahaan Markas Angkatan Pasukan Kepolisian
+Kejaksaan Sekretariat Direktorat Aliansi Koalisi Persatuan Perhimpunan Liga Gerakan Kantor Media Berita
+""".split())
+#: words that open a place name and are part of it ("Lapangan Kim Il Sung"); a lone one is no name.
+PLACE_HEADS = frozenset("""
+Lapangan Hotel Wisma Gereja Masjid Istana Semenanjung Laut Selat Pulau Kepulauan Gunung Sungai Teluk Bandara
+Pelabuhan Jalan Stadion Gedung Taman Museum Kosmodrom
+""".split())
+#: English head words that end an institution name ("Sejong Institute | Cheong Seong Chang").
+ENGLISH_HEADS = frozenset("""
+Institute Institution University College Center Centre Foundation Council Agency Association Commission
+Committee Corporation Group Times Post Journal Herald Tribune Press Daily Network Ministry Office
+""".split())
+#: seats of government that stand for one and precede a spokesperson's name ("Kremlin Dmitry Peskov").
+SEATS = frozenset({"Kremlin", "Pentagon", "Vatikan", "Gedung Putih", "Whitehall", "Downing Street"})
 #: lower-case particles allowed inside a name ("Osama bin Laden", "Voice of America").
 NAME_PARTICLES = frozenset({"bin", "binti", "de", "van", "von", "der", "den", "al", "el", "da", "dos", "del",
                             "of", "la", "le"})
+#: Indonesian connectors allowed inside an institution name between capitalised words.
+CONNECTORS = frozenset({"untuk", "dan", "dari", "bagi", "di"})
+#: photo and source credit words: never part of a name.
+CREDIT_WORDS = frozenset({"photo", "photos", "foto", "pool", "images", "dok", "dokumentasi", "istimewa",
+                          "handout", "credit", "kredit", "sumber", "file"})
+#: link words of a credit line ("KCNA via Reuters", "X/AFP melalui Getty Images").
+CREDIT_LINKS = frozenset({"via", "melalui"})
+#: lower-case words after which a single capitalised word is surely a name ("kantor berita Yonhap").
+_MEDIA_CUE = re.compile(r"(?<!\w)(?:kantor berita|surat kabar|harian|situs|majalah|media|stasiun televisi|televisi|"
+                        r"radio|laman|portal|koran|agensi)(?:\s+\S+)?,?\s+$")
 #: common Indonesian function words: an English output containing them left Indonesian untranslated.
 ID_FUNCTION_WORDS = frozenset("""
 yang dan di ke dari untuk dengan pada ini itu tidak akan adalah dalam juga atau karena oleh sebagai bahwa telah
@@ -70,20 +124,25 @@ seperti hanya masih belum lebih sangat bisa dapat harus para sebuah seorang bagi
 ada serta agar maka pun lagi kata yaitu ialah merupakan kemudian sedangkan walaupun meskipun
 """.split())
 _WORD = re.compile(r"[^\W\d_][\w’'-]*[\w]|[^\W\d_]")
-_ACRONYM = re.compile(r"(?<![\w.])[A-Z][A-Z0-9]{1,5}(?![\w]|\.\w)")
+_ACRONYM = re.compile(r"(?<![\w.])[A-Z][A-Z0-9]{1,5}(?![\w]|\.\w|-\d)")
+_MODEL = re.compile(r"(?<![\w.-])([A-Z][A-Za-z]*)-(\d+)[A-Za-z]?(?![\w-])")
 _ROMAN = re.compile(r"^[IVX]+$")
 _SENTENCE_END = re.compile(r"[.!?…]['\"”’)]*\s*$")
 _ID_AFFIX = re.compile(r"^(?:(?:me[mn]?|meng|meny|pe[mn]?|peng|peny|ber|di|ter|ke)\w{3,}(?:kan|an|i|nya)"
                        r"|\w{3,}nya|(?:me[mn]?|meng|meny|ber|di)\w{3,}kan)$")
 _CAPS_GAP = re.compile(r"^[\s/,&]*$")
+_PAREN = re.compile(r"\(([^()]*)\)")
+_DOMAIN = re.compile(r"[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}\b")
 MASK = "\x00"
+#: default minimum counts per precision class (see the module docstring).
+HIGH_PRECISION, LOW_PRECISION = 1, 2
 
 
 @dataclass
 class Occurrence:
     path: str
     line: int
-    text: str  # the unit (or sentence) where it was found
+    text: str  # the sentence where it was found
 
 
 @dataclass
@@ -95,19 +154,33 @@ class Candidate:
     examples: list[Occurrence] = field(default_factory=list)
     variants: list[str] = field(default_factory=list)
     proposed: str = ""
+    short_forms: dict[str, int] = field(default_factory=dict)  # folded single words and their counts
+    of_entry: str = ""  # short-form: the glossary entry ("Vladimir Putin (people.po:95)")
+    cued: bool = False  # a single word seen right after a media cue, title or descriptor
+    credit_only: bool = True  # every occurrence inside a photo/source credit
 
     def add(self, occ: Occurrence, limit: int = 3) -> None:
         self.count += 1
         self.files.add(occ.path)
-        if len(self.examples) < limit and all(e.line != occ.line or e.path != occ.path for e in self.examples):
+        if len(self.examples) < limit and all((e.path, e.line, e.text) != (occ.path, occ.line, occ.text)
+                                              for e in self.examples):
             self.examples.append(occ)
 
     def note(self) -> str:
         files = len(self.files)
         return f"suggested: {self.count}× in {files} file{'s' if files != 1 else ''}; kind: {self.kind}"
 
+    def extra_notes(self) -> list[str]:
+        notes = []
+        if self.short_forms:
+            notes.append("short forms: " + ", ".join(f"{w} ({n}×)" for w, n in self.short_forms.items()))
+        if self.of_entry:
+            notes.append(f"short form of glossary entry {self.of_entry}")
+        return notes
+
     def to_entry(self) -> Entry:
-        notes = [self.note()] + [f"example ({o.path}:{o.line}): {_excerpt(o.text, self.form)}" for o in self.examples]
+        notes = [self.note(), *self.extra_notes()]
+        notes += [f"example ({o.path}:{o.line}): {_excerpt(o.text, self.form)}" for o in self.examples]
         return Entry(source=self.form, target=self.proposed, variants=list(self.variants), notes=notes,
                      flags=["fuzzy"])
 
@@ -163,48 +236,120 @@ def acronyms(text: str, original: str | None = None) -> list[tuple[int, str]]:
     return out
 
 
+def models(text: str) -> list[tuple[int, str]]:
+    """(offset, designation) of hyphenated alphanumeric model names: *Hwasong-11*, *Su-57*, *F-16*,
+    *COVID-19*; at least two letters or two digits ("H-1" is a date), and not part of a host name.
+    Unhyphenated ones (*G20*, *S400*) are acronyms."""
+    return [(m.start(), m.group()) for m in _MODEL.finditer(text)
+            if (len(m.group(1)) >= 2 or len(m.group(2)) >= 2) and not _in_domain(text, m)]
+
+
 def _in_domain(text: str, m: re.Match) -> bool:
     """Part of a host name such as TRIBUN-MEDAN.COM or fin.co.id."""
     token = re.split(r"\s", text[:m.start()])[-1] + m.group() + re.split(r"\s", text[m.end():])[0]
     return bool(re.search(r"\.[A-Za-z]{2,}", token))
 
 
-def name_sequences(text: str, original: str | None = None) -> list[tuple[int, str, bool]]:
-    """(offset, name, sentence_initial) for every capitalised word sequence of ``text``.
+def credit_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of parentheses that are photo/source credits: a credit word, a link word (*via*, *melalui*) or a
+    slash, and no lower-case word besides those ("(Vladimir Smirnov/AFP melalui Getty Images)")."""
+    spans = []
+    for m in _PAREN.finditer(text):
+        inner = m.group(1)
+        words = _WORD.findall(_DOMAIN.sub(" ", inner))
+        if not words:
+            continue
+        marked = "/" in inner or any(w.casefold() in CREDIT_WORDS | CREDIT_LINKS for w in words)
+        prose = [w for w in words if w.islower() and w not in CREDIT_LINKS | CREDIT_WORDS]
+        if marked and not prose:
+            spans.append(m.span(1))
+    return spans
 
-    Words join when only one space separates them; lower-case particles may sit between capitalised words;
-    leading stopwords are dropped (and the sequence then no longer counts as sentence-initial).
+
+def _mask_credit_words(text: str, spans: list[tuple[int, int]]) -> str:
+    """Credit words everywhere, and link words inside credit spans, become sequence breakers."""
+    chars = list(text)
+    for m in _WORD.finditer(text):
+        w = m.group().casefold()
+        inside = any(s <= m.start() < e for s, e in spans)
+        if (w in CREDIT_WORDS and _is_capitalised(m.group())) or (inside and w in CREDIT_WORDS | CREDIT_LINKS):
+            chars[m.start():m.end()] = MASK * (m.end() - m.start())
+    return "".join(chars)
+
+
+@dataclass
+class _Word:
+    text: str
+    start: int
+    end: int
+
+
+def _raw_sequences(text: str, original: str | None = None) -> list[tuple[list[_Word], bool]]:
+    """(words, sentence_initial) for every capitalised word sequence of ``text`` (one sentence).
+
+    Words join when one space separates them; a lower-case particle may sit between two capitalised words, and
+    a connector too when the sequence so far holds an institution head and the word after it is neither a
+    title nor another institution head. Words holding a digit (models) break sequences.
     """
     runs = _caps_runs(original if original is not None else text)
-    words = [m for m in _WORD.finditer(text) if not any(s <= m.start() < e for s, e in runs)]
+    words = [_Word(m.group(), m.start(), m.end()) for m in _WORD.finditer(text)
+             if not any(s <= m.start() < e for s, e in runs)]
     out = []
     i = 0
     while i < len(words):
-        if not _is_capitalised(words[i].group()):
+        if not _is_capitalised(words[i].text) or _has_digit(text, words[i]):
             i += 1
             continue
         seq = [words[i]]
         j = i + 1
-        while j < len(words) and _is_gap(text[seq[-1].end():words[j].start()]):
-            w = words[j].group()
+        while j < len(words) and _is_gap(text[seq[-1].end:words[j].start]) and not _has_digit(text, words[j]):
+            w = words[j].text
+            nxt = words[j + 1] if j + 1 < len(words) else None
+            joins_next = (nxt is not None and _is_capitalised(nxt.text) and not _has_digit(text, nxt)
+                          and _is_gap(text[words[j].end:nxt.start]))
             if _is_capitalised(w):
                 seq.append(words[j])
-            elif w in NAME_PARTICLES and j + 1 < len(words) and _is_capitalised(words[j + 1].group()) \
-                    and _is_gap(text[words[j].end():words[j + 1].start()]):
+            elif w in NAME_PARTICLES and joins_next:
+                seq.append(words[j])
+            elif (w in CONNECTORS and joins_next and any(x.text in INSTITUTION_HEADS for x in seq)
+                  and nxt.text not in INSTITUTION_HEADS | TITLES and nxt.text not in _countries()):
                 seq.append(words[j])
             else:
                 break
             j += 1
         i = j
-        initial = _sentence_initial(text, seq[0].start())
-        while seq and (seq[0].group() in LEADING_STOPWORDS or seq[0].group() in CALENDAR):
-            seq.pop(0)
-            initial = False
-        while seq and (seq[-1].group() in NAME_PARTICLES or seq[-1].group() in CALENDAR):
-            seq.pop()
-        if seq and not all(_is_caps(w.group()) for w in seq):
-            out.append((seq[0].start(), " ".join(w.group() for w in seq), initial))
+        initial = _sentence_initial(text, seq[0].start)
+        out.append((seq, initial))
     return out
+
+
+def _has_digit(text: str, w: _Word) -> bool:
+    """The word holds or is glued to a digit ("Hwasong-11", "Liputan6")."""
+    return any(c.isdigit() for c in w.text) or text[w.end:w.end + 1].isdigit() \
+        or (text[w.end:w.end + 1] == "-" and text[w.end + 1:w.end + 2].isdigit())
+
+
+def name_sequences(text: str, original: str | None = None) -> list[tuple[int, str, bool]]:
+    """(offset, name, sentence_initial) of the capitalised sequences of one sentence, leading stopwords and
+    trailing particles stripped (the sequence then no longer counts as sentence-initial); no splitting."""
+    out = []
+    for seq, initial in _raw_sequences(text, original):
+        seq, initial = _strip_ends(seq, initial)
+        if seq and not all(_is_caps(w.text) for w in seq):
+            out.append((seq[0].start, " ".join(w.text for w in seq), initial))
+    return out
+
+
+def _strip_ends(seq: list[_Word], initial: bool) -> tuple[list[_Word], bool]:
+    seq = list(seq)
+    while seq and (seq[0].text in LEADING_STOPWORDS or seq[0].text in CALENDAR
+                   or (initial and seq[0].text in ENGLISH_ARTICLES)):
+        seq.pop(0)
+        initial = False
+    while seq and (seq[-1].text in NAME_PARTICLES | CONNECTORS or seq[-1].text in CALENDAR
+                   or seq[-1].text in ENGLISH_ARTICLES):
+        seq.pop()
+    return seq, initial
 
 
 def _is_gap(sep: str) -> bool:
@@ -213,9 +358,10 @@ def _is_gap(sep: str) -> bool:
 
 
 def is_headline(text: str) -> bool:
-    """Title Case text (a headline): its capitalised words are not evidence of names."""
+    """Title Case text (a headline, caption or byline line; it may end in "?" or "!"): its capitalised words
+    are not evidence of names."""
     words = _WORD.findall(text)
-    if len(words) < 4 or re.search(r"[.!?]['\"”’)]*\s*$", text):
+    if not words or re.search(r"[.…]['\"”’)]*\s*$", text):
         return False  # a sentence, however many names it holds
     return sum(_is_capitalised(w) for w in words) / len(words) >= 0.7
 
@@ -230,12 +376,79 @@ def looks_indonesian(word: str) -> bool:
     return w in ID_FUNCTION_WORDS or bool(_ID_AFFIX.match(w))
 
 
+@lru_cache(maxsize=1)
+def _countries() -> frozenset[str]:
+    """Indonesian country and territory names from CLDR (babel): known prefixes of glued sequences."""
+    from babel import Locale
+
+    names = Locale("id").territories
+    return frozenset(v for k, v in names.items() if len(k) == 2 and k.isalpha() and k not in ("XA", "XB", "ZZ"))
+
+
+# -- splitting a sequence into names ------------------------------------------------------------------------
+@dataclass
+class _Part:
+    words: list[_Word]
+    kind: str  # "name" | "title"
+    initial: bool
+    cued: bool = False  # a title or descriptor preceded it in the same sequence
+
+    @property
+    def form(self) -> str:
+        return " ".join(w.text for w in self.words)
+
+
+def split_sequence(seq: list[_Word], initial: bool, lowercase: set[str]) -> list[_Part]:
+    """The names (and title phrases) of one capitalised sequence; ``lowercase`` holds the words the corpus
+    also writes in lower case (casefolded)."""
+    seq, initial = _strip_ends(seq, initial)
+    if initial and len(seq) > 1 and seq[0].text.casefold() in lowercase \
+            and seq[0].text not in INSTITUTION_HEADS | PLACE_HEADS:
+        seq, initial = seq[1:], False  # "Pejabat KCNA", "Kerja sama …": a common word starts the sentence
+    parts: list[_Part] = []
+    cued = False
+    while seq:
+        k = 0
+        while k < len(seq) and seq[k].text in TITLES | DESCRIPTORS:
+            k += 1
+        if k:  # words completing a title: common words ("Luar Negeri"), not a head or a country
+            while k < len(seq) and (seq[k].text in TITLES or (
+                    seq[k].text.casefold() in lowercase and seq[k].text not in INSTITUTION_HEADS | PLACE_HEADS)):
+                k += 1
+            title = [w for w in seq[:k] if w.text not in DESCRIPTORS]
+            if len(title) >= 2:
+                parts.append(_Part(title, "title", initial))
+            seq, initial, cued = seq[k:], False, True
+            continue
+        prefix = next((n for n in (3, 2, 1) if len(seq) > n and " ".join(w.text for w in seq[:n]) in
+                       _countries() | SEATS), 0)
+        if prefix:
+            parts.append(_Part(seq[:prefix], "name", initial, cued))
+            seq, initial, cued = seq[prefix:], False, False
+            continue
+        head = next((i for i, w in enumerate(seq[:-1]) if w.text in ENGLISH_HEADS), None)
+        if head is not None:
+            parts.append(_Part(seq[:head + 1], "name", initial, cued))
+            seq, initial, cued = seq[head + 1:], False, False
+            continue
+        parts.append(_Part(seq, "name", initial, cued))
+        break
+    out = []
+    for p in parts:
+        p.words, _ = _strip_ends(p.words, False)
+        if p.words and not all(_is_caps(w.text) for w in p.words):
+            out.append(p)
+    return out
+
+
 # -- mining ----------------------------------------------------------------------------------------------
-def _mask(text: str, matcher) -> str:
+def _mask(text: str, matcher, matched: list[Entry]) -> str:
+    """``text`` with every glossary occurrence replaced by NULs; the entries found are added to ``matched``."""
     if not matcher:
         return text
     chars = list(text)
     for m in matcher.find_all(text):
+        matched.append(m.entry)
         for k in range(m.start, m.end + len(m.suffix)):
             chars[k] = MASK
     return "".join(chars)
@@ -252,7 +465,8 @@ def cluster_spellings(cands: list[Candidate], threshold: float = 85.0, max_edits
     merged: list[Candidate] = []
     for c in ordered:
         folded = _fold(c.form)
-        home = next((m for m in merged if len(folded) >= 5 and len(_fold(m.form).split()) == len(folded.split())
+        home = next((m for m in merged if len(folded) >= 5 and m.kind in ("name", "spelling-variants")
+                     and c.kind == "name" and len(_fold(m.form).split()) == len(folded.split())
                      and fuzz.ratio(_fold(m.form), folded) >= threshold
                      and Levenshtein.distance(_fold(m.form), folded) <= max_edits), None)
         if home is None:
@@ -262,15 +476,40 @@ def cluster_spellings(cands: list[Candidate], threshold: float = 85.0, max_edits
         home.variants.append(c.form)
         home.count += c.count
         home.files |= c.files
+        home.cued |= c.cued
+        home.credit_only &= c.credit_only
         for occ in c.examples:
             if len(home.examples) < 3:
                 home.examples.append(occ)
     return merged
 
 
+@dataclass
+class _Seen:
+    part: _Part
+    headline: bool
+    credit: bool
+    media_cue: bool
+    occ: Occurrence
+
+
+def default_min_count(c: Candidate) -> int:
+    """The documented per-kind threshold: 1 for high-precision kinds, 2 for single words and the like."""
+    if c.kind in ("acronym", "model", "title"):
+        return HIGH_PRECISION
+    if c.kind in ("untranslated", "short-form"):
+        return LOW_PRECISION
+    if c.credit_only:
+        return LOW_PRECISION
+    return HIGH_PRECISION if " " in c.form or c.cued else LOW_PRECISION
+
+
 def suggest(corpus: Iterable[str | Path], entries: list[Entry], translations: str | Path | None = None,
-            min_count: int = 2, limit: int | None = None) -> SuggestResult:
-    """Mine ``corpus`` (files or directories) for glossary candidates not covered by ``entries``."""
+            min_count: int | None = None, limit: int | None = None) -> SuggestResult:
+    """Mine ``corpus`` (files or directories) for glossary candidates not covered by ``entries``.
+
+    ``min_count=None`` applies the per-kind defaults of :func:`default_min_count`; an integer applies to all.
+    """
     found, diags = discover([Path(p) for p in corpus])
     errors = [d for d in diags if d.severity == "error"]
     if errors:
@@ -278,10 +517,11 @@ def suggest(corpus: Iterable[str | Path], entries: list[Entry], translations: st
     if not found:
         raise InputError("no .txt, .po or .jsonl files in the corpus", Path(next(iter(map(str, corpus)), ".")))
     matcher = source_matcher(entries, include_fuzzy=True)
-    acr: dict[str, Candidate] = {}
-    untranslated: dict[str, Candidate] = {}
     lowercase_seen: set[str] = set()
-    seen_names: list[tuple[str, bool, bool, Occurrence]] = []  # (form, sentence-initial, in a headline, where)
+    raw = []  # per sentence: (sequences, acronyms, in a headline, credit spans, occurrence, masked text)
+    matched: list[Entry] = []
+    models_found: dict[str, Candidate] = {}
+    untranslated: dict[str, Candidate] = {}
     english: dict[str, list[str]] = {}
     n_units = 0
     for path, rel in found:
@@ -295,33 +535,28 @@ def suggest(corpus: Iterable[str | Path], entries: list[Entry], translations: st
             english[where] = en_units
         source_words: set[str] = set()
         for unit in units:
-            text = unit.text
-            for m in _WORD.finditer(text):
-                w = m.group()
-                if w.islower():
-                    lowercase_seen.add(w.casefold())
-                    source_words.add(w)
-            if is_shouting(text):
-                continue
-            masked = _mask(text, matcher)
-            occ = Occurrence(where, unit.line, text)
-            for _, form in acronyms(masked, text):
-                acr.setdefault(form, Candidate(form, "acronym")).add(occ)
-            headline = is_headline(text)
-            for _, form, initial in name_sequences(masked, text):
-                seen_names.append((form, initial, headline, occ))
+            for m in _WORD.finditer(unit.text):
+                if m.group().islower():
+                    lowercase_seen.add(m.group().casefold())
+                    source_words.add(m.group())
+            headline = is_headline(unit.text)
+            for sent in split_sentences(unit.text):
+                text = sent.text
+                if is_shouting(text):
+                    continue
+                occ = Occurrence(where, unit.line, text)
+                credits = credit_spans(text)
+                masked = _mask_credit_words(_mask(text, matcher, matched), credits)
+                for _, form in models(masked):
+                    models_found.setdefault(form, Candidate(form, "model")).add(occ)
+                raw.append((_raw_sequences(masked, text), acronyms(masked, text), headline,
+                            credits, occ, masked))
         if en_units is not None:
-            for i, en in enumerate(en_units):
-                for m in _WORD.finditer(en):
-                    w = m.group()
-                    if w.islower() and w in source_words and looks_indonesian(w):
-                        unit = units[i] if len(units) == len(en_units) else None
-                        occ = Occurrence(str(Path(translations) / rel), i + 1, en) if unit is None else \
-                            Occurrence(str(Path(translations) / rel), unit.line, en)
-                        untranslated.setdefault(w, Candidate(w, "untranslated")).add(occ)
-    names = _count_names(seen_names, lowercase_seen)
-    name_cands = cluster_spellings(list(names.values()))
-    cands = [c for c in [*acr.values(), *name_cands, *untranslated.values()] if c.count >= min_count]
+            _untranslated(en_units, units, source_words, Path(translations) / rel, untranslated)
+    cands = _resolve(raw, lowercase_seen)
+    cands += list(models_found.values()) + list(untranslated.values())
+    cands = _fold_short_forms(cands, matched, min_count)
+    cands = [c for c in cands if c.count >= (default_min_count(c) if min_count is None else min_count)]
     for c in cands:
         if c.kind != "untranslated":
             c.proposed = _proposal(c, english)
@@ -331,33 +566,103 @@ def suggest(corpus: Iterable[str | Path], entries: list[Entry], translations: st
     return SuggestResult(cands, len(found), n_units, diags)
 
 
-def _count_names(seen: list[tuple[str, bool, bool, Occurrence]], lowercase: set[str]) -> dict[str, Candidate]:
-    """Name candidates from the sequences found, once the whole corpus has been read.
+def _untranslated(en_units: list[str], units, source_words: set[str], en_path: Path,
+                  out: dict[str, Candidate]) -> None:
+    """Indonesian-looking lower-case words of the English output that also occur in the source."""
+    for i, en in enumerate(en_units):
+        line = units[i].line if len(units) == len(en_units) else i + 1
+        for sent in split_sentences(en) or []:
+            for m in _WORD.finditer(sent.text):
+                w = m.group()
+                if w.islower() and w in source_words and looks_indonesian(w):
+                    out.setdefault(w, Candidate(w, "untranslated")).add(Occurrence(str(en_path), line, sent.text))
 
-    A sentence-initial first word that the corpus also uses in lower case is a common word ("Pejabat KCNA"
-    → "KCNA"); a single word counts only when it is never lower case and occurs inside a sentence at least
-    once; headline (Title Case) occurrences count only for names also found in running text.
+
+def _resolve(raw, lowercase: set[str]) -> list[Candidate]:
+    """Name, title and acronym candidates once the whole corpus has been read (the lower-case words known).
+
+    A single word counts only when it is never lower case and occurs inside a sentence at least once; headline
+    occurrences count only for names also found in running text; an acronym inside a longer name of its
+    sentence ("NK" of "NK Pro") is not proposed unless it also stands alone somewhere.
     """
-    cleaned = []
-    for form, initial, headline, occ in seen:
-        words = form.split(" ")
-        if initial and len(words) > 1 and words[0].casefold() in lowercase:
-            words, initial = words[1:], False
-        form = " ".join(words)
-        if " " not in form and (_is_caps(form) or len(form) < 3 or form in TITLES):
-            continue  # acronyms are counted apart; titles and single letters are not names
-        cleaned.append((form, initial, headline, occ))
-    inner = {form for form, initial, headline, _ in cleaned if not initial and not headline}
+    seen: list[_Seen] = []
+    acr: dict[str, Candidate] = {}
+    acr_alone: set[str] = set()
+    for sequences, acros, headline, credits, occ, masked in raw:
+        spans = []
+        for seq, initial in sequences:
+            for part in split_sequence(seq, initial, lowercase):
+                start, end = part.words[0].start, part.words[-1].end
+                credit = any(s <= start < e for s, e in credits)
+                cue = bool(_MEDIA_CUE.search(masked[:start]))
+                seen.append(_Seen(part, headline, credit, cue, occ))
+                if len(part.words) > 1:
+                    spans.append((start, end))
+        for offset, form in acros:
+            acr.setdefault(form, Candidate(form, "acronym")).add(occ)
+            if not any(s <= offset < e for s, e in spans):
+                acr_alone.add(form)
     names: dict[str, Candidate] = {}
-    for form, _, headline, occ in cleaned:
-        if headline:
+    kept = []
+    for s in seen:
+        form = s.part.form
+        if " " not in form and (_is_caps(form) or len(form) < 3 or form in TITLES | INSTITUTION_HEADS | PLACE_HEADS
+                                | DESCRIPTORS or form.casefold() in lowercase):
             continue
-        if " " in form or (form in inner and form.casefold() not in lowercase):
-            names.setdefault(form, Candidate(form, "name")).add(occ)
-    for form, _, headline, occ in cleaned:
-        if headline and form in names:
-            names[form].add(occ)
-    return names
+        kept.append(s)
+    inner = {s.part.form for s in kept if not s.part.initial and not s.headline}
+    for s in kept:
+        form = s.part.form
+        if s.headline or (" " not in form and form not in inner):
+            continue
+        c = names.setdefault(form, Candidate(form, s.part.kind))
+        c.add(s.occ)
+        c.cued |= s.media_cue or s.part.cued
+        c.credit_only &= s.credit
+    for s in kept:
+        if s.headline and s.part.form in names:
+            names[s.part.form].add(s.occ)
+    name_cands = cluster_spellings(list(names.values()))
+    return [c for f, c in acr.items() if f in acr_alone] + name_cands
+
+
+def _fold_short_forms(cands: list[Candidate], entries: list[Entry], min_count: int | None) -> list[Candidate]:
+    """Single-word names that are the first or last word of longer names: folded into the one proposed
+    candidate (its note), kept as ``short-form`` of the one glossary entry, dropped when several names share
+    them (``entries``: the glossary entries found in the corpus). Institution names ("Aliansi Eropa Barat")
+    have no short forms; place names only their last word ("Vostochny" of *Kosmodrom Vostochny*)."""
+    longer: dict[str, list[tuple[str, Candidate | Entry]]] = {}
+
+    def register(form: str, owner) -> None:
+        words = form.split()
+        if len(words) < 2 or words[0] in INSTITUTION_HEADS or words[-1] in ENGLISH_HEADS:
+            return
+        for w in {words[-1]} if words[0] in PLACE_HEADS else {words[0], words[-1]}:
+            longer.setdefault(w, []).append((form, owner))
+
+    for c in cands:
+        if c.kind in ("name", "spelling-variants") and " " in c.form \
+                and c.count >= (default_min_count(c) if min_count is None else min_count):
+            for form in [c.form, *c.variants]:
+                register(form, c)
+    for e in entries:
+        for form in e.source_forms:
+            register(form, e)
+    out = []
+    for c in cands:
+        if c.kind not in ("name", "spelling-variants") or " " in c.form or c.form not in longer:
+            out.append(c)
+            continue
+        owners = {id(o): o for _, o in longer[c.form]}
+        if len(owners) > 1:
+            continue  # "Kim" of Kim Jong Un, Kim Jong Il, …: ambiguous
+        owner = next(iter(owners.values()))
+        if isinstance(owner, Candidate):
+            owner.short_forms[c.form] = c.count
+        else:
+            c.kind, c.of_entry = "short-form", f"{owner.source} ({owner.ref})"
+            out.append(c)
+    return out
 
 
 def _aligned(translations: str | Path, rel: Path, diags: list[Diagnostic]) -> list[str] | None:
@@ -381,7 +686,8 @@ def _proposal(c: Candidate, english: dict[str, list[str]]) -> str:
     return ""
 
 
-def _excerpt(text: str, form: str, width: int = 140) -> str:
+def _excerpt(text: str, form: str, width: int = 200) -> str:
+    """The example sentence, trimmed around the candidate when longer than ``width`` characters."""
     text = " ".join(text.split())
     if len(text) <= width:
         return text
