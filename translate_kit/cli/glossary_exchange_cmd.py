@@ -74,17 +74,22 @@ def import_cmd(ctx, file, fmt, glossary_dir, into, dry_run, allow_conflicts, mer
 
 @click.command("suggest")
 @click.argument("corpus", type=click.Path())
-@click.option("--translations", type=click.Path())
+@click.option("--translations", type=click.Path(), help="English files with the same relative paths.")
 @click.option("--glossary", "glossary_dir", default="glossary", show_default=True, type=click.Path())
-@click.option("-o", "--output", type=click.Path(dir_okay=False))
-@click.option("--min-count", default=2, show_default=True, type=int)
-@click.option("--limit", type=int)
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the candidates as a fuzzy PO file.")
+@click.option("--min-count", type=click.IntRange(min=1),
+              help="Minimum occurrences for every kind (default: 1 for acronyms, models, titles, multi-word "
+                   "names and cued single words; 2 for other single words, credit-only names, short forms "
+                   "and untranslated words).")
+@click.option("--limit", type=click.IntRange(min=1), help="Keep only the top N candidates.")
 def suggest_cmd(corpus, translations, glossary_dir, output, min_count, limit):
     """Propose glossary candidates found in a corpus, as fuzzy PO entries for review.
 
-    Candidates (acronyms, capitalised names, names spelled several ways, and with --translations the
-    Indonesian words left untranslated in the English files of the same names) that the glossary does not
-    cover yet, ranked by frequency. Without -o the ranking is printed.
+    Candidates (acronyms, model names such as Hwasong-11, capitalised names with titles and leading country
+    names split off, title phrases, names spelled several ways, short forms of glossary entries, and with
+    --translations the Indonesian words left untranslated in the English files of the same names) that the
+    glossary does not cover yet, ranked by frequency, each with example sentences. Without -o the ranking is
+    printed.
     """
     from ..glossary.pofile import load_glossary
     from ..glossary.suggest import suggest, write_suggestions
@@ -99,6 +104,7 @@ def suggest_cmd(corpus, translations, glossary_dir, output, min_count, limit):
     for c in result.candidates:
         proposed = f" → {c.proposed}" if c.proposed else ""
         variants = f" (also {', '.join(c.variants)})" if c.variants else ""
-        click.echo(f"{c.count:4d}  {c.kind:17s} {c.form}{variants}{proposed}")
+        extra = "".join(f"  [{n}]" for n in c.extra_notes())
+        click.echo(f"{c.count:4d}  {c.kind:17s} {c.form}{variants}{proposed}{extra}")
     click.echo(f"{len(result.candidates)} candidates from {result.units} text units in {result.documents} files"
                + (f"; wrote {output}" if output else ""), err=True)
