@@ -89,13 +89,17 @@ DESCRIPTORS = frozenset("Kota Kabupaten Provinsi Wilayah Kawasan Daerah Desa Kec
 INSTITUTION_HEADS = frozenset("""
 Kementerian Departemen Dewan Badan Komisi Lembaga Institut Universitas Pusat Kantor Majelis Mahkamah Pengadilan
 Komite Organisasi Asosiasi Yayasan Akademi Sekolah Partai Bank Perusahaan Markas Angkatan Pasukan Kepolisian
-Kejaksaan Sekretariat Direktorat Aliansi Koalisi Persatuan Perhimpunan Liga Gerakan Kantor Media Berita
+Kejaksaan Sekretariat Direktorat Aliansi Koalisi Persatuan Perhimpunan Liga Gerakan
 """.split())
 #: words that open a place name and are part of it ("Lapangan Kim Il Sung"); a lone one is no name.
 PLACE_HEADS = frozenset("""
 Lapangan Hotel Wisma Gereja Masjid Istana Semenanjung Laut Selat Pulau Kepulauan Gunung Sungai Teluk Bandara
 Pelabuhan Jalan Stadion Gedung Taman Museum Kosmodrom
 """.split())
+#: compass and size qualifiers: the last word of many names ("Eropa Barat"), never a short form of one.
+DIRECTIONS = frozenset("Utara Selatan Barat Timur Tengah Raya Baru Besar".split())
+#: a unit starting like a byline ("oleh …", "Penulis: …"): its names are not evidence.
+_BYLINE = re.compile(r"^\W*(?:oleh|penulis|editor|reporter|pewarta|laporan wartawan|foto)\b", re.IGNORECASE)
 #: English head words that end an institution name ("Sejong Institute | Cheong Seong Chang").
 ENGLISH_HEADS = frozenset("""
 Institute Institution University College Center Centre Foundation Council Agency Association Commission
@@ -361,8 +365,8 @@ def is_headline(text: str) -> bool:
     """Title Case text (a headline, caption or byline line; it may end in "?" or "!"): its capitalised words
     are not evidence of names."""
     words = _WORD.findall(text)
-    if not words or re.search(r"[.…]['\"”’)]*\s*$", text):
-        return False  # a sentence, however many names it holds
+    if not words or re.search(r"[.…]['\"”’)]*(?:\s|$)", text):
+        return False  # holds a sentence, however many names it has
     return sum(_is_capitalised(w) for w in words) / len(words) >= 0.7
 
 
@@ -398,9 +402,16 @@ class _Part:
         return " ".join(w.text for w in self.words)
 
 
-def split_sequence(seq: list[_Word], initial: bool, lowercase: set[str]) -> list[_Part]:
+def split_sequence(seq: list[_Word], initial: bool, lowercase: set[str], known: frozenset[str] = frozenset()
+                   ) -> list[_Part]:
     """The names (and title phrases) of one capitalised sequence; ``lowercase`` holds the words the corpus
-    also writes in lower case (casefolded)."""
+    also writes in lower case (casefolded), ``known`` the acronyms that stand alone in it ("AS").
+
+    Leading titles/descriptors come off; a title further on starts a new part ("Kunjungan | Presiden …"); a
+    country, a known acronym or (at the start) a seat of government is a name of its own wherever it sits,
+    except inside an institution or place name ("Kementerian Luar Negeri Korea Selatan"); an English
+    institution name ends at its head word.
+    """
     seq, initial = _strip_ends(seq, initial)
     if initial and len(seq) > 1 and seq[0].text.casefold() in lowercase \
             and seq[0].text not in INSTITUTION_HEADS | PLACE_HEADS:
@@ -420,11 +431,16 @@ def split_sequence(seq: list[_Word], initial: bool, lowercase: set[str]) -> list
                 parts.append(_Part(title, "title", initial))
             seq, initial, cued = seq[k:], False, True
             continue
-        prefix = next((n for n in (3, 2, 1) if len(seq) > n and " ".join(w.text for w in seq[:n]) in
-                       _countries() | SEATS), 0)
-        if prefix:
-            parts.append(_Part(seq[:prefix], "name", initial, cued))
+        prefix = _known_at(seq, 0, known)
+        if prefix and len(seq) > prefix:
+            parts.append(_Part(seq[:prefix], "name", initial, False))  # a qualifier after a title is not cued
             seq, initial, cued = seq[prefix:], False, False
+            continue
+        cut = None if seq[0].text in INSTITUTION_HEADS | PLACE_HEADS else \
+            next((i for i in range(1, len(seq)) if _known_at(seq, i, known) or seq[i].text in TITLES), None)
+        if cut:
+            parts.append(_Part(seq[:cut], "name", initial, False))  # a qualifier after a title is not cued
+            seq, initial, cued = seq[cut:], False, False
             continue
         head = next((i for i, w in enumerate(seq[:-1]) if w.text in ENGLISH_HEADS), None)
         if head is not None:
@@ -439,6 +455,15 @@ def split_sequence(seq: list[_Word], initial: bool, lowercase: set[str]) -> list
         if p.words and not all(_is_caps(w.text) for w in p.words):
             out.append(p)
     return out
+
+
+def _known_at(seq: list[_Word], i: int, known: frozenset[str]) -> int:
+    """Length in words of the country, known acronym or (at the start) seat of government at ``seq[i]``."""
+    for n in (3, 2, 1):
+        form = " ".join(w.text for w in seq[i:i + n])
+        if i + n <= len(seq) and (form in _countries() or (i == 0 and form in SEATS) or (n == 1 and form in known)):
+            return n
+    return 0
 
 
 # -- mining ----------------------------------------------------------------------------------------------
@@ -539,7 +564,7 @@ def suggest(corpus: Iterable[str | Path], entries: list[Entry], translations: st
                 if m.group().islower():
                     lowercase_seen.add(m.group().casefold())
                     source_words.add(m.group())
-            headline = is_headline(unit.text)
+            headline = is_headline(unit.text) or bool(_BYLINE.match(unit.text))
             for sent in split_sentences(unit.text):
                 text = sent.text
                 if is_shouting(text):
@@ -588,10 +613,12 @@ def _resolve(raw, lowercase: set[str]) -> list[Candidate]:
     seen: list[_Seen] = []
     acr: dict[str, Candidate] = {}
     acr_alone: set[str] = set()
+    known = frozenset(form for sequences, acros, *_ in raw for offset, form in acros
+                      if not any(len(seq) > 1 and seq[0].start <= offset < seq[-1].end for seq, _ in sequences))
     for sequences, acros, headline, credits, occ, masked in raw:
         spans = []
         for seq, initial in sequences:
-            for part in split_sequence(seq, initial, lowercase):
+            for part in split_sequence(seq, initial, lowercase, known):
                 start, end = part.words[0].start, part.words[-1].end
                 credit = any(s <= start < e for s, e in credits)
                 cue = bool(_MEDIA_CUE.search(masked[:start]))
@@ -630,7 +657,8 @@ def _fold_short_forms(cands: list[Candidate], entries: list[Entry], min_count: i
     """Single-word names that are the first or last word of longer names: folded into the one proposed
     candidate (its note), kept as ``short-form`` of the one glossary entry, dropped when several names share
     them (``entries``: the glossary entries found in the corpus). Institution names ("Aliansi Eropa Barat")
-    have no short forms; place names only their last word ("Vostochny" of *Kosmodrom Vostochny*)."""
+    have no short forms; place names only their last word ("Vostochny" of *Kosmodrom Vostochny*); countries
+    and compass words (:data:`DIRECTIONS`: "Barat" of *Eropa Barat*) are never short forms."""
     longer: dict[str, list[tuple[str, Candidate | Entry]]] = {}
 
     def register(form: str, owner) -> None:
@@ -650,7 +678,8 @@ def _fold_short_forms(cands: list[Candidate], entries: list[Entry], min_count: i
             register(form, e)
     out = []
     for c in cands:
-        if c.kind not in ("name", "spelling-variants") or " " in c.form or c.form not in longer:
+        if c.kind not in ("name", "spelling-variants") or " " in c.form or c.form not in longer \
+                or c.form in DIRECTIONS or c.form in _countries():
             out.append(c)
             continue
         owners = {id(o): o for _, o in longer[c.form]}
