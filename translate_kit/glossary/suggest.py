@@ -11,12 +11,16 @@ Each text unit of the corpus (boilerplate skipped) is split into sentences
   capitalised words; the Indonesian connectors *untuk, dan, dari, bagi, di* may too, inside an institution
   name (one starting with :data:`INSTITUTION_HEADS`: "Institut Internasional untuk Studi Strategis").
   Sentence-initial function words and honorifics (:data:`LEADING_STOPWORDS`) are stripped. Glued sequences
-  are split: leading titles (:data:`TITLES`, with the common words that complete them, "Menteri Luar Negeri")
-  and place descriptors (:data:`DESCRIPTORS`, "Kota") come off, and so do a leading country name (CLDR, through
-  babel) or seat of government (:data:`SEATS`): "Presiden Rusia Vladimir Putin" → *Vladimir Putin*,
-  "Kremlin Dmitry Peskov" → *Dmitry Peskov*; an English institution name ends at its head word
-  (:data:`ENGLISH_HEADS`): "Sejong Institute Cheong Seong Chang" → *Sejong Institute*, *Cheong Seong Chang*.
-  A single word counts only when it never appears in lower case and appears inside a sentence at least once;
+  are split: titles (:data:`TITLES`, with the common words that complete them, "Menteri Luar Negeri") and
+  place descriptors (:data:`DESCRIPTORS`, "Kota") start a new part and come off; a country name (CLDR,
+  through babel), an acronym that stands alone elsewhere in the corpus and, at the start, a seat of
+  government (:data:`SEATS`) are names of their own ("Presiden Rusia Vladimir Putin" → *Vladimir Putin*,
+  "Kremlin Dmitry Peskov" → *Dmitry Peskov*), except inside an institution or place name ("Kementerian Luar
+  Negeri Korea Selatan"); an English institution name ends at its head word (:data:`ENGLISH_HEADS`: "Sejong
+  Institute Cheong Seong Chang" → *Sejong Institute*, *Cheong Seong Chang*). Glossary terms are masked, so
+  they split sequences too. A single word counts only when it never appears in lower case and appears inside
+  a sentence at least once; Title Case lines without a sentence (headlines, captions) and bylines count only
+  for names also found in running text;
 - ``title``: the title phrases split off names ("Wakil Menteri Luar Negeri", "Juru Bicara"), two words or more;
 - ``spelling-variants``: names whose spellings differ slightly (rapidfuzz ratio ≥ 85 and at most two edits
   after folding case and hyphens, e.g. *Ushakov*/*Ushakob*) are merged into one candidate, the most frequent
@@ -44,7 +48,6 @@ and ``#. note: example …`` lines), and a proposed English form when the aligne
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
