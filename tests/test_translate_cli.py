@@ -163,6 +163,14 @@ def test_unrepairable_term_is_flagged(tmp_path, glossary, make_demo_package, mon
     assert (out / "a.txt").read_text(encoding="utf-8") == "Sikap Korutnya keras.\nRussia diam.\n"
     review = (out / "a.txt.review.po").read_text(encoding="utf-8")
     assert '#, fuzzy\nmsgid "Sikap Korutnya keras."' in review
+    # a PO input: the flagged entry is filled and marked fuzzy, the verified one is not
+    (tmp_path / "m.po").write_text('msgid "Sikap Korutnya keras."\nmsgstr ""\n\nmsgid "Rusia diam."\nmsgstr ""\n',
+                                   encoding="utf-8")
+    code, err = run_cli(capsys, "translate", tmp_path / "m.po", "-o", out, "--glossary", glossary)
+    assert code == 0, err  # flags alone do not fail a run without --strict
+    po = (out / "m.po").read_text(encoding="utf-8")
+    assert '#, fuzzy\nmsgid "Sikap Korutnya keras."\nmsgstr "Sikap Korutnya keras."' in po
+    assert '\n\nmsgid "Rusia diam."\nmsgstr "Russia diam."' in po
 
 
 def test_po_input_fills_empty_msgstr_and_keeps_existing(tmp_path, glossary, copy_model, capsys):
