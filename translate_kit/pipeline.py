@@ -143,10 +143,11 @@ def translate_segments(texts: Sequence[str], *, glossary: Glossary | None, trans
     timer = _Timer(timings if timings is not None else {})
     limit = getattr(translator, "max_input_tokens", None) or 0
 
-    # plan: each text becomes [separator, sentence, separator, …]; sentences go to one flat list
     with timer("segment"):
         spans = [split_sentences(text) for text in texts]
 
+    # plan: each text becomes [separator, sentence, separator, …]; sentences (cut to the model's input
+    # limit, never inside a term) go to one flat list with their term matches
     with timer("match"):
         matcher = source_matcher(glossary.entries) if glossary else None
         flat: list[str] = []
