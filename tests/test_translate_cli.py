@@ -367,3 +367,13 @@ def test_user_boilerplate_patterns_pass_through_or_drop(tmp_path, glossary, copy
                         "--boilerplate", rules, "--drop-boilerplate")
     assert code == 0, err
     assert (out / "a.txt").read_text(encoding="utf-8") == "North Korea siap.\nRussia siap.\n"
+
+
+def test_without_a_glossary_directory_it_translates_and_warns(tmp_path, copy_model, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)  # no glossary/ here
+    (tmp_path / "a.txt").write_text("Korut siap.\n", encoding="utf-8")
+    code, err = run_cli(capsys, "translate", "a.txt", "-o", "out")
+    assert code == 0, err
+    assert (tmp_path / "out" / "a.txt").read_text(encoding="utf-8") == "Korut siap.\n"  # copied, no term
+    assert "no-glossary" in err
+    assert [w["code"] for w in report_of(tmp_path / "out" / "report.json")["warnings"]] == ["no-glossary"]

@@ -235,6 +235,22 @@ def _model_stamp(info) -> str:
     return digest([info.to_dict(), weights])
 
 
+DEFAULT_GLOSSARY = Path("glossary")
+
+
+def resolve_glossary(directory: str | Path | None) -> Glossary:
+    """``directory``, else ``glossary/`` when it exists, else no glossary (with a ``no-glossary`` warning)."""
+    from .glossary.pofile import load_glossary
+
+    if directory is not None:
+        return load_glossary(directory)
+    if DEFAULT_GLOSSARY.is_dir():
+        return load_glossary(DEFAULT_GLOSSARY)
+    return Glossary(diagnostics=[Diagnostic("warning", "no-glossary",
+                                            "no --glossary and no glossary/ directory: translating without "
+                                            "a glossary")])
+
+
 def load_rules(options: TranslateOptions) -> BoilerplateRules:
     return BoilerplateRules.from_file(options.boilerplate) if options.boilerplate else BoilerplateRules()
 

@@ -36,8 +36,9 @@ def _progress_bar(enabled: bool):
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("-o", "--output", "output_dir", required=True, type=click.Path(path_type=Path),
               help="Output directory (same names and structure as the inputs).")
-@click.option("--glossary", "glossary_dir", default="glossary", show_default=True, type=click.Path(path_type=Path),
-              help="Glossary directory of .po files (an empty directory means no glossary).")
+@click.option("--glossary", "glossary_dir", type=click.Path(path_type=Path),
+              help="Glossary directory of .po files [default: glossary/ when it exists; an empty directory "
+                   "means no glossary].")
 @click.option("--beam-size", default=4, show_default=True, type=click.IntRange(1, 32))
 @click.option("--length-penalty", default=0.2, show_default=True, type=float)
 @click.option("--batch-tokens", default=2048, show_default=True, type=click.IntRange(16),
@@ -59,10 +60,9 @@ def translate(inputs, output_dir, glossary_dir, beam_size, length_penalty, batch
     report. Exit 2 if any input failed (the others are still translated), 1 with --strict if any sentence
     is flagged.
     """
-    from ..glossary.pofile import load_glossary
-    from ..pipeline import TranslateOptions, translate_documents
+    from ..pipeline import TranslateOptions, resolve_glossary, translate_documents
 
-    glossary = load_glossary(glossary_dir)
+    glossary = resolve_glossary(glossary_dir)
     with _progress_bar(not no_progress) as progress:
         options = TranslateOptions(beam_size=beam_size, length_penalty=length_penalty,
                                    max_batch_tokens=batch_tokens, force=force, overwrite=overwrite,
