@@ -35,13 +35,12 @@ _CHAR_MAP = str.maketrans({
 _SPACE_RUN = re.compile(r"\s+")
 _NEEDS_SPACE_FOLD = re.compile(r"\s{2,}|[^\S ]")
 _MAPPED_CHARS = tuple(chr(c) for c in _CHAR_MAP)
-_ASCII_SPACES = ("  ", "\t", "\n", "\r", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x1f")
 
 
 def _needs_space_fold(text: str) -> bool:
     """Same answer as ``_NEEDS_SPACE_FOLD.search``, without the regex for ASCII text (the common case)."""
-    if text.isascii():
-        return any(s in text for s in _ASCII_SPACES)
+    if text.isascii() and ("  " in text or text.isprintable()):
+        return "  " in text  # printable ASCII: the only foldable whitespace is a run of spaces
     return _NEEDS_SPACE_FOLD.search(text) is not None
 
 
