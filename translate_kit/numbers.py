@@ -43,25 +43,11 @@ EN_WORDS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "si
             "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "once": 1, "twice": 2,
             "single": 1, "double": 2, "a": 1, "an": 1}
 
-_PERCENT_ID = r"(?:\s?%|\s+persen\b)"
-_PERCENT_EN = r"(?:\s?%|\s+per\s?cent\b|\s+pct\b)"
 _CURRENCY_BEFORE = re.compile(r"(?:Rp\.?|US\$|S\$|A\$|\$|USD|IDR|€|£|¥)\s?$")
 
 # a time: "pukul 02.45", "jam 9", "14:30", "2:45 p.m.", "9.30am", "10 o'clock", "14.00 WIB"
-_TIME_ID = re.compile(
-    r"\b(?:pukul|pkl\.?|jam)\s+(\d{1,2})(?:[.:](\d{2}))?(?!\d)"
-    r"|(?<![\d.,])(\d{1,2})[.:](\d{2})(?=\s*(?:WIB|WITA|WIT)\b)"
-    r"|(?<![\d.,:])(\d{1,2}):(\d{2})(?![\d:])", re.IGNORECASE)
-_TIME_EN = re.compile(
-    r"(?<![\d.,:])(\d{1,2})(?:[.:](\d{2}))?\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock\b)"
-    r"|(?<![\d.,:])(\d{1,2}):(\d{2})(?![\d:])", re.IGNORECASE)
-_TIME_RANGE_TAIL = re.compile(r"\s*[-–—]\s*(\d{1,2})[.:](\d{2})(?!\d)")
-_SLASH_DATE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})(?![\d/])")
-_ISO_DATE = re.compile(r"(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?![\d-])")
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
-_MONTH_ID = re.compile(r"\b(?:" + "|".join(ID_MONTHS) + r")\b", re.IGNORECASE)
-_MONTH_EN = re.compile(r"\b(?:" + "|".join(m.replace(".", r"\.") for m in EN_MONTHS) + r")(?:(?<=\.)|\b)",
-                       re.IGNORECASE)
+# (patterns run on lower-cased text: case-insensitive regexes are several times slower)
+_PERCENT = {"id": re.compile(r"\s?%|\s+persen\b"), "en": re.compile(r"\s?%|\s+per\s?cent\b|\s+pct\b")}
 _HAS_DIGIT = re.compile(r"\d")
 
 
@@ -127,101 +113,174 @@ def parse_number(token: str, lang: str) -> tuple[Decimal, tuple[Decimal, ...]]:
 
 
 # -- extraction ----------------------------------------------------------------------------------------------
+def lower_same_length(text: str) -> str:
+    """``text.lower()``, keeping the few characters that lower-case to two (offsets must not move)."""
+    low = text.lower()
+    if len(low) != len(text):
+        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    return low
+
+
 def has_digits(text: str) -> bool:
     return _HAS_DIGIT.search(text) is not None
 
 
+_TOKEN = re.compile(r"\d+(?:[.,:/]\d+)*")
+_HHMM = re.compile(r"(\d{1,2})[.:](\d{2})")
+_SLASH = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})")
+_ISO_TAIL = re.compile(r"-(\d{2})-(\d{2})(?![\d-])")
+_TIME_WORD_BEFORE = re.compile(r"\b(?:pukul|pkl\.?|jam)\s+$")
+_TIME_ZONE_AFTER = re.compile(r"\s*(?:wib|wita|wit)\b")
+_AMPM_AFTER = re.compile(r"\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock\b)")
+_RANGE_GAP = re.compile(r"\s*[-–—]\s*")
+_MONTH_NAMES = "|".join(sorted({*ID_MONTHS, *EN_MONTHS}, key=len, reverse=True)).replace(".", r"\.")
+_MONTH_AFTER = re.compile(r"(?:st|nd|rd|th)?\s*(?:of\s+)?(" + _MONTH_NAMES + r")(?:(?<=\.)|\b)")
+_MONTH_BEFORE = re.compile(r"\b(" + _MONTH_NAMES + r")\s*(?:of\s+)?$")
+
+
 def extract(text: str, lang: str) -> list[Quantity]:
-    """Every quantity of ``text`` (``lang`` "id" or "en") in text order, spans into the original text."""
+    """Every quantity of ``text`` (``lang`` "id" or "en") in text order, spans into the original text.
+
+    One scan for digit tokens; times, dates, scales, percentages, currencies and months are recognised
+    by looking just before and after each token (a month counts only as part of a date: next to a number).
+    """
+    low = lower_same_length(text)
     out: list[Quantity] = []
-    taken: list[tuple[int, int]] = []
-
-    def free(s: int, e: int) -> bool:
-        return not any(s < te and ts < e for ts, te in taken)
-
-    def add(q: Quantity, s: int | None = None, e: int | None = None) -> None:
-        out.append(q)
-        taken.append((q.start if s is None else s, q.end if e is None else e))
-
-    if has_digits(text):
-        for m in (_TIME_ID if lang == "id" else _TIME_EN).finditer(text):
-            groups = [g for g in m.groups()]
-            hi = next(i for i in range(0, len(groups), 2) if groups[i] is not None)
-            h, mi = int(groups[hi]), int(groups[hi + 1] or 0)
-            if h > 24 or mi > 59 or not free(m.start(), m.end()):
+    months: dict[int, Quantity] = {}
+    last_time_end = -1
+    skip_until = -1
+    for m in _TOKEN.finditer(low):
+        s, e = m.span()
+        if s < skip_until:
+            continue
+        tok = m.group()
+        if "/" in tok:
+            sm = _SLASH.fullmatch(tok)
+            if sm and _add_slash_date(out, sm, s, text, lang):
                 continue
-            s, e = m.start(hi + 1), m.end(hi + 2) if groups[hi + 1] else m.end(hi + 1)
-            add(Quantity("time", ("t", h % 12, mi), s, e, text[s:e], _time_alts(h, mi)), m.start(), m.end())
-            tail = _TIME_RANGE_TAIL.match(text, m.end()) if lang == "id" else None
-            if tail and free(tail.start(), tail.end()) and int(tail.group(1)) <= 24 and int(tail.group(2)) <= 59:
-                s2, e2 = tail.start(1), tail.end(2)
-                h2, m2 = int(tail.group(1)), int(tail.group(2))
-                add(Quantity("time", ("t", h2 % 12, m2), s2, e2, text[s2:e2], _time_alts(h2, m2)))
-        for m in _ISO_DATE.finditer(text):
-            y, mo, d = m.group(1), int(m.group(2)), m.group(3)
-            if 1 <= mo <= 12 and free(m.start(), m.end()):
-                add(Quantity("number", Decimal(y), m.start(1), m.end(1), y))
-                add(Quantity("month", ("m", mo), m.start(2), m.end(2), m.group(2)))
-                add(Quantity("number", Decimal(d), m.start(3), m.end(3), d))
-        for m in _SLASH_DATE.finditer(text):
-            a, b = int(m.group(1)), int(m.group(2))
-            if not free(m.start(), m.end()):
+            _add_parts(out, tok, s, text, lang, "/")
+            continue
+        if len(tok) == 4 and tok.isdigit() and low.startswith("-", e):
+            im = _ISO_TAIL.match(low, e)
+            if im and 1 <= int(im.group(1)) <= 12 and (s == 0 or low[s - 1] not in "-0123456789"):
+                out.append(Quantity("number", Decimal(tok), s, e, tok))
+                out.append(Quantity("month", ("m", int(im.group(1))), im.start(1), im.end(1), im.group(1)))
+                out.append(Quantity("number", Decimal(im.group(2)), im.start(2), im.end(2), im.group(2)))
+                skip_until = im.end()
                 continue
-            if lang == "en" and a <= 12 < b:  # US order: month/day
-                day_g, mon_g = 2, 1
-            else:
-                day_g, mon_g = 1, 2
-            mon = int(m.group(mon_g))
-            if not 1 <= mon <= 12 or int(m.group(day_g)) > 31:
-                continue
-            add(Quantity("number", Decimal(m.group(day_g)), m.start(day_g), m.end(day_g), m.group(day_g)))
-            add(Quantity("month", ("m", mon), m.start(mon_g), m.end(mon_g), m.group(mon_g)))
-            add(Quantity("number", Decimal(m.group(3)), m.start(3), m.end(3), m.group(3)))
-        scales = ID_SCALES if lang == "id" else EN_SCALES
-        percent = re.compile(_PERCENT_ID if lang == "id" else _PERCENT_EN, re.IGNORECASE)
-        for m in _NUMBER.finditer(text):
-            s, e = m.start(), m.end()
-            if not free(s, e):
-                continue
-            token = m.group()
-            try:
-                value, alts = parse_number(token, lang)
-            except InvalidOperation:
-                continue
-            kind = "number"
-            end = e
-            sm = _SCALE_AFTER.match(text, e)
-            word = sm.group(2).lower() if sm else ""
-            factor = scales.get(word)
-            if factor is None and lang == "en" and sm and not sm.group(1) and _CURRENCY_BEFORE.search(
-                    text, max(0, s - 4), s):
-                factor = _EN_ATTACHED_SCALES.get(word)
-            if factor is not None:
-                value, alts = value * factor, tuple(a * factor for a in alts)
-                end = sm.end()
-            if percent.match(text, end):
-                kind = "percent"
-            elif _CURRENCY_BEFORE.search(text, max(0, s - 4), s):
-                kind = "amount"
-            add(Quantity(kind, value, s, end, text[s:end], alts))
-    for rx, table in ((_MONTH_ID, ID_MONTHS), (_MONTH_EN, EN_MONTHS)):
-        if lang == "en" and rx is _MONTH_ID:
-            continue  # Indonesian text may carry English month names; English text no Indonesian ones
-        for m in rx.finditer(text):
-            w = m.group()
-            mon = table.get(w.lower()) or table.get(w.lower().rstrip("."))
-            # a month counts as part of a date (a day or year next to it); English names are capitalised
-            if not mon or not _next_to_number(text, m.start(), m.end()):
-                continue
-            if (table is EN_MONTHS) and not w[0].isupper():
-                continue
-            if free(m.start(), m.end()):
-                add(Quantity("month", ("m", mon), m.start(), m.end(), w))
-    out.sort(key=lambda q: q.start)
+        time = _time_at(low, tok, s, e, lang, last_time_end)
+        if time is not None:
+            out.append(Quantity("time", ("t", time[0] % 12, time[1]), s, e, text[s:e], _time_alts(*time)))
+            last_time_end = e
+            continue
+        if ":" in tok:
+            _add_parts(out, tok, s, text, lang, ":")
+            continue
+        q = _number_at(text, low, tok, s, e, lang)
+        if q is not None:
+            out.append(q)
+            _month_near(text, low, s, q.end, lang, months)
+    if months:
+        out.extend(months.values())
+        out.sort(key=lambda q: q.start)
     return out
 
 
-_SCALE_AFTER = re.compile(r"([\s-]?)([A-Za-z]+?)(?:nya)?\b")
+def _time_at(low: str, tok: str, s: int, e: int, lang: str, last_time_end: int) -> tuple[int, int] | None:
+    """(hour, minute) when the token at s:e is a time, else None."""
+    hm = _HHMM.fullmatch(tok)
+    if hm is None and not (len(tok) <= 2 and tok.isdigit()):
+        return None
+    h, mi = (int(hm.group(1)), int(hm.group(2))) if hm else (int(tok), 0)
+    if h > 24 or mi > 59:
+        return None
+    if hm and ":" in tok:
+        return h, mi
+    if lang == "id":
+        if _TIME_WORD_BEFORE.search(low, max(0, s - 8), s):
+            return h, mi
+        if hm and (_TIME_ZONE_AFTER.match(low, e) or
+                   (last_time_end >= 0 and _RANGE_GAP.fullmatch(low, last_time_end, s))):
+            return h, mi  # "14.00 WIB", the second half of "pukul 10.00-12.00"
+        return None
+    return (h, mi) if _AMPM_AFTER.match(low, e) else None
+
+
+def _number_at(text: str, low: str, tok: str, s: int, e: int, lang: str) -> Quantity | None:
+    try:
+        value, alts = parse_number(tok, lang)
+    except InvalidOperation:
+        return None
+    scales = ID_SCALES if lang == "id" else EN_SCALES
+    end = e
+    sm = _SCALE_AFTER.match(low, e)
+    factor = None
+    if sm:
+        word = sm.group(2)
+        factor = scales.get(word)
+        if factor is None and lang == "en" and not sm.group(1) and _CURRENCY_BEFORE.search(text, max(0, s - 4), s):
+            factor = _EN_ATTACHED_SCALES.get(word)  # "£125m", "$2bn"
+    if factor is not None:
+        value, alts = value * factor, tuple(a * factor for a in alts)
+        end = sm.end()
+    if _PERCENT[lang].match(low, end):
+        kind = "percent"
+    elif _CURRENCY_BEFORE.search(text, max(0, s - 4), s):
+        kind = "amount"
+    else:
+        kind = "number"
+    return Quantity(kind, value, s, end, text[s:end], alts)
+
+
+def _add_parts(out: list, tok: str, s: int, text: str, lang: str, sep: str) -> None:
+    """Digit groups of a token that is no date or time ("24/7", "10:30:15") as separate numbers."""
+    pos = s
+    for part in tok.split(sep):
+        try:
+            value, alts = parse_number(part, lang)
+        except InvalidOperation:
+            value, alts = None, ()
+        if value is not None:
+            out.append(Quantity("number", value, pos, pos + len(part), part, alts))
+        pos += len(part) + 1
+
+
+def _add_slash_date(out: list, sm: re.Match, s: int, text: str, lang: str) -> bool:
+    a, b = int(sm.group(1)), int(sm.group(2))
+    day_g, mon_g = (2, 1) if lang == "en" and a <= 12 < b else (1, 2)  # US order month/day in English
+    mon, day = int(sm.group(mon_g)), int(sm.group(day_g))
+    if not 1 <= mon <= 12 or day > 31:
+        return False
+    for g, kind in ((day_g, "number"), (mon_g, "month"), (3, "number")):
+        gs, ge = s + sm.start(g), s + sm.end(g)
+        key = ("m", mon) if kind == "month" else Decimal(sm.group(g))
+        out.append(Quantity(kind, key, gs, ge, text[gs:ge]))
+    out.sort(key=lambda q: q.start)
+    return True
+
+
+def _month_near(text: str, low: str, s: int, e: int, lang: str, months: dict) -> None:
+    """A month name right before or after the number at s:e ("18 Juni", "June 18", "the 28th of October")."""
+    found = []
+    am = _MONTH_AFTER.match(low, e)
+    if am:
+        found.append(am.span(1))
+    bm = _MONTH_BEFORE.search(low, max(0, s - 16), s)
+    if bm:
+        found.append(bm.span(1))
+    for ms, me in found:
+        if ms in months:
+            continue
+        word = low[ms:me]
+        mon = EN_MONTHS.get(word) or EN_MONTHS.get(word.rstrip("."))
+        if lang == "id" and word in ID_MONTHS:
+            mon = ID_MONTHS[word]
+        elif mon is None or not text[ms].isupper():
+            continue  # English month names are capitalised ("may" the verb); no Indonesian names in English
+        months[ms] = Quantity("month", ("m", mon), ms, me, text[ms:me])
+
+
+_SCALE_AFTER = re.compile(r"([\s-]?)([a-z]+?)(?:nya)?\b")
 #: scale letters written straight after an amount in English ("£125m", "$2bn")
 _EN_ATTACHED_SCALES = {"m": 10**6, "k": 10**3, "b": 10**9}
 
@@ -229,15 +288,6 @@ _EN_ATTACHED_SCALES = {"m": 10**6, "k": 10**3, "b": 10**9}
 def _time_alts(h: int, m: int) -> tuple[Decimal, ...]:
     """A time also reads as h.mm or hhmm ("at 23.45", "1200 GMT") on the other side."""
     return (Decimal(f"{h}.{m:02d}"), Decimal(h * 100 + m))
-
-
-_DAY_BEFORE = re.compile(r"\d(?:st|nd|rd|th)?\s*(?:of\s+)?$", re.IGNORECASE)
-_NUMBER_AFTER = re.compile(r"\s*(?:of\s+)?\d")
-
-
-def _next_to_number(text: str, start: int, end: int) -> bool:
-    """"18 Juni", "18-19 Juni", "the 28th of October", "June 18", "Maret 2007": a month in a date."""
-    return bool(_DAY_BEFORE.search(text, max(0, start - 12), start)) or bool(_NUMBER_AFTER.match(text, end))
 
 
 def word_values(text: str, lang: str) -> Counter:
@@ -275,10 +325,45 @@ class NumberDiff:
         return bool(self.missing or self.extra)
 
 
-def compare(source: str, target: str, source_lang: str = "id", target_lang: str = "en") -> NumberDiff:
-    """Quantities that differ between a source and its translation (empty when they agree)."""
+def _scale_pattern(scales: dict) -> re.Pattern:
+    """Numbers with an optional scale word, for lower-cased text (case-insensitive regexes are slow)."""
+    words = "|".join(sorted(scales, key=len, reverse=True))
+    return re.compile(r"(\d+(?:[.,:]\d+)*)(?:[\s-]?(" + words + r")(?:nya)?\b)?")
+
+
+_ANY_MONTH = re.compile(r"(?:" + "|".join(sorted({*ID_MONTHS, *(m.rstrip(".") for m in EN_MONTHS)})) + r")")
+_QUICK = {"id": (_scale_pattern(ID_SCALES), ID_SCALES), "en": (_scale_pattern(EN_SCALES), EN_SCALES)}
+_SEPARATORS = re.compile(r"[.,:]")
+
+
+def _quick_tokens(text: str, lang: str) -> Counter | None:
+    """Digit groups (any separator) with their scale, or None when a month name sits near a number (a
+    month counts only next to a day or year, so one elsewhere cannot change the comparison)."""
+    rx, scales = _QUICK[lang]
+    low = lower_same_length(text)
+    out: Counter = Counter()
+    for m in rx.finditer(low):
+        s, e = m.span()
+        if _ANY_MONTH.search(low, max(0, s - 18), s) or _ANY_MONTH.search(low, e, e + 24):
+            return None
+        num, sc = m.groups()
+        out["/".join(str(int(g)) for g in _SEPARATORS.split(num)), scales[sc] if sc else 1] += 1
+    return out
+
+
+def compare(source: str, target: str, source_lang: str = "id", target_lang: str = "en", *,
+            shortcut: bool = True) -> NumberDiff:
+    """Quantities that differ between a source and its translation (empty when they agree).
+
+    Shortcut: when both sides carry the same digit groups with the same scale words and no month name,
+    every separator reading agrees or is forgiven, so the full extraction is skipped.
+    """
     if not has_digits(source) and not has_digits(target):
         return NumberDiff([], [])
+    if shortcut:
+        quick = _quick_tokens(source, source_lang)
+        if quick is not None and quick == _quick_tokens(target, target_lang):
+            return NumberDiff([], [])
     src, tgt = extract(source, source_lang), extract(target, target_lang)
     missing, extra = _multiset_diff(src, tgt)
     if missing or extra:

@@ -10,7 +10,6 @@ term occurring twice needing two renderings.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cached_property
 
 from ..align import SegmentPair
 from ..glossary.model import Entry, Glossary
@@ -75,31 +74,45 @@ class TermAccount:
 class PairContext:
     """One segment pair with its match data, computed lazily and at most once."""
 
+    __slots__ = ("pair", "analyzer", "config", "source_text", "target_text", "_source_terms", "_terms",
+                 "_fuzzy_terms", "_numbers")
+
     def __init__(self, pair: SegmentPair, analyzer: Analyzer):
         self.pair = pair
         self.analyzer = analyzer
         self.config = analyzer.config
         self.source_text = pair.source.text if pair.source else ""
         self.target_text = pair.target.text if pair.target else ""
+        self._source_terms = self._terms = self._fuzzy_terms = self._numbers = None
 
-    # -- shared match data --------------------------------------------------------------------------------
-    @cached_property
+    # -- shared match data (plain lazy attributes: functools.cached_property takes a lock per access) -----
+    @property
     def source_terms(self) -> list[Match]:
         """Enforced glossary terms in the source (longest non-overlapping)."""
-        return self.analyzer.source.find(self.source_text)
+        if self._source_terms is None:
+            self._source_terms = self.analyzer.source.find(self.source_text) if self.analyzer.source else []
+        return self._source_terms
 
-    @cached_property
+    @property
     def terms(self) -> TermAccount:
-        return account(self.source_terms, self.target_text, self.analyzer.target, self.analyzer.untranslated)
+        if self._terms is None:
+            self._terms = account(self.source_terms, self.target_text, self.analyzer.target,
+                                  self.analyzer.untranslated)
+        return self._terms
 
-    @cached_property
+    @property
     def fuzzy_terms(self) -> TermAccount:
-        found = self.analyzer.fuzzy_source.find(self.source_text) if self.analyzer.fuzzy_source else []
-        return account(found, self.target_text, self.analyzer.fuzzy_target, None)
+        if self._fuzzy_terms is None:
+            found = self.analyzer.fuzzy_source.find(self.source_text) if self.analyzer.fuzzy_source else []
+            self._fuzzy_terms = account(found, self.target_text, self.analyzer.fuzzy_target, None)
+        return self._fuzzy_terms
 
-    @cached_property
+    @property
     def numbers(self) -> NumberDiff:
-        return compare(self.source_text, self.target_text, self.config.source_lang, self.config.target_lang)
+        if self._numbers is None:
+            self._numbers = compare(self.source_text, self.target_text, self.config.source_lang,
+                                    self.config.target_lang)
+        return self._numbers
 
     # -- building violations ------------------------------------------------------------------------------
     def violation(self, kind: str, message: str, *, source_span: tuple[int, int] | None = None,

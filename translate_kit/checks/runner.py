@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
@@ -86,7 +87,18 @@ def open_glossary(directory: str | Path | None) -> Glossary | None:
 def run_check(pairs: Iterable[SegmentPair], glossary: Glossary | None = None,
               config: CheckConfig | None = None) -> CheckReport:
     """Run every enabled check over ``pairs`` (from :mod:`translate_kit.align`) against ``glossary``."""
-    config = config or CheckConfig()
+    # The run allocates many small objects and frees them by reference counting; the cyclic collector
+    # would only rescan the growing set of live ones, so it is paused for the run.
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        return _run(pairs, glossary, config or CheckConfig())
+    finally:
+        if paused:
+            gc.enable()
+
+
+def _run(pairs: Iterable[SegmentPair], glossary: Glossary | None, config: CheckConfig) -> CheckReport:
     analyzer = Analyzer(glossary, config)
     enabled = [REGISTRY[k] for k in config.enabled()]
     blocking = [c for c in enabled if c.scope == "pair" and c.blocking]

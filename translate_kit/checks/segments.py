@@ -31,9 +31,12 @@ def language_votes(text: str) -> tuple[int, int, int]:
 
 
 def looks_indonesian(text: str) -> bool:
-    """At least 4 words, and Indonesian function words clearly outnumber English ones."""
+    """At least 4 words, two different Indonesian function words, and those clearly outnumber English ones."""
+    if len(ID_FUNCTION_WORDS.intersection(text.lower().split())) < 2:  # cheap first look (a C set operation)
+        return False
     n, ind, eng = language_votes(text)
-    return n >= 4 and ind >= 2 and ind >= 2 * eng + 1 and ind * 6 >= n
+    distinct = len(ID_FUNCTION_WORDS.intersection(_WORD.findall(text.lower())))
+    return n >= 4 and distinct >= 2 and ind >= 2 * eng + 1 and ind * 6 >= n
 
 
 @register("missing-segment", "error", blocking=True)

@@ -56,6 +56,8 @@ def untranslated_term(ctx: PairContext):
 @register("fuzzy-term", "info")
 def fuzzy_term(ctx: PairContext):
     """A proposed (fuzzy) glossary entry would be violated: reported, never enforced."""
+    if not ctx.analyzer.fuzzy:
+        return
     acc = ctx.fuzzy_terms
     for entry, m in acc.missing():
         yield ctx.violation(
