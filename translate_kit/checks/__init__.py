@@ -8,7 +8,8 @@ translate-toolkit's pofilter registers its checks):
 - ``document`` checks receive the contexts of one document (or of the whole batch with ``--scope batch``).
 
 A ``blocking`` pair check that fires (empty, missing, extra or untranslated segment) stops the other pair
-checks on that pair: one mistake, one violation. :func:`run_check` runs them all.
+checks on that pair: one mistake, one violation. :func:`run_check` runs them all (or :class:`Checker`,
+which builds the matchers once for several runs).
 """
 
 from __future__ import annotations
@@ -54,6 +55,6 @@ def kinds() -> list[str]:
 
 # importing the check modules registers them (segments first: they may block the rest)
 from . import segments, terms, numbers_check, typos  # noqa: E402,F401
-from .runner import CheckConfig, run_check  # noqa: E402,F401
+from .runner import CheckConfig, Checker, run_check  # noqa: E402,F401
 
-__all__ = ["Check", "CheckConfig", "REGISTRY", "kinds", "register", "run_check"]
+__all__ = ["Check", "CheckConfig", "Checker", "REGISTRY", "kinds", "register", "run_check"]

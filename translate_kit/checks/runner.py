@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
@@ -84,60 +85,80 @@ def open_glossary(directory: str | Path | None) -> Glossary | None:
     return load_glossary(directory)
 
 
+class Checker:
+    """The checks of one configuration against one glossary; matchers are built once, reusable across runs."""
+
+    def __init__(self, glossary: Glossary | None = None, config: CheckConfig | None = None):
+        self.glossary = glossary
+        self.config = config or CheckConfig()
+        with _gc_paused():
+            self.analyzer = Analyzer(glossary, self.config)
+
+    def run(self, pairs: Iterable[SegmentPair]) -> CheckReport:
+        """Run every enabled check over ``pairs`` (from :mod:`translate_kit.align`)."""
+        with _gc_paused():
+            return self._run(pairs)
+
+    def _run(self, pairs: Iterable[SegmentPair]) -> CheckReport:
+        config, glossary, analyzer = self.config, self.glossary, self.analyzer
+        enabled = [REGISTRY[k] for k in config.enabled()]
+        blocking = [c for c in enabled if c.scope == "pair" and c.blocking]
+        pair_checks = [c for c in enabled if c.scope == "pair" and not c.blocking]
+        doc_checks = [c for c in enabled if c.scope == "document"]
+
+        report = CheckReport(glossary_entries=len(glossary) if glossary is not None else 0,
+                             glossary_digest=glossary.digest if glossary is not None else None,
+                             diagnostics=list(glossary.diagnostics) if glossary is not None else [],
+                             severities={k: config.severity(k) for k in config.enabled()},
+                             disabled=sorted(config.disabled), scope=config.scope)
+        violations = report.violations
+        groups: dict[str, list[PairContext]] = {}
+        for pair in pairs:
+            report.segments += 1
+            doc = pair.document
+            if doc not in report.segment_keys:
+                report.documents.append(doc)
+                report.segment_keys[doc] = []
+            report.segment_keys[doc].append(pair.where)
+            ctx = PairContext(pair, analyzer)
+            blocked = False
+            for check in blocking:
+                for v in check.func(ctx):
+                    violations.append(v)
+                    blocked = True
+            if blocked or pair.source is None or pair.target is None:
+                continue
+            for check in pair_checks:
+                violations.extend(check.func(ctx))
+            if doc_checks:
+                groups.setdefault("" if config.scope == "batch" else doc, []).append(ctx)
+        for check in doc_checks:
+            for contexts in groups.values():
+                violations.extend(check.func(contexts))
+        order = {d: i for i, d in enumerate(report.documents)}
+
+        def position(v):
+            side = v.source or v.target
+            return (order.get(v.document, len(order)), side.line if side else 0)
+
+        violations.sort(key=position)  # stable: a segment's violations keep the order of the checks
+        return report
+
+
 def run_check(pairs: Iterable[SegmentPair], glossary: Glossary | None = None,
               config: CheckConfig | None = None) -> CheckReport:
     """Run every enabled check over ``pairs`` (from :mod:`translate_kit.align`) against ``glossary``."""
-    # The run allocates many small objects and frees them by reference counting; the cyclic collector
-    # would only rescan the growing set of live ones, so it is paused for the run.
-    paused = gc.isenabled()
+    return Checker(glossary, config).run(pairs)
+
+
+@contextmanager
+def _gc_paused():
+    """Building matchers and checking allocate many small objects freed by reference counting; the cyclic
+    collector would only rescan the growing set of live ones, so it is paused meanwhile."""
+    enabled = gc.isenabled()
     gc.disable()
     try:
-        return _run(pairs, glossary, config or CheckConfig())
+        yield
     finally:
-        if paused:
+        if enabled:
             gc.enable()
-
-
-def _run(pairs: Iterable[SegmentPair], glossary: Glossary | None, config: CheckConfig) -> CheckReport:
-    analyzer = Analyzer(glossary, config)
-    enabled = [REGISTRY[k] for k in config.enabled()]
-    blocking = [c for c in enabled if c.scope == "pair" and c.blocking]
-    pair_checks = [c for c in enabled if c.scope == "pair" and not c.blocking]
-    doc_checks = [c for c in enabled if c.scope == "document"]
-
-    report = CheckReport(glossary_entries=len(glossary) if glossary is not None else 0,
-                         glossary_digest=glossary.digest if glossary is not None else None,
-                         diagnostics=list(glossary.diagnostics) if glossary is not None else [],
-                         severities={k: config.severity(k) for k in config.enabled()},
-                         disabled=sorted(config.disabled), scope=config.scope)
-    violations = report.violations
-    groups: dict[str, list[PairContext]] = {}
-    for pair in pairs:
-        report.segments += 1
-        doc = pair.document
-        if doc not in report.segment_keys:
-            report.documents.append(doc)
-            report.segment_keys[doc] = []
-        report.segment_keys[doc].append(pair.where)
-        ctx = PairContext(pair, analyzer)
-        blocked = False
-        for check in blocking:
-            for v in check.func(ctx):
-                violations.append(v)
-                blocked = True
-        if blocked or pair.source is None or pair.target is None:
-            continue
-        for check in pair_checks:
-            violations.extend(check.func(ctx))
-        if doc_checks:
-            groups.setdefault("" if config.scope == "batch" else doc, []).append(ctx)
-    for check in doc_checks:
-        for contexts in groups.values():
-            violations.extend(check.func(contexts))
-    order = {d: i for i, d in enumerate(report.documents)}
-    def position(v):
-        side = v.source or v.target
-        return (order.get(v.document, len(order)), side.line if side else 0)
-
-    violations.sort(key=position)  # stable: a segment's violations keep the order of the checks
-    return report

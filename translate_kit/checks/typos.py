@@ -4,8 +4,8 @@ Candidates are runs of one to three capitalised words, at least 5 characters, th
 matched and that are not themselves a glossary form (source or English); a single word opening a sentence
 is skipped (its capital says nothing). A candidate is a typo of a glossary form with the same first letter
 when their OSA edit distance (rapidfuzz; a transposition counts one) is 1 and one is not merely a longer word
-built on the other ("Korean" is no typo of "Korea"). Look-ups go through an index of form halves and are
-cached per candidate, so the cost does not grow with the glossary.
+built on the other ("Korean" is no typo of "Korea"). Look-ups go through an index of form thirds and are
+cached per candidate, so the cost hardly grows with the glossary.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from . import register
@@ -31,17 +32,18 @@ MAX_DISTANCE = 1
 
 
 class TypoIndex:
-    """Glossary source forms indexed by their halves for one-edit look-up.
+    """Glossary source forms indexed for one-edit look-up by thirds.
 
-    One edit leaves one half of a form intact (pigeonhole), so a candidate within one edit of a form starts
-    with the form's first half or ends with its second half: a few dict look-ups find the forms to verify
-    with the OSA distance, whatever the glossary size. (A transposition straddling the middle is missed.)
+    Cut a form of length L into thirds A|B|C. One edit leaves two thirds intact, so a candidate within one
+    edit starts with A+B, ends with B+C, or starts with A and ends with C: three dict look-ups per possible
+    length (L-1, L, L+1) find the few forms to verify with the OSA distance, whatever the glossary size.
+    (A transposition across a cut is missed.)
     """
 
     def __init__(self, entries):
         self.known: set[str] = set()
-        self._by_head: dict[str, list[tuple[str, object]]] = {}
-        self._by_tail: dict[str, list[tuple[str, object]]] = {}
+        #: key → ([forms], [entries]), parallel lists that rapidfuzz scans in C
+        self._index: dict[tuple, tuple[list, list]] = {}
         self.word_counts: set[int] = set()
         seen: set[str] = set()
         for e in entries:
@@ -52,32 +54,41 @@ class TypoIndex:
                 if len(low) < MIN_LENGTH or not f[:1].isupper() or low in seen:
                     continue
                 seen.add(low)
-                half = len(low) // 2
-                self._by_head.setdefault(low[:half], []).append((low, e))
-                self._by_tail.setdefault(low[half:], []).append((low, e))
+                for key in _keys(low, len(low)):
+                    forms, owners = self._index.setdefault(key, ([], []))
+                    forms.append(low)
+                    owners.append(e)
                 self.word_counts.add(len(low.split()))
         self.suggest = lru_cache(maxsize=65536)(self._suggest)
 
     def __bool__(self) -> bool:
-        return bool(self._by_head)
+        return bool(self._index)
 
     def _suggest(self, candidate: str):
         """(entry, form) that ``candidate`` is probably a misspelling of, or None."""
         low = candidate.casefold()
         if low in self.known:
             return None
-        n = len(low)
-        found = []
-        for length in (n - 1, n, n + 1):  # one edit changes the length by one at most
-            half = length // 2
-            found += self._by_head.get(low[:half], ())
-            found += self._by_tail.get(low[n - (length - half):], ())
-        for form, entry in found:
-            if form[0] != low[0] or low.startswith(form) or form.startswith(low):
-                continue  # same first letter; "Korean" is no typo of "Korea"
-            if OSA.distance(low, form, score_cutoff=MAX_DISTANCE) <= MAX_DISTANCE:
-                return entry, form
+        for length in (len(low) - 1, len(low), len(low) + 1):  # one edit changes the length by one at most
+            for key in _keys(low, length):
+                bucket = self._index.get(key)
+                if not bucket:
+                    continue
+                forms, owners = bucket
+                for form, dist, i in process.extract_iter(low, forms, scorer=OSA.distance,
+                                                          score_cutoff=MAX_DISTANCE):
+                    if dist == 0 or form[0] != low[0] or low.startswith(form) or form.startswith(low):
+                        continue  # same first letter; "Korean" is no typo of "Korea"
+                    return owners[i], form
         return None
+
+
+def _keys(text: str, length: int) -> tuple:
+    """Index keys of a form of ``length`` that ``text`` (within one edit of it) must share."""
+    c1, c2 = length // 3, 2 * length // 3
+    n = len(text)
+    return (("ab", length, text[:c2]), ("bc", length, text[n - (length - c1):]),
+            ("ac", length, text[:c1], text[n - (length - c2):]))
 
 
 @register("source-typo", "warning")
