@@ -210,3 +210,17 @@ def test_reported_spans_slice_back_to_the_matched_text(glossary, before, after, 
     assert target[slice(*v.target.span)] == v.target.text
     assert " ".join(v.target.text.split()).lower() == "korea north"
     assert source[slice(*v.source.span)] == v.source.text == "Korut"
+
+
+@pytest.mark.parametrize("typo,entry_source", [("Ushakob", "Yuri Ushakov"), ("Pyeongyang", "Pyongyang"),
+                                               ("Kim Jong Eun", "Kim Jong Un"), ("Kourt", "Korut"),
+                                               ("Kerja", None), ("Korean", None)])
+def test_typo_examples(typo, entry_source):
+    from translate_kit.glossary.model import Entry, Glossary
+    g = Glossary([Entry("Yuri Ushakov", "Yuri Ushakov", variants=["Ushakov"]), Entry("Pyongyang", "Pyongyang"),
+                  Entry("Kim Jong Un", "Kim Jong Un"), Entry("Korut", "North Korea"), Entry("Korea", "Korea")])
+    vs = [v for v in check([P(f"Kata ajudan {typo} kepada wartawan.", "x " * 12)], g) if v.kind == "source-typo"]
+    if entry_source is None:  # an ordinary word two edits away; a longer word built on a form
+        assert vs == []
+    else:
+        assert [(v.source.text, v.entry_source) for v in vs] == [(typo, entry_source)]

@@ -37,7 +37,7 @@ class TypoIndex:
     Cut a form of length L into thirds A|B|C. One edit leaves two thirds intact, so a candidate within one
     edit starts with A+B, ends with B+C, or starts with A and ends with C: three dict look-ups per possible
     length (L-1, L, L+1) find the few forms to verify with the OSA distance, whatever the glossary size.
-    (A transposition across a cut is missed.)
+    A transposition across a cut is found by also probing with the two letters at each cut swapped back.
     """
 
     def __init__(self, entries):
@@ -45,6 +45,8 @@ class TypoIndex:
         #: key → ([forms], [entries]), parallel lists that rapidfuzz scans in C
         self._index: dict[tuple, tuple[list, list]] = {}
         self.word_counts: set[int] = set()
+        #: (word count, position, word) of multi-word forms: one edit leaves all words but one intact
+        self._words: set[tuple[int, int, str]] = set()
         seen: set[str] = set()
         for e in entries:
             for f in (*e.source_forms, *e.target_forms, *e.forbidden):
@@ -58,7 +60,10 @@ class TypoIndex:
                     forms, owners = self._index.setdefault(key, ([], []))
                     forms.append(low)
                     owners.append(e)
-                self.word_counts.add(len(low.split()))
+                words = low.split()
+                self.word_counts.add(len(words))
+                if len(words) > 1:
+                    self._words.update((len(words), i, w) for i, w in enumerate(words))
         self.suggest = lru_cache(maxsize=65536)(self._suggest)
 
     def __bool__(self) -> bool:
@@ -69,8 +74,16 @@ class TypoIndex:
         low = candidate.casefold()
         if low in self.known:
             return None
-        for length in (len(low) - 1, len(low), len(low) + 1):  # one edit changes the length by one at most
-            for key in _keys(low, length):
+        words = low.split()
+        if len(words) > 1 and not any((len(words), i, w) in self._words for i, w in enumerate(words)):
+            return None  # a multi-word form within one edit shares all its words but one
+        n = len(low)
+        probes = [(low, n - 1), (low, n), (low, n + 1)]  # one edit changes the length by one at most
+        for c in {n // 3, 2 * n // 3}:  # a transposition across a cut breaks two thirds: undo it there
+            if 0 < c < n:
+                probes.append((low[:c - 1] + low[c] + low[c - 1] + low[c + 1:], n))
+        for text, length in probes:
+            for key in _keys(text, length):
                 bucket = self._index.get(key)
                 if not bucket:
                     continue
@@ -106,8 +119,8 @@ def source_typo(ctx: PairContext):
             continue
         seg = run.group()
         if " " not in seg:  # one word, the common case
-            if 1 not in counts or _opens_sentence(text, r0):
-                continue
+            if 1 not in counts or seg.isupper() or _opens_sentence(text, r0):
+                continue  # (an all-capitals acronym of 5+ letters is rarely misspelt)
             spans = [(r0, r1)]
         else:
             words, pos = [], r0
