@@ -336,18 +336,34 @@ _QUICK = {"id": (_scale_pattern(ID_SCALES), ID_SCALES), "en": (_scale_pattern(EN
 _SEPARATORS = re.compile(r"[.,:]")
 
 
+_MONTH_WORDS = frozenset({*ID_MONTHS, *(m.rstrip(".") for m in EN_MONTHS)})
+_SCALE_WORDS = {lang: frozenset({*scales, *(w + "nya" for w in scales)})
+                for lang, scales in (("id", ID_SCALES), ("en", EN_SCALES))}
+_ATTACHED_SCALE = re.compile(r"\d(?:m|k|bn?)\b")
+
+
 def _quick_tokens(text: str, lang: str) -> Counter | None:
-    """Digit groups (any separator) with their scale, or None when a month name sits near a number (a
+    """Digit tokens with their scale, separators ignored; None when a month name sits near a number (a
     month counts only next to a day or year, so one elsewhere cannot change the comparison)."""
-    rx, scales = _QUICK[lang]
     low = lower_same_length(text)
+    words = set(low.replace(",", " ").replace(".", " ").replace("-", " ").replace("(", " ").replace(")", " ")
+                .split())
+    months = not _MONTH_WORDS.isdisjoint(words)
+    scaled = not _SCALE_WORDS[lang].isdisjoint(words) or (
+        lang == "en" and _ATTACHED_SCALE.search(low) is not None)
+    if not months and not scaled:  # the common case: plain digit tokens
+        tokens = _TOKEN.findall(low)
+        if any("/" in t for t in tokens):
+            return None  # a slash date reads differently in each language: no shortcut
+        return Counter(t.replace(",", "/").replace(".", "/").replace(":", "/") for t in tokens)
+    rx, scales = _QUICK[lang]
     out: Counter = Counter()
     for m in rx.finditer(low):
         s, e = m.span()
-        if _ANY_MONTH.search(low, max(0, s - 18), s) or _ANY_MONTH.search(low, e, e + 24):
+        if months and (_ANY_MONTH.search(low, max(0, s - 18), s) or _ANY_MONTH.search(low, e, e + 24)):
             return None
         num, sc = m.groups()
-        out["/".join(str(int(g)) for g in _SEPARATORS.split(num)), scales[sc] if sc else 1] += 1
+        out[num.replace(",", "/").replace(".", "/").replace(":", "/"), scales[sc] if sc else 1] += 1
     return out
 
 
