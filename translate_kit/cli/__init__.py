@@ -48,7 +48,8 @@ def cli():
 def main(argv=None) -> None:
     """Console entry point: run the click group, turning library errors into one-line messages."""
     try:
-        cli.main(args=argv, prog_name="translate-kit", standalone_mode=False)
+        # with standalone_mode=False click returns the code given to ctx.exit(N) instead of exiting
+        code = cli.main(args=argv, prog_name="translate-kit", standalone_mode=False)
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
     except click.ClickException as exc:
@@ -69,4 +70,4 @@ def main(argv=None) -> None:
         click.echo(f"translate-kit: internal error: {type(exc).__name__}: {exc} "
                    "(set TRANSLATE_KIT_DEBUG=1 for the traceback)", err=True)
         sys.exit(3)
-    sys.exit(0)
+    sys.exit(code if isinstance(code, int) else 0)

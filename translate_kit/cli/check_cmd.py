@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import click
@@ -30,7 +29,8 @@ FORMATS = ("text", "json", "junit")
 @click.option("--length-ratio", metavar="LOW:HIGH", default=None,
               help="Accepted translation/source character ratio [default: 0.5:2.0].")
 @click.option("--list-checks", is_flag=True, help="List the check kinds with default severities and exit.")
-def check(source, translation, glossary_dir, fmt, output, fail_on, severity, disable, scope, junit_per,
+@click.pass_context
+def check(ctx, source, translation, glossary_dir, fmt, output, fail_on, severity, disable, scope, junit_per,
           length_ratio, list_checks):
     """Check TRANSLATION of SOURCE (two files or two directories of .txt), or one bilingual FILE.po.
 
@@ -66,4 +66,4 @@ def check(source, translation, glossary_dir, fmt, output, fail_on, severity, dis
     else:
         click.echo(rendered, nl=False)
     if report.fails(fail_on):
-        sys.exit(1)  # not ctx.exit: main() runs click with standalone_mode=False, which drops its code
+        ctx.exit(1)
