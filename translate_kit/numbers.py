@@ -340,21 +340,25 @@ _MONTH_WORDS = frozenset({*ID_MONTHS, *(m.rstrip(".") for m in EN_MONTHS)})
 _SCALE_WORDS = {lang: frozenset({*scales, *(w + "nya" for w in scales)})
                 for lang, scales in (("id", ID_SCALES), ("en", EN_SCALES))}
 _ATTACHED_SCALE = re.compile(r"\d(?:m|k|bn?)\b")
+#: "£125m": a scale letter that counts only after a currency sign, which the shortcut does not look at
+_ATTACHED_LETTER = re.compile(r"\d[mkb]\b")
 
 
 def _quick_tokens(text: str, lang: str) -> Counter | None:
     """Digit tokens with their scale, separators ignored; None when a month name sits near a number (a
     month counts only next to a day or year, so one elsewhere cannot change the comparison)."""
     low = lower_same_length(text)
+    if lang == "en" and _ATTACHED_LETTER.search(low):
+        return None
     words = set(low.replace(",", " ").replace(".", " ").replace("-", " ").replace("(", " ").replace(")", " ")
                 .split())
     months = not _MONTH_WORDS.isdisjoint(words)
     scaled = not _SCALE_WORDS[lang].isdisjoint(words) or (
         lang == "en" and _ATTACHED_SCALE.search(low) is not None)
+    tokens = _TOKEN.findall(low)
+    if "/" in low and any("/" in t for t in tokens):
+        return None  # a slash date reads differently in each language: no shortcut
     if not months and not scaled:  # the common case: plain digit tokens
-        tokens = _TOKEN.findall(low)
-        if any("/" in t for t in tokens):
-            return None  # a slash date reads differently in each language: no shortcut
         return Counter(t.replace(",", "/").replace(".", "/").replace(":", "/") for t in tokens)
     rx, scales = _QUICK[lang]
     out: Counter = Counter()
@@ -388,16 +392,21 @@ def compare(source: str, target: str, source_lang: str = "id", target_lang: str 
 
 
 def _multiset_diff(src: list[Quantity], tgt: list[Quantity]) -> tuple[list[Quantity], list[Quantity]]:
+    """Quantities left unpaired by equal keys. Those with a single reading are paired first, on both sides:
+    one with other readings may still be forgiven later ("2,500 2,5" / "2,5 2,500" agree in either order)."""
     pending: dict[object, list[Quantity]] = {}
     for q in tgt:
         pending.setdefault(q.key, []).append(q)
-    missing = []
-    for q in src:
-        bucket = pending.get(q.key)
+    for bucket in pending.values():
+        if len(bucket) > 1:
+            bucket.sort(key=lambda q: bool(q.alts))  # stable: text order among equals
+    paired = set()
+    for i in sorted(range(len(src)), key=lambda i: bool(src[i].alts)):
+        bucket = pending.get(src[i].key)
         if bucket:
             bucket.pop(0)
-        else:
-            missing.append(q)
+            paired.add(i)
+    missing = [q for i, q in enumerate(src) if i not in paired]
     extra = sorted((q for b in pending.values() for q in b), key=lambda q: q.start)
     return missing, extra
 
