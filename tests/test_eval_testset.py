@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from translate_kit.errors import InputError
-from translate_kit.metrics.evaluation import load_testset
-from translate_kit.metrics.testset import find_testset
+from translate_kit.evaluation import load_testset
+from translate_kit.evaluation import find_testset
 
 
 def _split(d, name, src, ref):

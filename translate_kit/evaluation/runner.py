@@ -1,6 +1,4 @@
-"""``eval``: translate a test set's Indonesian side with the installed model and the glossary, then score the
-output against the English side and run the checker on it — one run, one result.
-"""
+"""Running ``eval`` on one test-set split: translate the Indonesian side, score it, check it — one result."""
 
 from __future__ import annotations
 
@@ -10,8 +8,8 @@ from pathlib import Path
 from ..align import Segment, SegmentPair
 from ..errors import Diagnostic, InputError
 from ..glossary.model import Glossary
-from .inputs import ScoreInputs, load_lines
-from .scoring import EarlierRun, ScoreOptions, ScoreResult, resolve_glossary, score_inputs
+from ..metrics.inputs import ScoreInputs, load_lines
+from ..metrics.scoring import EarlierRun, ScoreOptions, ScoreResult, resolve_glossary, score_inputs
 from .testset import TestSet, find_testset
 
 
