@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterable, Sequence
 
 import ahocorasick
@@ -70,11 +71,12 @@ class _Pattern:
 
 
 class _Folded:
-    """Text folded for matching, with a map from folded offsets back to original offsets."""
+    """Text folded for matching in both case modes (the lower-cased one made on first use), with a map from
+    folded offsets back to original offsets (None when folding moved nothing)."""
 
-    __slots__ = ("text", "_index", "_orig_len")
+    __slots__ = ("text", "index", "_low")
 
-    def __init__(self, original: str, lower: bool):
+    def __init__(self, original: str):
         if original.isascii() or not any(c in original for c in _MAPPED_CHARS):
             text = original  # str.translate is the slowest step; most texts have nothing to map
         else:
@@ -91,28 +93,29 @@ class _Folded:
             parts.append(text[pos:])
             index.extend(range(pos, len(text)))
             text = "".join(parts)
-        if lower:
+        self.text = text
+        self.index = index
+        self._low = None
+
+    def folded(self, lower: bool) -> str:
+        if not lower:
+            return self.text
+        if self._low is None:
+            text = self.text
             low = text.lower()
             if len(low) != len(text):  # a few characters lower-case to two (İ): keep them as they are
                 low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-            text = low
-        self.text = text
-        self._index = index
-        self._orig_len = len(original)
+            self._low = low
+        return self._low
 
-    def start(self, i: int) -> int:
-        return i if self._index is None else self._index[i]
 
-    def end(self, i_exclusive: int) -> int:
-        """Original offset just after the folded character ``i_exclusive - 1``."""
-        if self._index is None:
-            return i_exclusive
-        return self._index[i_exclusive - 1] + 1
+#: the folding of the last few texts: the checker runs several matchers over each text
+_fold = lru_cache(maxsize=32)(_Folded)
 
 
 def fold_form(form: str, lower: bool) -> str:
     """A glossary form folded exactly as text is folded."""
-    return _Folded(form.strip(), lower).text
+    return _Folded(form.strip()).folded(lower)
 
 
 def _is_word_char(c: str) -> bool:
@@ -148,19 +151,34 @@ class Matcher:
         return bool(self._automata)
 
     # -- matching ----------------------------------------------------------------------------------------
-    def _hits(self, text: str):
-        """Valid occurrences as (start, end, suffix, patterns) with original offsets."""
+    def _hits(self, text: str) -> list[tuple[int, int, str, tuple]]:
+        """Valid occurrences as (start, end, suffix, patterns) with original offsets, per automaton in
+        the automaton's order."""
+        folded = _fold(text)
+        index = folded.index
+        n = len(text)
+        out = []
         for lower, automaton in self._automata.items():
-            folded = _Folded(text, lower)
-            for last, (length, pats) in automaton.iter(folded.text):
-                first = last - length + 1
-                start, end = folded.start(first), folded.end(last + 1)
-                if start > 0 and _is_word_char(text[start - 1]) and _is_word_char(text[start]):
-                    continue
-                suffix = self._suffix_at(text, end)
-                if suffix is None:
-                    continue
-                yield start, end, suffix, pats
+            for last, (length, pats) in automaton.iter(folded.folded(lower)):
+                if index is None:
+                    start, end = last - length + 1, last + 1
+                else:
+                    start, end = index[last - length + 1], index[last] + 1
+                if start > 0:
+                    c = text[start - 1]
+                    if c.isalnum() or c == "_":
+                        c = text[start]
+                        if c.isalnum() or c == "_":
+                            continue  # starts inside a word
+                suffix = ""
+                if end < n:
+                    c = text[end]
+                    if c.isalnum() or c == "_":
+                        suffix = self._suffix_at(text, end)
+                        if suffix is None:
+                            continue
+                out.append((start, end, suffix, pats))
+        return out
 
     def _suffix_at(self, text: str, end: int) -> str | None:
         """'' when the term ends on a word boundary, the attached suffix when one follows, else None."""
@@ -174,17 +192,23 @@ class Matcher:
 
     def find_all(self, text: str) -> list[Match]:
         """Every valid occurrence of every pattern, overlapping ones included, in text order."""
-        out = [Match(s, e, p.entry, p.form, p.role, text[s:e], suf)
-               for s, e, suf, pats in self._hits(text) for p in pats]
-        out.sort(key=lambda m: (m.start, -(m.end - m.start)))
+        hits = self._hits(text)
+        if not hits:
+            return []
+        out = [Match(s, e, p.entry, p.form, p.role, text[s:e], suf) for s, e, suf, pats in hits for p in pats]
+        if len(out) > 1:
+            out.sort(key=lambda m: (m.start, -(m.end - m.start)))
         return out
 
     def find(self, text: str) -> list[Match]:
         """Longest non-overlapping matches in text order; a shared form goes to the first entry."""
-        cands = []
-        for s, e, suf, pats in self._hits(text):
-            p = min(pats, key=lambda q: q.order)
-            cands.append((s, e, suf, p))
+        hits = self._hits(text)
+        if not hits:
+            return []
+        cands = [(s, e, suf, pats[0] if len(pats) == 1 else min(pats, key=_order)) for s, e, suf, pats in hits]
+        if len(cands) == 1:
+            s, e, suf, p = cands[0]
+            return [Match(s, e, p.entry, p.form, p.role, text[s:e], suf)]
         cands.sort(key=lambda c: (-(c[1] - c[0]), c[0], c[3].order))
         taken: list[tuple[int, int]] = []
         chosen = []
@@ -195,6 +219,10 @@ class Matcher:
             chosen.append(Match(s, e, p.entry, p.form, p.role, text[s:e], suf))
         chosen.sort(key=lambda m: m.start)
         return chosen
+
+
+def _order(p: _Pattern) -> int:
+    return p.order
 
 
 # -- the two matchers everybody uses --------------------------------------------------------------------------
