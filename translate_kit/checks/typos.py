@@ -29,6 +29,8 @@ _OPENERS = frozenset(".!?:;\"“”'‘’([–—-")
 
 #: one edit (a transposition counts one): more lets ordinary words in ("Jelang" / "Jepang")
 MAX_DISTANCE = 1
+#: bound on the runs remembered by a typo index (then it starts afresh)
+_MAX_PLANS = 200_000
 
 
 class TypoIndex:
@@ -45,6 +47,7 @@ class TypoIndex:
         #: key → ([forms], [entries]), parallel lists that rapidfuzz scans in C
         self._index: dict[tuple, tuple[list, list]] = {}
         self.word_counts: set[int] = set()
+        self._lengths: set[int] = set()  # lengths of the indexed forms
         #: (word count, position, word) of multi-word forms: one edit leaves all words but one intact
         self._words: set[tuple[int, int, str]] = set()
         seen: set[str] = set()
@@ -56,6 +59,7 @@ class TypoIndex:
                 if len(low) < MIN_LENGTH or not f[:1].isupper() or low in seen:
                     continue
                 seen.add(low)
+                self._lengths.add(len(low))
                 for key in _keys(low, len(low)):
                     forms, owners = self._index.setdefault(key, ([], []))
                     forms.append(low)
@@ -65,6 +69,43 @@ class TypoIndex:
                 if len(words) > 1:
                     self._words.update((len(words), i, w) for i, w in enumerate(words))
         self.suggest = lru_cache(maxsize=65536)(self._suggest)
+        #: run of capitalised words → its possible typos (:meth:`plan`); real text repeats its names
+        self.plans: dict[str, tuple] = {}
+
+    def clear_cache(self) -> None:
+        """Forget every look-up (a fresh start, as for a new batch)."""
+        self.suggest.cache_clear()
+        self.plans.clear()
+
+    def plan(self, run: str) -> tuple:
+        """The spans of a run of capitalised words that look like typos, wherever the run stands, as
+        (start, end, entry, lone first word) relative to the run; a lone first word does not count where
+        it opens a sentence (which only the text before the run tells)."""
+        n_run = len(run)
+        if n_run < MIN_LENGTH:
+            return ()
+        counts = self.word_counts
+        if " " not in run:  # one word, the common case
+            if 1 not in counts or run.isupper():
+                return ()  # (an all-capitals acronym of 5+ letters is rarely misspelt)
+            hit = self.suggest(run)
+            return ((0, n_run, hit[0], True),) if hit else ()
+        words, pos = [], 0
+        for w in run.split(" "):
+            words.append((pos, pos + len(w)))
+            pos += len(w) + 1
+        out = []
+        for n in range(min(MAX_WORDS, len(words)), 0, -1):
+            if n not in counts:
+                continue
+            for i in range(len(words) - n + 1):
+                s, e = words[i][0], words[i + n - 1][1]
+                if e - s < MIN_LENGTH or (n == 1 and i and _opens_sentence(run, s)):
+                    continue  # (the look-back of a later word stays inside the run)
+                hit = self.suggest(run[s:e])
+                if hit is not None:
+                    out.append((s, e, hit[0], n == 1 and i == 0))
+        return tuple(out)
 
     def __bool__(self) -> bool:
         return bool(self._index)
@@ -82,9 +123,15 @@ class TypoIndex:
         for c in {n // 3, 2 * n // 3}:  # a transposition across a cut breaks two thirds: undo it there
             if 0 < c < n:
                 probes.append((low[:c - 1] + low[c] + low[c - 1] + low[c + 1:], n))
+        get, lengths = self._index.get, self._lengths
         for text, length in probes:
-            for key in _keys(text, length):
-                bucket = self._index.get(key)
+            if length not in lengths:
+                continue
+            c1, c2 = length // 3, 2 * length // 3  # the keys of :func:`_keys`, inlined
+            m = len(text)
+            for key in (("ab", length, text[:c2]), ("bc", length, text[m - (length - c1):]),
+                        ("ac", length, text[:c1], text[m - (length - c2):])):
+                bucket = get(key)
                 if not bucket:
                     continue
                 forms, owners = bucket
@@ -108,35 +155,35 @@ def _keys(text: str, length: int) -> tuple:
 def source_typo(ctx: PairContext):
     """A probable misspelling of a glossary term in the source."""
     index = ctx.analyzer.typos
-    text = ctx.source_text
     if not index:
         return
-    counts = index.word_counts
+    text = ctx.source_text
+    plans = index.plans
+    hot = False
+    for run in _CAP_RUN.findall(text):
+        plan = plans.get(run)
+        if plan is None:
+            if len(plans) >= _MAX_PLANS:
+                plans.clear()
+            plan = plans[run] = index.plan(run)
+        if plan:
+            hot = True
+    if not hot:  # the common case: no run holds a possible typo
+        return
     reported: list[tuple[int, int]] = []
     for run in _CAP_RUN.finditer(text):
-        r0, r1 = run.span()
-        if r1 - r0 < MIN_LENGTH or (r0 and (text[r0 - 1].isalnum() or text[r0 - 1] in "_'")):
+        plan = plans.get(run.group()) or index.plan(run.group())
+        if not plan:
             continue
-        seg = run.group()
-        if " " not in seg:  # one word, the common case
-            if 1 not in counts or seg.isupper() or _opens_sentence(text, r0):
-                continue  # (an all-capitals acronym of 5+ letters is rarely misspelt)
-            spans = [(r0, r1)]
-        else:
-            words, pos = [], r0
-            for w in seg.split(" "):
-                words.append((pos, pos + len(w)))
-                pos += len(w) + 1
-            spans = [(words[i][0], words[i + n - 1][1])
-                     for n in range(min(MAX_WORDS, len(words)), 0, -1) if n in counts
-                     for i in range(len(words) - n + 1)
-                     if words[i + n - 1][1] - words[i][0] >= MIN_LENGTH
-                     and not (n == 1 and _opens_sentence(text, words[i][0]))]
-        for s, e in spans:
-            hit = index.suggest(text[s:e])
-            if hit is None or _overlaps(s, e, reported) or _overlaps(s, e, [m.span for m in ctx.source_terms]):
+        r0 = run.start()
+        if r0 and (text[r0 - 1].isalnum() or text[r0 - 1] in "_'"):
+            continue  # the run starts inside a word
+        for s, e, entry, lone_first in plan:
+            if lone_first and _opens_sentence(text, r0):
                 continue
-            entry = hit[0]
+            s, e = s + r0, e + r0
+            if _overlaps(s, e, reported) or _overlaps(s, e, [m.span for m in ctx.source_terms]):
+                continue
             reported.append((s, e))
             yield ctx.violation(
                 "source-typo", f"{text[s:e]!r} looks like a misspelling of {entry.source!r} "
