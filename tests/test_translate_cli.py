@@ -6,7 +6,6 @@ output is the input with each glossary term in its preferred English form — ex
 from __future__ import annotations
 
 import json
-import os
 import textwrap
 from pathlib import Path
 

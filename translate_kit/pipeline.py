@@ -33,7 +33,7 @@ from .errors import Diagnostic, InputError, OutputError, TranslateKitError
 from .glossary.model import Entry, Glossary
 from .manifest import Manifest, Stamp, digest
 from .matching import source_matcher
-from .report.run import FAILED, SKIPPED, TRANSLATED, FileRecord, Flag, RunReport
+from .report.run import FAILED, SKIPPED, FileRecord, Flag, RunReport
 from .writers import write_document
 
 Progress = Callable[[int, int], None]
