@@ -122,7 +122,10 @@ def lower_same_length(text: str) -> str:
 
 
 def has_digits(text: str) -> bool:
-    return _HAS_DIGIT.search(text) is not None
+    """Any decimal digit (substring tests first: much faster than a regex scan over a text without one)."""
+    if any(map(text.__contains__, "0123456789")):
+        return True
+    return not text.isascii() and _HAS_DIGIT.search(text) is not None  # other scripts' digits
 
 
 _TOKEN = re.compile(r"\d+(?:[.,:/]\d+)*")
@@ -333,57 +336,62 @@ def _scale_pattern(scales: dict) -> re.Pattern:
 
 _ANY_MONTH = re.compile(r"(?:" + "|".join(sorted({*ID_MONTHS, *(m.rstrip(".") for m in EN_MONTHS)})) + r")")
 _QUICK = {"id": (_scale_pattern(ID_SCALES), ID_SCALES), "en": (_scale_pattern(EN_SCALES), EN_SCALES)}
-_SEPARATORS = re.compile(r"[.,:]")
 
 
 _MONTH_WORDS = frozenset({*ID_MONTHS, *(m.rstrip(".") for m in EN_MONTHS)})
-_SCALE_WORDS = {lang: frozenset({*scales, *(w + "nya" for w in scales)})
-                for lang, scales in (("id", ID_SCALES), ("en", EN_SCALES))}
-_ATTACHED_SCALE = re.compile(r"\d(?:m|k|bn?)\b")
-#: "£125m": a scale letter that counts only after a currency sign, which the shortcut does not look at
-_ATTACHED_LETTER = re.compile(r"\d[mkb]\b")
 
 
-def _quick_tokens(text: str, lang: str) -> Counter | None:
-    """Digit tokens with their scale, separators ignored; None when a month name sits near a number (a
-    month counts only next to a day or year, so one elsewhere cannot change the comparison)."""
+def _quick_tokens(text: str, lang: str) -> tuple[tuple, str, list] | None:
+    """(digit groups with their scale, separators ignored, sorted; the text lower-cased; the spans of the
+    numbers), or None when no shortcut is safe (a slash date, a scale letter attached to a number)."""
     low = lower_same_length(text)
-    if lang == "en" and _ATTACHED_LETTER.search(low):
-        return None
+    rx, scales = _QUICK[lang]
+    tokens, spans = [], []
+    n = len(low)
+    for m in rx.finditer(low):
+        num, sc = m.groups()
+        e = m.end(1)
+        if lang == "en" and e < n and low[e] in "mkb" and (e + 1 >= n or not _is_word(low[e + 1])):
+            return None  # "£125m": the letter counts only after a currency sign, which is not looked at here
+        tokens.append((num.replace(",", "/").replace(".", "/").replace(":", "/"), scales[sc] if sc else 1))
+        spans.append(m.span())
+    if "/" in low and any("/" in t for t in _TOKEN.findall(low)):
+        return None  # a slash date reads differently in each language
+    if len(tokens) > 1:
+        tokens.sort()
+    return tuple(tokens), low, spans
+
+
+def _is_word(c: str) -> bool:
+    return c.isalnum() or c == "_"
+
+
+def _month_near_number(low: str, spans: list) -> bool:
+    """A month name close to a number (a month counts only next to a day or year, so one elsewhere cannot
+    change the comparison)."""
     words = set(low.replace(",", " ").replace(".", " ").replace("-", " ").replace("(", " ").replace(")", " ")
                 .split())
-    months = not _MONTH_WORDS.isdisjoint(words)
-    scaled = not _SCALE_WORDS[lang].isdisjoint(words) or (
-        lang == "en" and _ATTACHED_SCALE.search(low) is not None)
-    tokens = _TOKEN.findall(low)
-    if "/" in low and any("/" in t for t in tokens):
-        return None  # a slash date reads differently in each language: no shortcut
-    if not months and not scaled:  # the common case: plain digit tokens
-        return Counter(t.replace(",", "/").replace(".", "/").replace(":", "/") for t in tokens)
-    rx, scales = _QUICK[lang]
-    out: Counter = Counter()
-    for m in rx.finditer(low):
-        s, e = m.span()
-        if months and (_ANY_MONTH.search(low, max(0, s - 18), s) or _ANY_MONTH.search(low, e, e + 24)):
-            return None
-        num, sc = m.groups()
-        out[num.replace(",", "/").replace(".", "/").replace(":", "/"), scales[sc] if sc else 1] += 1
-    return out
+    if _MONTH_WORDS.isdisjoint(words):
+        return False
+    return any(_ANY_MONTH.search(low, max(0, s - 18), s) or _ANY_MONTH.search(low, e, e + 24) for s, e in spans)
 
 
 def compare(source: str, target: str, source_lang: str = "id", target_lang: str = "en", *,
             shortcut: bool = True) -> NumberDiff:
     """Quantities that differ between a source and its translation (empty when they agree).
 
-    Shortcut: when both sides carry the same digit groups with the same scale words and no month name,
-    every separator reading agrees or is forgiven, so the full extraction is skipped.
+    Shortcut: when both sides carry the same digit groups with the same scale words and no month name
+    near a number, every separator reading agrees or is forgiven, so the full extraction is skipped.
     """
     if not has_digits(source) and not has_digits(target):
         return NumberDiff([], [])
     if shortcut:
         quick = _quick_tokens(source, source_lang)
-        if quick is not None and quick == _quick_tokens(target, target_lang):
-            return NumberDiff([], [])
+        if quick is not None:
+            other = _quick_tokens(target, target_lang)
+            if (other is not None and quick[0] == other[0] and not _month_near_number(quick[1], quick[2])
+                    and not _month_near_number(other[1], other[2])):
+                return NumberDiff([], [])
     src, tgt = extract(source, source_lang), extract(target, target_lang)
     missing, extra = _multiset_diff(src, tgt)
     if missing or extra:
