@@ -4,8 +4,10 @@ Each check is registered with a stable kebab-case name, a default severity and a
 translate-toolkit's pofilter registers its checks):
 
 - ``pair`` checks receive one :class:`~translate_kit.checks.context.PairContext` (a segment pair plus the
-  term matches and number comparison computed once for it) and yield violations;
-- ``document`` checks receive the contexts of one document (or of the whole batch with ``--scope batch``).
+  term matches and number comparison computed once for it) and return its violations (a list, or an empty
+  tuple when there are none: most pairs have none, and a plain return is cheaper than a generator);
+- ``document`` checks receive the contexts of one document (or of the whole batch with ``--scope batch``)
+  and return their violations likewise.
 
 A ``blocking`` pair check that fires (empty, missing, extra or untranslated segment) stops the other pair
 checks on that pair: one mistake, one violation. :func:`run_check` runs them all (or :class:`Checker`,

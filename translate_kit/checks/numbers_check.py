@@ -15,7 +15,8 @@ def number_mismatch(ctx: PairContext):
     """A number, amount, percentage, date or time of the source that the translation renders differently."""
     diff = ctx.numbers
     if not diff:
-        return
+        return ()
+    out = []
     for miss, extra in zip_longest(diff.missing, diff.extra):
         if miss is not None and extra is not None:
             msg = (f"{_WHAT[miss.kind]} {miss.text!r} ({miss.display()}) in the source is rendered "
@@ -24,5 +25,6 @@ def number_mismatch(ctx: PairContext):
             msg = f"{_WHAT[miss.kind]} {miss.text!r} ({miss.display()}) in the source is not in the translation"
         else:
             msg = f"{_WHAT[extra.kind]} {extra.text!r} ({extra.display()}) in the translation is not in the source"
-        yield ctx.violation("number-mismatch", msg, source_span=miss.span if miss else None,
-                            target_span=extra.span if extra else None)
+        out.append(ctx.violation("number-mismatch", msg, source_span=miss.span if miss else None,
+                                 target_span=extra.span if extra else None))
+    return out

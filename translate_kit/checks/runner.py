@@ -112,26 +112,41 @@ class Checker:
                              severities={k: config.severity(k) for k in config.enabled()},
                              disabled=sorted(config.disabled), scope=config.scope)
         violations = report.violations
+        extend = violations.extend
         groups: dict[str, list[PairContext]] = {}
+        keys = report.segment_keys
+        blocking_funcs = [c.func for c in blocking]
+        pair_funcs = [c.func for c in pair_checks]
+        batch = config.scope == "batch"
+        segments = 0
+        doc_keys = None
+        last_doc = None
         for pair in pairs:
-            report.segments += 1
+            segments += 1
             doc = pair.document
-            if doc not in report.segment_keys:
-                report.documents.append(doc)
-                report.segment_keys[doc] = []
-            report.segment_keys[doc].append(pair.where)
+            if doc != last_doc:
+                doc_keys = keys.get(doc)
+                if doc_keys is None:
+                    report.documents.append(doc)
+                    doc_keys = keys[doc] = []
+                last_doc = doc
+            doc_keys.append(pair.where)
             ctx = PairContext(pair, analyzer)
             blocked = False
-            for check in blocking:
-                for v in check.func(ctx):
-                    violations.append(v)
+            for func in blocking_funcs:
+                found = func(ctx)
+                if found:
+                    extend(found)
                     blocked = True
             if blocked or pair.source is None or pair.target is None:
                 continue
-            for check in pair_checks:
-                violations.extend(check.func(ctx))
+            for func in pair_funcs:
+                found = func(ctx)
+                if found:
+                    extend(found)
             if doc_checks:
-                groups.setdefault("" if config.scope == "batch" else doc, []).append(ctx)
+                groups.setdefault("" if batch else doc, []).append(ctx)
+        report.segments += segments
         for check in doc_checks:
             for contexts in groups.values():
                 violations.extend(check.func(contexts))

@@ -42,36 +42,52 @@ def looks_indonesian(text: str) -> bool:
 @register("missing-segment", "error", blocking=True)
 def missing_segment(ctx: PairContext):
     """A source segment with no translation line at all (the translation is shorter)."""
-    if ctx.pair.source is not None and ctx.pair.target is None:
-        yield ctx.violation("missing-segment", "source segment has no translation (the translation ends earlier)")
+    if ctx.pair.target is None and ctx.pair.source is not None:
+        return [ctx.violation("missing-segment", "source segment has no translation (the translation ends earlier)")]
+    return ()
 
 
 @register("extra-segment", "error", blocking=True)
 def extra_segment(ctx: PairContext):
     """A translation line facing no source segment."""
     if ctx.pair.source is None and ctx.pair.target is not None:
-        yield ctx.violation("extra-segment", "translation segment has no source segment facing it")
+        return [ctx.violation("extra-segment", "translation segment has no source segment facing it")]
+    return ()
 
 
 @register("empty-segment", "error", blocking=True)
 def empty_segment(ctx: PairContext):
     """A source segment whose translation is empty."""
-    if ctx.pair.source is not None and ctx.pair.target is not None and not ctx.target_text.strip():
-        yield ctx.violation("empty-segment", "translation is empty")
+    if ctx.pair.source is not None and ctx.pair.target is not None and _blank(ctx.target_text):
+        return [ctx.violation("empty-segment", "translation is empty")]
+    return ()
+
+
+def _blank(text: str) -> bool:
+    """Same as ``not text.strip()``, without copying the text."""
+    return not text or text.isspace()
 
 
 @register("untranslated-segment", "error", blocking=True)
 def untranslated_segment(ctx: PairContext):
     """The translation is the source itself, or still mostly Indonesian."""
-    if ctx.pair.source is None or not ctx.target_text.strip():
-        return
     src, tgt = ctx.source_text, ctx.target_text
-    if tgt.casefold() == src.casefold():
+    if ctx.pair.source is None or _blank(tgt):
+        return ()
+    if _same_folded(src, tgt):
         n, ind, eng = language_votes(tgt)
         if n >= 3 and ind > eng:
-            yield ctx.violation("untranslated-segment", "translation is identical to the source")
+            return [ctx.violation("untranslated-segment", "translation is identical to the source")]
     elif looks_indonesian(tgt):
-        yield ctx.violation("untranslated-segment", "translation is still mostly Indonesian")
+        return [ctx.violation("untranslated-segment", "translation is still mostly Indonesian")]
+    return ()
+
+
+def _same_folded(a: str, b: str) -> bool:
+    """``a.casefold() == b.casefold()``; ASCII texts of different lengths are told apart without folding."""
+    if a.isascii() and b.isascii():
+        return len(a) == len(b) and a.lower() == b.lower()
+    return a.casefold() == b.casefold()
 
 
 @register("length-ratio", "warning")
@@ -80,10 +96,11 @@ def length_ratio(ctx: PairContext):
     lo, hi = ctx.config.length_ratio
     n_src = len(ctx.source_text)
     if n_src < ctx.config.length_min_chars:
-        return
+        return ()
     ratio = len(ctx.target_text) / n_src
     if ratio < lo or ratio > hi:
         side = "shorter" if ratio < lo else "longer"
-        yield ctx.violation(
+        return [ctx.violation(
             "length-ratio", f"translation is {ratio:.2f}× the source length in characters, {side} than the "
-            f"expected {lo:g}–{hi:g}× (a sentence dropped or added?)")
+            f"expected {lo:g}–{hi:g}× (a sentence dropped or added?)")]
+    return ()

@@ -20,53 +20,65 @@ def _forms(entry) -> str:
 @register("missing-term", "error")
 def missing_term(ctx: PairContext):
     """A source term is present but neither its preferred nor an admitted English form is."""
+    if not ctx.source_terms:
+        return ()
     acc = ctx.terms
+    out = []
     for entry, m in acc.missing():
         n = len(acc.source[entry])
         times = f"; it occurs {n} times in the source and each needs a rendering" if n > 1 else ""
-        yield ctx.violation(
+        out.append(ctx.violation(
             "missing-term",
             f"{m.text!r} ({entry.ref}) should be rendered {_forms(entry)}; not found in the translation{times}",
-            source_span=m.span, entry=entry)
+            source_span=m.span, entry=entry))
+    return out
 
 
 @register("forbidden-term", "error")
 def forbidden_term(ctx: PairContext):
     """A forbidden English form of a term present in the source."""
+    if not ctx.source_terms:
+        return ()
+    out = []
     for m in ctx.terms.forbidden:
         src = ctx.terms.source[m.entry][0]
-        yield ctx.violation(
+        out.append(ctx.violation(
             "forbidden-term",
             f"{src.text!r} ({m.entry.ref}) should be rendered {m.entry.preferred!r}; "
-            f"found {m.text!r}, a forbidden form", source_span=src.span, target_span=m.span, entry=m.entry)
+            f"found {m.text!r}, a forbidden form", source_span=src.span, target_span=m.span, entry=m.entry))
+    return out
 
 
 @register("untranslated-term", "error")
 def untranslated_term(ctx: PairContext):
     """An Indonesian glossary term left in the English text."""
+    out = []
     for m in ctx.terms.untranslated:
         occ = ctx.terms.source.get(m.entry)
-        yield ctx.violation(
+        out.append(ctx.violation(
             "untranslated-term",
             f"Indonesian term {m.text!r} left in the translation; {m.entry.source!r} ({m.entry.ref}) "
             f"should be rendered {m.entry.preferred!r}", source_span=occ[0].span if occ else None,
-            target_span=m.span, entry=m.entry)
+            target_span=m.span, entry=m.entry))
+    return out
 
 
 @register("fuzzy-term", "info")
 def fuzzy_term(ctx: PairContext):
     """A proposed (fuzzy) glossary entry would be violated: reported, never enforced."""
     if not ctx.analyzer.fuzzy:
-        return
+        return ()
     acc = ctx.fuzzy_terms
+    out = []
     for entry, m in acc.missing():
-        yield ctx.violation(
+        out.append(ctx.violation(
             "fuzzy-term", f"{m.text!r} has a proposed glossary entry ({entry.ref}, fuzzy, not enforced): "
-            f"it would be rendered {_forms(entry)}", source_span=m.span, entry=entry)
+            f"it would be rendered {_forms(entry)}", source_span=m.span, entry=entry))
     for m in acc.forbidden:
-        yield ctx.violation(
+        out.append(ctx.violation(
             "fuzzy-term", f"{m.text!r} is a forbidden form in a proposed glossary entry ({m.entry.ref}, fuzzy, "
-            f"not enforced) for {m.entry.source!r} → {m.entry.preferred!r}", target_span=m.span, entry=m.entry)
+            f"not enforced) for {m.entry.source!r} → {m.entry.preferred!r}", target_span=m.span, entry=m.entry))
+    return out
 
 
 @register("inconsistent-term", "warning", scope="document")
@@ -79,7 +91,10 @@ def inconsistent_term(contexts: list[PairContext]):
         for entry, matches in ctx.terms.accepted.items():
             for m in matches:
                 uses.setdefault(entry, []).append((ctx, m))
+    out = []
     for entry, occ in uses.items():
+        if len(occ) < 2:
+            continue
         counts: dict[str, int] = {}
         for _, m in occ:
             counts[m.form] = counts.get(m.form, 0) + 1
@@ -90,7 +105,8 @@ def inconsistent_term(contexts: list[PairContext]):
             if m.form != main:
                 where = "the batch" if ctx.config.scope == "batch" else "this document"
                 src = ctx.terms.source[entry][0]
-                yield ctx.violation(
+                out.append(ctx.violation(
                     "inconsistent-term",
                     f"{entry.source!r} ({entry.ref}) is rendered {main!r} {counts[main]} time(s) in {where} "
-                    f"but {m.text!r} here", source_span=src.span, target_span=m.span, entry=entry)
+                    f"but {m.text!r} here", source_span=src.span, target_span=m.span, entry=entry))
+    return out

@@ -156,7 +156,7 @@ def source_typo(ctx: PairContext):
     """A probable misspelling of a glossary term in the source."""
     index = ctx.analyzer.typos
     if not index:
-        return
+        return ()
     text = ctx.source_text
     plans = index.plans
     hot = False
@@ -169,7 +169,8 @@ def source_typo(ctx: PairContext):
         if plan:
             hot = True
     if not hot:  # the common case: no run holds a possible typo
-        return
+        return ()
+    out = []
     reported: list[tuple[int, int]] = []
     for run in _CAP_RUN.finditer(text):
         plan = plans.get(run.group()) or index.plan(run.group())
@@ -185,10 +186,11 @@ def source_typo(ctx: PairContext):
             if _overlaps(s, e, reported) or _overlaps(s, e, [m.span for m in ctx.source_terms]):
                 continue
             reported.append((s, e))
-            yield ctx.violation(
+            out.append(ctx.violation(
                 "source-typo", f"{text[s:e]!r} looks like a misspelling of {entry.source!r} "
                 f"({entry.ref}, → {entry.preferred!r}); fix the source or add it as a variant",
-                source_span=(s, e), entry=entry, suggestion=entry.source, target_side=False)
+                source_span=(s, e), entry=entry, suggestion=entry.source, target_side=False))
+    return out
 
 
 def _opens_sentence(text: str, start: int) -> bool:
