@@ -147,6 +147,8 @@ def extract(text: str, lang: str) -> list[Quantity]:
     One scan for digit tokens; times, dates, scales, percentages, currencies and months are recognised
     by looking just before and after each token (a month counts only as part of a date: next to a number).
     """
+    if not has_digits(text):
+        return []
     low = lower_same_length(text)
     out: list[Quantity] = []
     months: dict[int, Quantity] = {}
@@ -191,7 +193,7 @@ def extract(text: str, lang: str) -> list[Quantity]:
 
 def _time_at(low: str, tok: str, s: int, e: int, lang: str, last_time_end: int) -> tuple[int, int] | None:
     """(hour, minute) when the token at s:e is a time, else None."""
-    hm = _HHMM.fullmatch(tok)
+    hm = _HHMM.fullmatch(tok) if 3 < len(tok) <= 5 else None  # h.mm to hh:mm
     if hm is None and not (len(tok) <= 2 and tok.isdigit()):
         return None
     h, mi = (int(hm.group(1)), int(hm.group(2))) if hm else (int(tok), 0)
@@ -200,7 +202,9 @@ def _time_at(low: str, tok: str, s: int, e: int, lang: str, last_time_end: int) 
     if hm and ":" in tok:
         return h, mi
     if lang == "id":
-        if _TIME_WORD_BEFORE.search(low, max(0, s - 8), s):
+        before = low[max(0, s - 8):s]
+        if ("pukul" in before or "pkl" in before or "jam" in before) and _TIME_WORD_BEFORE.search(
+                low, max(0, s - 8), s):
             return h, mi
         if hm and (_TIME_ZONE_AFTER.match(low, e) or
                    (last_time_end >= 0 and _RANGE_GAP.fullmatch(low, last_time_end, s))):
@@ -293,18 +297,25 @@ def _time_alts(h: int, m: int) -> tuple[Decimal, ...]:
     return (Decimal(f"{h}.{m:02d}"), Decimal(h * 100 + m))
 
 
+_WORD_TOKEN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)?")
+_WORD_DECIMALS = {"id": {w: Decimal(v) for w, v in ID_WORDS.items()},
+                  "en": {w: Decimal(v) for w, v in EN_WORDS.items()}}
+
+
 def word_values(text: str, lang: str) -> Counter:
     """Numbers written as words ("dua juta", "two", "twenty"), for forgiving digit/word differences."""
-    words = ID_WORDS if lang == "id" else EN_WORDS
+    words = _WORD_DECIMALS[lang]
     scales = ID_SCALES if lang == "id" else EN_SCALES
-    toks = [t.lower() for t in re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)?", text)]
+    toks = _WORD_TOKEN.findall(lower_same_length(text))  # (lower-casing keeps letters letters)
     vals: Counter = Counter()
     for i, t in enumerate(toks):
-        tens, _, unit = t.partition("-")
-        if unit and tens in words and unit in words and lang == "en":
-            v = Decimal(words[tens]) + Decimal(words[unit])  # thirty-two
-        elif t in words:
-            v = Decimal(words[t])
+        if t in words:
+            v = words[t]
+        elif "-" in t and lang == "en":
+            tens, _, unit = t.partition("-")
+            if tens not in words or unit not in words:
+                continue
+            v = words[tens] + words[unit]  # thirty-two
         else:
             continue
         nxt = toks[i + 1] if i + 1 < len(toks) else ""
