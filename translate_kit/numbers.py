@@ -345,7 +345,6 @@ def _scale_pattern(scales: dict) -> re.Pattern:
     return re.compile(r"(\d+(?:[.,:]\d+)*)(?:[\s-]?(" + words + r")(?:nya)?\b)?")
 
 
-_ANY_MONTH = re.compile(r"(?:" + "|".join(sorted({*ID_MONTHS, *(m.rstrip(".") for m in EN_MONTHS)})) + r")")
 _QUICK = {"id": (_scale_pattern(ID_SCALES), ID_SCALES), "en": (_scale_pattern(EN_SCALES), EN_SCALES)}
 
 
@@ -353,11 +352,12 @@ _MONTH_WORDS = frozenset({*ID_MONTHS, *(m.rstrip(".") for m in EN_MONTHS)})
 
 
 def _quick_tokens(text: str, lang: str) -> tuple[tuple, str, list] | None:
-    """(digit groups with their scale, separators ignored, sorted; the text lower-cased; the spans of the
-    numbers), or None when no shortcut is safe (a slash date, a scale letter attached to a number)."""
+    """(digit groups with their scale, separators ignored, sorted; the text lower-cased; (start, end of the
+    digits, end with the scale, digits) of each number), or None when no shortcut is safe (a slash date, a
+    scale letter attached to a number)."""
     low = lower_same_length(text)
     rx, scales = _QUICK[lang]
-    tokens, spans = [], []
+    tokens, numbers = [], []
     n = len(low)
     for m in rx.finditer(low):
         num, sc = m.groups()
@@ -365,34 +365,50 @@ def _quick_tokens(text: str, lang: str) -> tuple[tuple, str, list] | None:
         if lang == "en" and e < n and low[e] in "mkb" and (e + 1 >= n or not _is_word(low[e + 1])):
             return None  # "£125m": the letter counts only after a currency sign, which is not looked at here
         tokens.append((num.replace(",", "/").replace(".", "/").replace(":", "/"), scales[sc] if sc else 1))
-        spans.append(m.span())
+        numbers.append((m.start(), e, m.end(), num))
     if "/" in low and any("/" in t for t in _TOKEN.findall(low)):
         return None  # a slash date reads differently in each language
     if len(tokens) > 1:
         tokens.sort()
-    return tuple(tokens), low, spans
+    return tuple(tokens), low, numbers
 
 
 def _is_word(c: str) -> bool:
     return c.isalnum() or c == "_"
 
 
-def _month_near_number(low: str, spans: list) -> bool:
-    """A month name close to a number (a month counts only next to a day or year, so one elsewhere cannot
-    change the comparison)."""
+def _quick_months(text: str, lang: str, quick: tuple) -> tuple | None:
+    """The months that extraction finds next to the numbers of ``quick`` (sorted), or None when some number
+    may be read otherwise there (a time, an ISO date, digit groups split at a colon)."""
+    _, low, numbers = quick
     words = set(low.replace(",", " ").replace(".", " ").replace("-", " ").replace("(", " ").replace(")", " ")
                 .split())
     if _MONTH_WORDS.isdisjoint(words):
-        return False
-    return any(_ANY_MONTH.search(low, max(0, s - 18), s) or _ANY_MONTH.search(low, e, e + 24) for s, e in spans)
+        return ()  # no month name at all (the common case)
+    months: dict[int, Quantity] = {}
+    for s, e, end, num in numbers:  # as :func:`extract` reads a plain number, declining everything else
+        if ":" in num or _time_at(low, num, s, e, lang, -1) is not None:
+            return None
+        if len(num) == 4 and num.isdigit() and low.startswith("-", e):
+            im = _ISO_TAIL.match(low, e)
+            if im and 1 <= int(im.group(1)) <= 12 and (s == 0 or low[s - 1] not in "-0123456789"):
+                return None
+        if "." in num and "," in num:
+            try:
+                parse_number(num, lang)
+            except InvalidOperation:
+                return None  # not read as a number at all
+        _month_near(text, low, s, end, lang, months)
+    return tuple(sorted(q.key[1] for q in months.values()))
 
 
 def compare(source: str, target: str, source_lang: str = "id", target_lang: str = "en", *,
             shortcut: bool = True) -> NumberDiff:
     """Quantities that differ between a source and its translation (empty when they agree).
 
-    Shortcut: when both sides carry the same digit groups with the same scale words and no month name
-    near a number, every separator reading agrees or is forgiven, so the full extraction is skipped.
+    Shortcut: when both sides carry the same digit groups with the same scale words and the same months
+    next to them (and no time where a month is), every separator reading agrees or is forgiven, so the
+    full extraction is skipped.
     """
     if not has_digits(source) and not has_digits(target):
         return NumberDiff([], [])
@@ -400,9 +416,10 @@ def compare(source: str, target: str, source_lang: str = "id", target_lang: str 
         quick = _quick_tokens(source, source_lang)
         if quick is not None:
             other = _quick_tokens(target, target_lang)
-            if (other is not None and quick[0] == other[0] and not _month_near_number(quick[1], quick[2])
-                    and not _month_near_number(other[1], other[2])):
-                return NumberDiff([], [])
+            if other is not None and quick[0] == other[0]:
+                months = _quick_months(source, source_lang, quick)
+                if months is not None and months == _quick_months(target, target_lang, other):
+                    return NumberDiff([], [])
     src, tgt = extract(source, source_lang), extract(target, target_lang)
     missing, extra = _multiset_diff(src, tgt)
     if missing or extra:
