@@ -112,3 +112,24 @@ def test_a_large_glossary_finds_exactly_the_same_matches():
     text = "Korut " * 50
     assert [m.span for m in small.find(text)] == [m.span for m in big.find(text)]
     assert len(big.find(text)) == 50
+
+
+def test_find_all_of_keeps_only_the_given_entries():
+    m = target_matcher(ENTRIES)
+    text = "North Korea's  US envoy met the us envoy; Korea North, North Korean officials"
+    assert [(x.text, x.role) for x in m.find_all_of(text, {KORUT})] == [
+        ("North Korea", "preferred"), ("Korea North", "forbidden"), ("North Korean", "admitted")]  # no "-n" ending
+    assert [x.text for x in m.find_all_of(text, {AS})] == ["US"]  # case-sensitive: "us" is no match
+    assert m.find_all_of(text, set()) == []
+
+
+@given(st.lists(st.sampled_from(["North", "Korea", "Korean", "North Korea's", "US", "us", "Korea-North", "Kim",
+                                 "Jong-un", "Jong", "Un", "South", "\n", "  ", ",", "Korea North", "Ushakov"]),
+                max_size=12),
+       st.sets(st.sampled_from(range(len(ENTRIES)))))
+def test_find_all_of_is_find_all_filtered(words, chosen):
+    """Searching the forms of a few entries finds what the full automaton pass finds for them, in order."""
+    m = target_matcher(ENTRIES)
+    text = " ".join(words)
+    entries = {ENTRIES[i] for i in chosen}
+    assert m.find_all_of(text, entries) == [x for x in m.find_all(text) if x.entry in entries]

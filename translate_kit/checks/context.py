@@ -9,8 +9,6 @@ term occurring twice needing two renderings.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from ..align import SegmentPair
 from ..glossary.model import Entry, Glossary
 from ..matching import Match, Matcher, fold_form, source_matcher, source_patterns, target_matcher, ID_SUFFIXES
@@ -48,14 +46,17 @@ def _untranslated_matcher(entries: list[Entry]) -> Matcher:
     return Matcher(pats, ID_SUFFIXES)
 
 
-@dataclass
 class TermAccount:
-    """How the source terms of one pair are rendered in its target."""
+    """How the source terms of one pair are rendered in its target (a plain slotted class: one is made
+    per pair, and a dataclass with default factories is several times slower to make)."""
 
-    source: dict[Entry, list[Match]] = field(default_factory=dict)  # occurrences per entry, text order
-    accepted: dict[Entry, list[Match]] = field(default_factory=dict)
-    forbidden: list[Match] = field(default_factory=list)
-    untranslated: list[Match] = field(default_factory=list)  # Indonesian forms left in the target
+    __slots__ = ("source", "accepted", "forbidden", "untranslated")
+
+    def __init__(self):
+        self.source: dict[Entry, list[Match]] = {}  # occurrences per entry, text order
+        self.accepted: dict[Entry, list[Match]] = {}
+        self.forbidden: list[Match] = []
+        self.untranslated: list[Match] = []  # Indonesian forms left in the target
 
     def missing(self) -> list[tuple[Entry, Match]]:
         """Source occurrences left without any rendering (the last ones of each entry)."""
@@ -140,19 +141,24 @@ def account(source_terms: list[Match], target: str, target_m: Matcher, untransla
     forms of a present entry are always reported.
     """
     acc = TermAccount()
+    source = acc.source
     for m in source_terms:
-        acc.source.setdefault(m.entry, []).append(m)
+        occ = source.get(m.entry)
+        if occ is None:
+            source[m.entry] = [m]
+        else:
+            occ.append(m)
     taken: list[tuple[int, int]] = []
     if untranslated_m and target:
-        for m in untranslated_m.find(target):
-            acc.untranslated.append(m)
-            taken.append(m.span)
-    if not acc.source or not target or not target_m:
+        found = untranslated_m.find(target)
+        if found:
+            acc.untranslated = found
+            taken = [m.span for m in found]
+    if not source or not target or not target_m:
         return acc
     by_span: dict[tuple[int, int], list[Match]] = {}
-    for m in target_m.find_all(target):
-        if m.entry in acc.source:
-            by_span.setdefault(m.span, []).append(m)
+    for m in target_m.find_all_of(target, source):  # only the forms of the entries present
+        by_span.setdefault(m.span, []).append(m)
     if not by_span:
         return acc
     spans = sorted(by_span, key=lambda sp: (sp[0] - sp[1], all(m.role == "forbidden" for m in by_span[sp]), sp[0]))
