@@ -10,6 +10,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 
+def location(path: str | None, line: int | None) -> str:
+    """``file:line``, ``file``, or "" — the prefix of every message that concerns a file."""
+    if path is None:
+        return ""
+    return f"{path}:{line}" if line else path
+
+
 class TranslateKitError(Exception):
     """Base class: an error with a one-line, user-facing message."""
 
@@ -22,9 +29,7 @@ class TranslateKitError(Exception):
         self.line = line
 
     def location(self) -> str:
-        if self.path is None:
-            return ""
-        return f"{self.path}:{self.line}" if self.line else self.path
+        return location(self.path, self.line)
 
     def __str__(self) -> str:
         loc = self.location()
@@ -58,9 +63,7 @@ class Diagnostic:
     line: int | None = None
 
     def location(self) -> str:
-        if self.path is None:
-            return ""
-        return f"{self.path}:{self.line}" if self.line else self.path
+        return location(self.path, self.line)
 
     def __str__(self) -> str:
         loc = self.location()
