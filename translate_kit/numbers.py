@@ -298,6 +298,7 @@ def _time_alts(h: int, m: int) -> tuple[Decimal, ...]:
 
 
 _WORD_TOKEN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)?")
+_ASCII_WORD_TOKEN = re.compile(r"[a-z]+(?:-[a-z]+)?")  # the same on lower-cased ASCII text, faster
 _WORD_DECIMALS = {"id": {w: Decimal(v) for w, v in ID_WORDS.items()},
                   "en": {w: Decimal(v) for w, v in EN_WORDS.items()}}
 
@@ -306,7 +307,8 @@ def word_values(text: str, lang: str) -> Counter:
     """Numbers written as words ("dua juta", "two", "twenty"), for forgiving digit/word differences."""
     words = _WORD_DECIMALS[lang]
     scales = ID_SCALES if lang == "id" else EN_SCALES
-    toks = _WORD_TOKEN.findall(lower_same_length(text))  # (lower-casing keeps letters letters)
+    low = lower_same_length(text)  # (lower-casing keeps letters letters)
+    toks = (_ASCII_WORD_TOKEN if low.isascii() else _WORD_TOKEN).findall(low)
     vals: Counter = Counter()
     for i, t in enumerate(toks):
         if t in words:
@@ -455,12 +457,19 @@ def _forgive(missing, extra, source, target, source_lang, target_lang):
             r += [Decimal(q.key[1]), Decimal(q.key[1] + 12)]
         return r
 
-    for q in list(missing):
-        for x in extra:
-            if set(readings(q)) & set(readings(x)):
-                missing.remove(q)
-                extra.remove(x)
+    # (each quantity in text order takes the first one left on the other side that it can be read as)
+    extra_readings = [set(readings(x)) for x in extra]
+    left = list(range(len(extra)))
+    kept = []
+    for q in missing:
+        mine = set(readings(q))
+        for pos, i in enumerate(left):
+            if not mine.isdisjoint(extra_readings[i]):
+                del left[pos]
                 break
+        else:
+            kept.append(q)
+    missing, extra = kept, [extra[i] for i in left]
     # 2. a number written as words on the other side
     if missing:
         words = word_values(target, target_lang)
