@@ -13,8 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from rapidfuzz import process
-from rapidfuzz.distance import OSA
+from rapidfuzz.distance.OSA import distance
 
 from . import register
 from .context import PairContext
@@ -135,9 +134,10 @@ class TypoIndex:
                 if not bucket:
                     continue
                 forms, owners = bucket
-                for form, dist, i in process.extract_iter(low, forms, scorer=OSA.distance,
-                                                          score_cutoff=MAX_DISTANCE):
-                    if dist == 0 or form[0] != low[0] or low.startswith(form) or form.startswith(low):
+                for i, form in enumerate(forms):  # (buckets are small: a call per form beats extract_iter)
+                    dist = distance(low, form, score_cutoff=MAX_DISTANCE)
+                    if dist > MAX_DISTANCE or dist == 0 or form[0] != low[0] or low.startswith(form) \
+                            or form.startswith(low):
                         continue  # same first letter; "Korean" is no typo of "Korea"
                     return owners[i], form
         return None
