@@ -43,10 +43,10 @@ class TypoIndex:
 
     def __init__(self, entries):
         self.known: set[str] = set()
-        #: key → ([forms], [entries]), parallel lists that rapidfuzz scans in C
-        self._index: dict[tuple, tuple[list, list]] = {}
+        #: form length → three dicts (first two thirds, last two thirds, first and last third) → ([forms],
+        #: [entries]) of that length (per-length dicts: a look-up slices the text and builds no key tuple)
+        self._by_length: dict[int, tuple[dict, dict, dict]] = {}
         self.word_counts: set[int] = set()
-        self._lengths: set[int] = set()  # lengths of the indexed forms
         #: (word count, position, word) of multi-word forms: one edit leaves all words but one intact
         self._words: set[tuple[int, int, str]] = set()
         seen: set[str] = set()
@@ -58,9 +58,9 @@ class TypoIndex:
                 if len(low) < MIN_LENGTH or not f[:1].isupper() or low in seen:
                     continue
                 seen.add(low)
-                self._lengths.add(len(low))
-                for key in _keys(low, len(low)):
-                    forms, owners = self._index.setdefault(key, ([], []))
+                tables = self._by_length.setdefault(len(low), ({}, {}, {}))
+                for table, key in zip(tables, _keys(low, len(low))):
+                    forms, owners = table.setdefault(key, ([], []))
                     forms.append(low)
                     owners.append(e)
                 words = low.split()
@@ -107,7 +107,7 @@ class TypoIndex:
         return tuple(out)
 
     def __bool__(self) -> bool:
-        return bool(self._index)
+        return bool(self._by_length)
 
     def _suggest(self, candidate: str):
         """(entry, form) that ``candidate`` is probably a misspelling of, or None."""
@@ -122,33 +122,34 @@ class TypoIndex:
         for c in {n // 3, 2 * n // 3}:  # a transposition across a cut breaks two thirds: undo it there
             if 0 < c < n:
                 probes.append((low[:c - 1] + low[c] + low[c - 1] + low[c + 1:], n))
-        get, lengths = self._index.get, self._lengths
+        by_length, first = self._by_length, low[0]
         for text, length in probes:
-            if length not in lengths:
+            tables = by_length.get(length)
+            if tables is None:
                 continue
+            ab, bc, ac = tables
             c1, c2 = length // 3, 2 * length // 3  # the keys of :func:`_keys`, inlined
             m = len(text)
-            for key in (("ab", length, text[:c2]), ("bc", length, text[m - (length - c1):]),
-                        ("ac", length, text[:c1], text[m - (length - c2):])):
-                bucket = get(key)
+            for bucket in (ab.get(text[:c2]), bc.get(text[m - (length - c1):]),
+                           ac.get((text[:c1], text[m - (length - c2):]))):
                 if not bucket:
                     continue
                 forms, owners = bucket
                 for i, form in enumerate(forms):  # (buckets are small: a call per form beats extract_iter)
-                    dist = distance(low, form, score_cutoff=MAX_DISTANCE)
-                    if dist > MAX_DISTANCE or dist == 0 or form[0] != low[0] or low.startswith(form) \
-                            or form.startswith(low):
+                    if form[0] != first or low.startswith(form) or form.startswith(low):
                         continue  # same first letter; "Korean" is no typo of "Korea"
-                    return owners[i], form
+                    dist = distance(low, form, score_cutoff=MAX_DISTANCE)
+                    if 0 < dist <= MAX_DISTANCE:
+                        return owners[i], form
         return None
 
 
 def _keys(text: str, length: int) -> tuple:
-    """Index keys of a form of ``length`` that ``text`` (within one edit of it) must share."""
+    """Index keys (first two thirds, last two thirds, first and last third) of a form of ``length`` that
+    ``text`` (within one edit of it) must share."""
     c1, c2 = length // 3, 2 * length // 3
     n = len(text)
-    return (("ab", length, text[:c2]), ("bc", length, text[n - (length - c1):]),
-            ("ac", length, text[:c1], text[n - (length - c2):]))
+    return text[:c2], text[n - (length - c1):], (text[:c1], text[n - (length - c2):])
 
 
 @register("source-typo", "warning")
