@@ -129,3 +129,17 @@ def test_the_shortcut_never_hides_a_difference(src_pieces, tgt_pieces):
     src, tgt = " ".join(src_pieces), " ".join(tgt_pieces)
     if not compare(src, tgt):
         assert not compare(src, tgt, shortcut=False)
+
+
+def test_shortcut_declines_iso_dates():
+    """The middle group of "2024-06-14" is a month, so plain digit groups "14 06 2024" do not match it."""
+    for src, tgt in [("2024-06-14", "14 06 2024"), ("tanggal 2024-06-14", "on 2024, 06, 14")]:
+        assert compare(src, tgt) == compare(src, tgt, shortcut=False)
+        assert [q.kind for q in compare(src, tgt).missing] == ["month"]
+    assert not compare("2024-06-14", "on 2024-06-14")
+
+
+def test_shortcut_agrees_on_ambiguous_groups_in_either_order():
+    """Indonesian "2,500" may be 2.5 or 2,500: the plain "2,5" takes the 2.5, the ambiguous one the 2500."""
+    assert not compare("2,500 2,5", "2,5 2,500", shortcut=False)
+    assert not compare("2,5 2.500", "2.500 2,5", shortcut=False)

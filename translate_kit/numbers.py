@@ -166,8 +166,8 @@ def extract(text: str, lang: str) -> list[Quantity]:
             _add_parts(out, tok, s, text, lang, "/")
             continue
         if len(tok) == 4 and tok.isdigit() and low.startswith("-", e):
-            im = _ISO_TAIL.match(low, e)
-            if im and 1 <= int(im.group(1)) <= 12 and (s == 0 or low[s - 1] not in "-0123456789"):
+            im = _iso_date_at(low, s, e)
+            if im:
                 out.append(Quantity("number", Decimal(tok), s, e, tok))
                 out.append(Quantity("month", ("m", int(im.group(1))), im.start(1), im.end(1), im.group(1)))
                 out.append(Quantity("number", Decimal(im.group(2)), im.start(2), im.end(2), im.group(2)))
@@ -189,6 +189,14 @@ def extract(text: str, lang: str) -> list[Quantity]:
         out.extend(months.values())
         out.sort(key=lambda q: q.start)
     return out
+
+
+def _iso_date_at(low: str, s: int, e: int) -> re.Match | None:
+    """The "-mm-dd" tail of an ISO date whose year is the 4-digit token at s:e, if it is one."""
+    im = _ISO_TAIL.match(low, e)
+    if im and 1 <= int(im.group(1)) <= 12 and (s == 0 or low[s - 1] not in "-0123456789"):
+        return im
+    return None
 
 
 def _time_at(low: str, tok: str, s: int, e: int, lang: str, last_time_end: int) -> tuple[int, int] | None:
@@ -366,6 +374,8 @@ def _quick_tokens(text: str, lang: str) -> tuple[tuple, str, list] | None:
         e = m.end(1)
         if lang == "en" and e < n and low[e] in "mkb" and (e + 1 >= n or not _is_word(low[e + 1])):
             return None  # "£125m": the letter counts only after a currency sign, which is not looked at here
+        if len(num) == 4 and e < n and low[e] == "-" and num.isdigit() and _iso_date_at(low, m.start(), e):
+            return None  # "2024-06-14": its middle group is a month
         tokens.append((num.replace(",", "/").replace(".", "/").replace(":", "/"), scales[sc] if sc else 1))
         numbers.append((m.start(), e, m.end(), num))
     if "/" in low and any("/" in t for t in _TOKEN.findall(low)):
@@ -381,7 +391,7 @@ def _is_word(c: str) -> bool:
 
 def _quick_months(text: str, lang: str, quick: tuple) -> tuple | None:
     """The months that extraction finds next to the numbers of ``quick`` (sorted), or None when some number
-    may be read otherwise there (a time, an ISO date, digit groups split at a colon)."""
+    may be read otherwise there (a time, digit groups split at a colon)."""
     _, low, numbers = quick
     words = set(low.replace(",", " ").replace(".", " ").replace("-", " ").replace("(", " ").replace(")", " ")
                 .split())
@@ -391,10 +401,6 @@ def _quick_months(text: str, lang: str, quick: tuple) -> tuple | None:
     for s, e, end, num in numbers:  # as :func:`extract` reads a plain number, declining everything else
         if ":" in num or _time_at(low, num, s, e, lang, -1) is not None:
             return None
-        if len(num) == 4 and num.isdigit() and low.startswith("-", e):
-            im = _ISO_TAIL.match(low, e)
-            if im and 1 <= int(im.group(1)) <= 12 and (s == 0 or low[s - 1] not in "-0123456789"):
-                return None
         if "." in num and "," in num:
             try:
                 parse_number(num, lang)
