@@ -143,3 +143,10 @@ def test_shortcut_agrees_on_ambiguous_groups_in_either_order():
     """Indonesian "2,500" may be 2.5 or 2,500: the plain "2,5" takes the 2.5, the ambiguous one the 2500."""
     assert not compare("2,500 2,5", "2,5 2,500", shortcut=False)
     assert not compare("2,5 2.500", "2.500 2,5", shortcut=False)
+
+
+def test_shortcut_sees_a_month_glued_to_its_day():
+    """"18juni" is 18 June for extraction; the shortcut must not take it for a plain 18."""
+    assert compare("pada 18juni 2024", "on 18 2024") == compare("pada 18juni 2024", "on 18 2024", shortcut=False)
+    assert [q.kind for q in compare("pada 18juni 2024", "on 18 2024").missing] == ["month"]
+    assert not compare("pada 18juni 2024", "on June 18, 2024")

@@ -358,7 +358,6 @@ def _scale_pattern(scales: dict) -> re.Pattern:
 _QUICK = {"id": (_scale_pattern(ID_SCALES), ID_SCALES), "en": (_scale_pattern(EN_SCALES), EN_SCALES)}
 
 
-_MONTH_WORDS = frozenset({*ID_MONTHS, *(m.rstrip(".") for m in EN_MONTHS)})
 
 
 def _quick_tokens(text: str, lang: str) -> tuple[tuple, str, list] | None:
@@ -391,14 +390,14 @@ def _is_word(c: str) -> bool:
 
 def _quick_months(text: str, lang: str, quick: tuple) -> tuple | None:
     """The months that extraction finds next to the numbers of ``quick`` (sorted), or None when some number
-    may be read otherwise there (a time, digit groups split at a colon)."""
+    may be read otherwise (a time, digit groups split at a colon), which only matters next to a month."""
     _, low, numbers = quick
-    words = set(low.replace(",", " ").replace(".", " ").replace("-", " ").replace("(", " ").replace(")", " ")
-                .split())
-    if _MONTH_WORDS.isdisjoint(words):
-        return ()  # no month name at all (the common case)
     months: dict[int, Quantity] = {}
-    for s, e, end, num in numbers:  # as :func:`extract` reads a plain number, declining everything else
+    for s, _e, end, _num in numbers:
+        _month_near(text, low, s, end, lang, months)
+    if not months:
+        return ()  # the common case
+    for s, e, _end, num in numbers:  # extraction looks for months next to plain numbers only
         if ":" in num or _time_at(low, num, s, e, lang, -1) is not None:
             return None
         if "." in num and "," in num:
@@ -406,7 +405,6 @@ def _quick_months(text: str, lang: str, quick: tuple) -> tuple | None:
                 parse_number(num, lang)
             except InvalidOperation:
                 return None  # not read as a number at all
-        _month_near(text, low, s, end, lang, months)
     return tuple(sorted(q.key[1] for q in months.values()))
 
 
