@@ -376,3 +376,23 @@ def test_without_a_glossary_directory_it_translates_and_warns(tmp_path, copy_mod
     assert (tmp_path / "out" / "a.txt").read_text(encoding="utf-8") == "Korut siap.\n"  # copied, no term
     assert "no-glossary" in err
     assert [w["code"] for w in report_of(tmp_path / "out" / "report.json")["warnings"]] == ["no-glossary"]
+
+
+def test_a_sentence_that_fits_only_before_protection_is_split_too(tmp_path, make_demo_package, monkeypatch,
+                                                                   capsys):
+    # "AS" is one short source word but its protection (ZXn, or "United States of America" written inline by
+    # a repair) is several tokens: a sentence just under the model's limit would overflow once protected.
+    packages, _ = make_demo_package(max_positions=64)  # at most 63 source tokens per sentence
+    monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(packages))
+    gloss = tmp_path / "glossary"
+    gloss.mkdir()
+    (gloss / "a.po").write_text('msgid ""\nmsgstr ""\n"Language: id\\n"\n\n#, case-sensitive\n'
+                                'msgid "AS"\nmsgstr "United States of America"\n', encoding="utf-8")
+    sentence = " ".join(["AS"] * 30)  # about 30 source tokens: fits the model unprotected
+    (tmp_path / "a.txt").write_text(sentence + "\n", encoding="utf-8")
+    out = tmp_path / "out"
+    code, err = run_cli(capsys, "translate", tmp_path / "a.txt", "-o", out, "--glossary", gloss)
+    assert code == 0, err
+    assert (out / "a.txt").read_text(encoding="utf-8") == " ".join(["United States of America"] * 30) + "\n"
+    report = report_of(out / "report.json")
+    assert report["totals"]["split_sentences"] == 1 and report["totals"]["flags"] == 0

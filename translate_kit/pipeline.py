@@ -104,17 +104,21 @@ class _Timer:
             self.timings[key] = self.timings.get(key, 0.0) + time.perf_counter() - t0
 
 
-def _chunks(sentence: str, translator, limit: int, spans: Sequence[tuple[int, int]]) -> list[str]:
+def _chunks(sentence: str, translator, limit: int, spans: Sequence[tuple[int, int, int]]) -> list[str]:
     """``sentence`` cut into pieces of at most ``limit`` model tokens (one piece when it fits).
 
-    Cuts fall on spaces (anywhere, when a piece has none) and never inside ``spans`` (the matched terms).
+    ``spans`` are the matched terms as (start, end, reserve): cuts fall on spaces (anywhere, when a piece
+    has none) and never inside a term, and each term in a piece reserves ``reserve`` extra tokens, because
+    protection (a placeholder, or the English form written inline by a repair) can make the text the model
+    sees longer than the sentence itself.
     """
-    if len(sentence.encode("utf-8")) < limit:  # a token covers at least one byte: no need to tokenise
+    reserve = sum(r for _, _, r in spans)
+    if len(sentence.encode("utf-8")) + reserve < limit:  # a token covers at least one byte: no need to tokenise
         return [sentence]
-    n = len(translator.tokenize(sentence))
+    n = len(translator.tokenize(sentence)) + reserve
     if n <= limit or len(sentence) < 2:
         return [sentence]
-    free = [i for i in range(1, len(sentence)) if not any(s < i < e for s, e in spans)]
+    free = [i for i in range(1, len(sentence)) if not any(s < i < e for s, e, _ in spans)]
     cuts = [i for i in free if sentence[i] == " "] or free
     if not cuts:
         return [sentence]
@@ -123,11 +127,28 @@ def _chunks(sentence: str, translator, limit: int, spans: Sequence[tuple[int, in
     out, pos = [], 0
     for cut in chosen + [len(sentence)]:
         piece = sentence[pos:cut]
-        local = [(s - pos, e - pos) for s, e in spans if pos <= s and e <= cut]
+        lead = len(piece) - len(piece.lstrip())
+        local = [(s - pos - lead, e - pos - lead, r) for s, e, r in spans if pos <= s and e <= cut]
         if piece.strip():
             out += _chunks(piece.strip(), translator, limit, local) if piece.strip() != sentence else [piece]
         pos = cut + 1 if cut < len(sentence) and sentence[cut] == " " else cut
     return out
+
+
+class _ProtectionReserve:
+    """Upper bound of the extra model tokens one protected term can cost: its placeholder plus its English
+    form (what the inline repair writes), tokenised once per entry."""
+
+    def __init__(self, translator):
+        self.translator = translator
+        self.cache: dict[int, int] = {}
+        self.placeholder = len(translator.tokenize(" ZX999"))
+
+    def __call__(self, entry) -> int:
+        got = self.cache.get(id(entry))
+        if got is None:
+            got = self.cache[id(entry)] = self.placeholder + len(self.translator.tokenize(" " + entry.preferred))
+        return got
 
 
 def translate_segments(texts: Sequence[str], *, glossary: Glossary | None, translator,
@@ -150,6 +171,7 @@ def translate_segments(texts: Sequence[str], *, glossary: Glossary | None, trans
     # limit, never inside a term) go to one flat list with their term matches
     with timer("match"):
         matcher = source_matcher(glossary.entries) if glossary else None
+        reserve = _ProtectionReserve(translator) if limit and matcher else None
         flat: list[str] = []
         matches: list[list] = []
         plans: list[list[tuple[str, object]]] = []
@@ -163,7 +185,7 @@ def translate_segments(texts: Sequence[str], *, glossary: Glossary | None, trans
                 pieces = [sentence]
                 if limit:
                     pieces = _chunks(sentence, translator, limit,
-                                     [(m.start, m.end + len(m.suffix)) for m in found])
+                                     [(m.start, m.end + len(m.suffix), reserve(m.entry)) for m in found])
                 if len(pieces) > 1:
                     found = [matcher.find(p) if matcher else [] for p in pieces]
                 else:
