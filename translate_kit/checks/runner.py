@@ -121,6 +121,7 @@ class Checker:
         segments = 0
         doc_keys = None
         last_doc = None
+        chunk: list[list] = []  # [context, its violations or None, whether the pair checks apply]
         for pair in pairs:
             segments += 1
             doc = pair.document
@@ -132,20 +133,19 @@ class Checker:
                 last_doc = doc
             doc_keys.append(pair.where)
             ctx = PairContext(pair, analyzer)
-            blocked = False
+            found_here = None
             for func in blocking_funcs:
                 found = func(ctx)
                 if found:
-                    extend(found)
-                    blocked = True
-            if blocked or pair.source is None or pair.target is None:
-                continue
-            for func in pair_funcs:
-                found = func(ctx)
-                if found:
-                    extend(found)
-            if doc_checks:
+                    found_here = [*(found_here or ()), *found]
+            checked = found_here is None and pair.source is not None and pair.target is not None
+            chunk.append([ctx, found_here, checked])
+            if checked and doc_checks:
                 groups.setdefault("" if batch else doc, []).append(ctx)
+            if len(chunk) >= _CHUNK:
+                _check_chunk(chunk, pair_funcs, extend)
+                chunk = []
+        _check_chunk(chunk, pair_funcs, extend)
         report.segments += segments
         for check in doc_checks:
             for contexts in groups.values():
@@ -158,6 +158,28 @@ class Checker:
 
         violations.sort(key=position)  # stable: a segment's violations keep the order of the checks
         return report
+
+
+#: pairs checked together, one check after the other: each check's tables and code stay in the processor's
+#: caches across the chunk (pair by pair, the checks evict each other's: about a fifth slower)
+_CHUNK = 1024
+
+
+def _check_chunk(chunk: list[list], pair_funcs: list, extend) -> None:
+    """Run the pair checks over a chunk check by check, then hand on each pair's violations in pair order
+    (blocking ones first, then by check), exactly as pair-by-pair checking would."""
+    for func in pair_funcs:
+        for item in chunk:
+            if item[2]:
+                found = func(item[0])
+                if found:
+                    if item[1] is None:
+                        item[1] = list(found)
+                    else:
+                        item[1].extend(found)
+    for item in chunk:
+        if item[1]:
+            extend(item[1])
 
 
 def run_check(pairs: Iterable[SegmentPair], glossary: Glossary | None = None,
