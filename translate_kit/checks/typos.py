@@ -90,9 +90,11 @@ class TypoIndex:
             hit = self.suggest(run)
             return ((0, n_run, hit[0], True),) if hit else ()
         words, pos = [], 0
+        folded = run.casefold().split(" ")  # (casefolding makes no spaces)
         for w in run.split(" "):
             words.append((pos, pos + len(w)))
             pos += len(w) + 1
+        known_words = self._words
         out = []
         for n in range(min(MAX_WORDS, len(words)), 0, -1):
             if n not in counts:
@@ -101,6 +103,8 @@ class TypoIndex:
                 s, e = words[i][0], words[i + n - 1][1]
                 if e - s < MIN_LENGTH or (n == 1 and i and _opens_sentence(run, s)):
                     continue  # (the look-back of a later word stays inside the run)
+                if n > 1 and not any((n, k, folded[i + k]) in known_words for k in range(n)):
+                    continue  # the test :meth:`_suggest` starts with, without a call
                 hit = self.suggest(run[s:e])
                 if hit is not None:
                     out.append((s, e, hit[0], n == 1 and i == 0))
