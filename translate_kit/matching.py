@@ -223,19 +223,17 @@ class Matcher:
         folded = _fold(text)
         index = folded.index
         out = []
-        for lower in (True, False):  # the automata's order: equal spans keep it through the sort
-            for (key_lower, key), pats in keys.items():
-                if key_lower != lower:
-                    continue
-                haystack = folded.folded(lower)
-                i = haystack.find(key)
-                while i >= 0:  # every occurrence, overlapping ones included, as the automaton reports them
-                    hit = self._valid(text, index, i, i + len(key) - 1)
-                    if hit is not None:
-                        s, e, suf = hit
-                        out.extend(Match(s, e, p.entry, p.form, p.role, text[s:e], suf)
-                                   for p in pats if p.entry in entries)
-                    i = haystack.find(key, i + 1)
+        # lower-cased keys first, as the automata run: equal spans keep that order through the sort
+        for (lower, key), pats in sorted(keys.items(), key=_lower_first) if len(keys) > 1 else keys.items():
+            haystack = folded.folded(lower)
+            i = haystack.find(key)
+            while i >= 0:  # every occurrence, overlapping ones included, as the automaton reports them
+                hit = self._valid(text, index, i, i + len(key) - 1)
+                if hit is not None:
+                    s, e, suf = hit
+                    out.extend(Match(s, e, p.entry, p.form, p.role, text[s:e], suf)
+                               for p in pats if p.entry in entries)
+                i = haystack.find(key, i + 1)
         if len(out) > 1:
             out.sort(key=lambda m: (m.start, -(m.end - m.start)))
         return out
@@ -263,6 +261,10 @@ class Matcher:
 
 def _order(p: _Pattern) -> int:
     return p.order
+
+
+def _lower_first(item: tuple) -> bool:
+    return not item[0][0]
 
 
 # -- the two matchers everybody uses --------------------------------------------------------------------------

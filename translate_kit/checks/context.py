@@ -161,7 +161,9 @@ def account(source_terms: list[Match], target: str, target_m: Matcher, untransla
         by_span.setdefault(m.span, []).append(m)
     if not by_span:
         return acc
-    spans = sorted(by_span, key=lambda sp: (sp[0] - sp[1], all(m.role == "forbidden" for m in by_span[sp]), sp[0]))
+    spans = list(by_span)
+    if len(spans) > 1:
+        spans.sort(key=lambda sp: (sp[0] - sp[1], all(m.role == "forbidden" for m in by_span[sp]), sp[0]))
     need = {e: len(occ) for e, occ in acc.source.items()}
     for m in acc.untranslated:
         if m.entry in need:
@@ -175,7 +177,7 @@ def account(source_terms: list[Match], target: str, target_m: Matcher, untransla
         pool = ok or [m for m in cands if m.role == "forbidden"]
         if not pool:
             continue
-        best = max(pool, key=lambda m: need[m.entry])
+        best = pool[0] if len(pool) == 1 else max(pool, key=lambda m: need[m.entry])
         taken.append(sp)
         need[best.entry] -= 1
         if ok:
