@@ -5,12 +5,13 @@ glossary terms inserted (mostly rendered correctly, some forbidden, missing or l
 glossary is synthetic but shaped like a real one: abbreviations (case-sensitive), person names with a
 forbidden hyphenated spelling, ministries, agencies, cities and islands, with variants and admitted forms.
 
-    .venv/bin/python bench/bench_check.py [--segments 20000] [--sizes 100,10000,100000] [--profile]
+    .venv/bin/python bench/bench_check.py [--segments 20000] [--sizes 100,10000,100000] [--repeat 3] [--breakdown]
 
 Prints glossary build time, check time and segments/s per glossary size, and the ratio to the smallest.
 Times are CPU seconds of this process (time.process_time, pinned to one core), so that other work on a
 shared machine does not distort them; wall-clock seconds are printed beside them.
 Target: >= 20,000 segments/s with 10,000 entries, nearly flat from 100 to 100,000 entries.
+``--breakdown`` times each part of a run alone (10,000 entries) and prints what the whole run adds beyond them.
 """
 
 from __future__ import annotations
@@ -103,30 +104,61 @@ def one_core() -> None:
         pass
 
 
-def breakdown(pairs: list[SegmentPair], glossary: Glossary) -> None:
-    """Time the shared match data and each pair check separately (document checks are negligible)."""
+def breakdown(pairs: list[SegmentPair], glossary: Glossary, repeat: int) -> None:
+    """Microseconds per pair of each part of a run, each timed alone over all pairs (best of ``repeat``);
+    what a whole run spends beyond their sum is the runner's own work and the parts evicting each other's
+    tables from the processor caches."""
     from translate_kit.checks import REGISTRY
-    from translate_kit.checks.context import PairContext
+    from translate_kit.checks.context import PairContext, account
+    from translate_kit.numbers import compare
 
-    analyzer = Checker(glossary, CheckConfig()).analyzer
-    spent: dict[str, float] = {}
-    clock = time.process_time
-    for p in pairs:
-        ctx = PairContext(p, analyzer)
-        for name, compute in (("(source terms)", lambda: ctx.source_terms), ("(term accounting)", lambda: ctx.terms),
-                              ("(number comparison)", lambda: ctx.numbers)):
-            t0 = clock()
-            compute()
-            spent[name] = spent.get(name, 0.0) + clock() - t0
-        for name, check in REGISTRY.items():
-            if check.scope == "pair":
-                t0 = clock()
-                list(check.func(ctx))
-                spent[name] = spent.get(name, 0.0) + clock() - t0
-    print("\nmicroseconds per pair (10,000 entries; parenthesised: shared data computed once per pair; the timers "
-          "themselves add a little to each)")
-    for name, sec in sorted(spent.items(), key=lambda kv: -kv[1]):
-        print(f"  {name:<22} {sec / len(pairs) * 1e6:7.1f}")
+    checker = Checker(glossary, CheckConfig())
+    analyzer = checker.analyzer
+    sources = [p.source.text for p in pairs]
+    targets = [p.target.text for p in pairs]
+    found = [analyzer.source.find(s) for s in sources]
+
+    def contexts(cold: bool = False):
+        if cold:
+            analyzer.typos.clear_cache()
+        out = [PairContext(p, analyzer) for p in pairs]
+        for ctx in out:
+            _ = (ctx.terms, ctx.numbers)  # shared data computed first: the checks below are timed alone
+        return out
+
+    def best(run, setup=lambda: None) -> float:
+        times = []
+        for _ in range(repeat):
+            arg = setup()
+            t0 = time.process_time()
+            run(arg)
+            times.append(time.process_time() - t0)
+        return min(times) / len(pairs) * 1e6
+
+    checks = {k: REGISTRY[k].func for k in REGISTRY if REGISTRY[k].scope == "pair"}
+    terms = [checks[k] for k in ("missing-term", "forbidden-term", "untranslated-term", "fuzzy-term")]
+    segments = [checks[k] for k in ("missing-segment", "extra-segment", "empty-segment", "untranslated-segment",
+                                    "length-ratio")]
+    parts = {
+        "source terms (matcher over the source)": best(lambda _: [analyzer.source.find(s) for s in sources]),
+        "term accounting (untranslated terms, renderings)": best(
+            lambda _: [account(f, t, analyzer.target, analyzer.untranslated) for f, t in zip(found, targets)]),
+        "term checks (their violations)": best(lambda cs: [f(c) for c in cs for f in terms], contexts),
+        "inconsistent-term (per document)": best(
+            lambda cs: [REGISTRY["inconsistent-term"].func(cs[i:i + 100]) for i in range(0, len(cs), 100)], contexts),
+        "number comparison": best(lambda _: [compare(s, t) for s, t in zip(sources, targets)]),
+        "number-mismatch (its violations)": best(lambda cs: [checks["number-mismatch"](c) for c in cs], contexts),
+        "source-typo (cold caches)": best(lambda cs: [checks["source-typo"](c) for c in cs],
+                                          lambda: contexts(cold=True)),
+        "segment checks (empty, untranslated, length...)": best(lambda cs: [f(c) for c in cs for f in segments],
+                                                               contexts),
+    }
+    whole = best(lambda _: checker.run(pairs), analyzer.typos.clear_cache)
+    print(f"\nmicroseconds per pair, {len(glossary):,} entries (each part timed alone, best of {repeat})")
+    for name, us in parts.items():
+        print(f"  {name:<50} {us:6.1f}")
+    print(f"  {'runner, report, cache interplay (the rest)':<50} {whole - sum(parts.values()):6.1f}")
+    print(f"  {'whole run':<50} {whole:6.1f}  ({1e6 / whole:,.0f} segments/s)")
 
 
 def main() -> None:
@@ -163,7 +195,7 @@ def main() -> None:
         print(f"{n:>8} {build:>8.2f} {best:>8.2f} {rate:>11,.0f} {rate / first:>9.2f} {wall:>7.2f} "
               f"{len(report.violations):>11}")
     if args.breakdown:
-        breakdown(pairs, make_glossary(10000))
+        breakdown(pairs, make_glossary(10000), args.repeat)
     if args.profile:
         import cProfile
         import pstats
