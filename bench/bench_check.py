@@ -112,6 +112,7 @@ def breakdown(pairs: list[SegmentPair], glossary: Glossary, repeat: int) -> None
     from translate_kit.checks.context import PairContext, account
     from translate_kit.numbers import compare
 
+    repeat = max(repeat, 3)  # a first pass warms regexes and caches up
     checker = Checker(glossary, CheckConfig())
     analyzer = checker.analyzer
     sources = [p.source.text for p in pairs]
