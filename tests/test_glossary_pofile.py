@@ -115,3 +115,14 @@ def test_long_comments_survive_polib_wrapping(tmp_path):
     assert g.entries[0].notes == [note]
     assert g.entries[0].variants == ["Korea Utara"]
     assert g.diagnostics == []
+
+
+def test_conflicts_follow_the_matchers_folding(tmp_path):
+    # "Korea  Utara" (two spaces) and "korea utara" are the same text to the matcher, so they collide;
+    # a case-sensitive "AS" and a case-sensitive "As" never match the same text, so they do not.
+    write(tmp_path, "a.po", '#. variant: Korea  Utara\nmsgid "Korut"\nmsgstr "North Korea"\n\n'
+                            '#, case-sensitive\nmsgid "AS"\nmsgstr "US"\n')
+    write(tmp_path, "b.po", 'msgid "korea utara"\nmsgstr "DPRK"\n\n#, case-sensitive\nmsgid "As"\nmsgstr "Ace"\n')
+    diags = load_glossary(tmp_path).diagnostics
+    assert [(d.code, d.path, d.line) for d in diags] == [("conflicting-entries", str(tmp_path / "b.po"), 6)]
+    assert "'Korut → North Korea'" in diags[0].message

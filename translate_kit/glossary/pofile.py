@@ -171,22 +171,27 @@ def load_glossary(directory: str | Path) -> Glossary:
 def find_conflicts(entries: list[Entry]) -> list[Diagnostic]:
     """Source forms claimed by two entries of the same context with different English forms.
 
-    The first entry (file order) wins at match time; every later claimant is reported here.
+    "Claimed" is the rule lint and editing use (:mod:`translate_kit.glossary.claims`, folded as the matcher
+    folds). The first entry (file order) wins at match time; every later claimant is reported here.
     """
-    owner: dict[tuple[str | None, str], Entry] = {}
+    from .claims import claims  # claims → matching → glossary.model: imported late to keep loading acyclic
+
+    seen: dict[str, list] = {}
     diags = []
     for e in entries:
         if e.fuzzy:
             continue
-        for form in e.source_forms:
-            k = (e.context, form if e.case_sensitive else form.casefold())
-            first = owner.get(k)
-            if first is None:
-                owner[k] = e
-            elif first is not e and first.preferred != e.preferred:
+        reported = False
+        for claim in claims(e):
+            bucket = seen.setdefault(claim.lower, [])
+            first = next((c.entry for c in bucket if c.entry is not e and c.entry.context == e.context
+                          and c.collides(claim) and c.entry.preferred != e.preferred), None)
+            bucket.append(claim)
+            if first is not None and not reported:
+                reported = True
                 diags.append(Diagnostic(
                     "warning", "conflicting-entries",
-                    f"source form {form!r} is claimed by {first.label()!r} ({first.ref}) and "
+                    f"source form {claim.form!r} is claimed by {first.label()!r} ({first.ref}) and "
                     f"{e.label()!r}; the first one is used", str(e.path) if e.path else None, e.line))
     return diags
 
