@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import gc
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
 from ..align import SegmentPair
 from ..errors import TranslateKitError
+from ..gcpause import gc_paused
 from ..glossary.model import Glossary
 from ..glossary.pofile import load_glossary
 from ..report.check_report import SEVERITIES, CheckReport
@@ -91,12 +90,12 @@ class Checker:
     def __init__(self, glossary: Glossary | None = None, config: CheckConfig | None = None):
         self.glossary = glossary
         self.config = config or CheckConfig()
-        with _gc_paused():
+        with gc_paused():
             self.analyzer = Analyzer(glossary, self.config)
 
     def run(self, pairs: Iterable[SegmentPair]) -> CheckReport:
         """Run every enabled check over ``pairs`` (from :mod:`translate_kit.align`)."""
-        with _gc_paused():
+        with gc_paused():
             return self._run(pairs)
 
     def _run(self, pairs: Iterable[SegmentPair]) -> CheckReport:
@@ -187,15 +186,3 @@ def run_check(pairs: Iterable[SegmentPair], glossary: Glossary | None = None,
     """Run every enabled check over ``pairs`` (from :mod:`translate_kit.align`) against ``glossary``."""
     return Checker(glossary, config).run(pairs)
 
-
-@contextmanager
-def _gc_paused():
-    """Building matchers and checking allocate many small objects freed by reference counting; the cyclic
-    collector would only rescan the growing set of live ones, so it is paused meanwhile."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()

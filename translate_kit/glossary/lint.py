@@ -32,11 +32,9 @@ whole directory.
 
 from __future__ import annotations
 
-import gc
 import re
 import unicodedata
 from collections import defaultdict
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
@@ -44,6 +42,7 @@ from typing import Iterable
 import polib
 
 from ..errors import Diagnostic, GlossaryError
+from ..gcpause import gc_paused
 from .canonical import fix_file
 from .claims import Claim, claims, fold_form
 from .model import Entry
@@ -100,21 +99,9 @@ def lint(target: str | Path | Iterable[str | Path]) -> LintResult:
     A missing path raises :class:`GlossaryError` (a usage error); problems inside files are findings.
     """
     files = lint_targets(target)
-    with _gc_paused():
+    with gc_paused():
         return _lint(files)
 
-
-@contextmanager
-def _gc_paused():
-    """Parsing allocates a few objects per PO line and frees none of them as cycles: the cyclic collector
-    would only rescan them (about a quarter of the run on a large glossary)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _lint(files: list[Path]) -> LintResult:
