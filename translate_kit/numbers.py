@@ -128,7 +128,9 @@ def has_digits(text: str) -> bool:
     return not text.isascii() and _HAS_DIGIT.search(text) is not None  # other scripts' digits
 
 
-_TOKEN = re.compile(r"\d+(?:[.,:/]\d+)*")
+# (scanning patterns start with a single character class, "\d\d*" rather than "\d+": only then does the
+# regex engine skip ahead to the next possible start in a tight loop, ~1.5x faster over a text)
+_TOKEN = re.compile(r"\d\d*(?:[.,:/]\d+)*")
 _HHMM = re.compile(r"(\d{1,2})[.:](\d{2})")
 _SLASH = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})")
 _ISO_TAIL = re.compile(r"-(\d{2})-(\d{2})(?![\d-])")
@@ -305,8 +307,8 @@ def _time_alts(h: int, m: int) -> tuple[Decimal, ...]:
     return (Decimal(f"{h}.{m:02d}"), Decimal(h * 100 + m))
 
 
-_WORD_TOKEN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)?")
-_ASCII_WORD_TOKEN = re.compile(r"[a-z]+(?:-[a-z]+)?")  # the same on lower-cased ASCII text, faster
+_WORD_TOKEN = re.compile(r"[^\W\d_][^\W\d_]*(?:-[^\W\d_]+)?")
+_ASCII_WORD_TOKEN = re.compile(r"[a-z][a-z]*(?:-[a-z]+)?")  # the same on lower-cased ASCII text, faster
 _WORD_DECIMALS = {"id": {w: Decimal(v) for w, v in ID_WORDS.items()},
                   "en": {w: Decimal(v) for w, v in EN_WORDS.items()}}
 
@@ -352,7 +354,7 @@ class NumberDiff:
 def _scale_pattern(scales: dict) -> re.Pattern:
     """Numbers with an optional scale word, for lower-cased text (case-insensitive regexes are slow)."""
     words = "|".join(sorted(scales, key=len, reverse=True))
-    return re.compile(r"(\d+(?:[.,:]\d+)*)(?:[\s-]?(" + words + r")(?:nya)?\b)?")
+    return re.compile(r"(\d\d*(?:[.,:]\d+)*)(?:[\s-]?(" + words + r")(?:nya)?\b)?")
 
 
 _QUICK = {"id": (_scale_pattern(ID_SCALES), ID_SCALES), "en": (_scale_pattern(EN_SCALES), EN_SCALES)}
