@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, Sequence
 
-import ahocorasick
+import ahocorasick_rs
 
 from .glossary.model import Entry
 
@@ -129,7 +129,8 @@ class Matcher:
                  case_sensitive: bool | None = None):
         """``case_sensitive=None`` follows each entry's flag; True/False forces one mode for all."""
         self.suffixes = tuple(sorted(suffixes, key=len, reverse=True))
-        self._automata: dict[bool, ahocorasick.Automaton] = {}
+        #: per case mode, an automaton over the folded keys and, per key index, its patterns
+        self._automata: dict[bool, tuple[ahocorasick_rs.AhoCorasick, list[tuple]]] = {}
         #: entry → its (lower-cased?, key, patterns), for :meth:`find_all_of`
         self._by_entry: dict[Entry, list[tuple[bool, str, tuple]]] = {}
         buckets: dict[bool, dict[str, list[_Pattern]]] = {True: {}, False: {}}
@@ -142,14 +143,13 @@ class Matcher:
         for lower, bucket in buckets.items():
             if not bucket:
                 continue
-            automaton = ahocorasick.Automaton()
+            values = []
             for key, pats in bucket.items():
                 pats = tuple(pats)
-                automaton.add_word(key, (len(key), pats))
+                values.append(pats)
                 for entry in dict.fromkeys(p.entry for p in pats):
                     self._by_entry.setdefault(entry, []).append((lower, key, pats))
-            automaton.make_automaton()
-            self._automata[lower] = automaton
+            self._automata[lower] = (ahocorasick_rs.AhoCorasick(list(bucket)), values)
         self.size = sum(len(b) for b in buckets.values())
 
     def __bool__(self) -> bool:
@@ -162,11 +162,11 @@ class Matcher:
         folded = _fold(text)
         index = folded.index
         out = []
-        for lower, automaton in self._automata.items():
-            for last, (length, pats) in automaton.iter(folded.folded(lower)):
-                hit = self._valid(text, index, last - length + 1, last)
+        for lower, (automaton, values) in self._automata.items():
+            for i, first, stop in automaton.find_matches_as_indexes(folded.folded(lower), overlapping=True):
+                hit = self._valid(text, index, first, stop - 1)
                 if hit is not None:
-                    out.append((*hit, pats))
+                    out.append((*hit, values[i]))
         return out
 
     def _valid(self, text: str, index: list[int] | None, first: int, last: int) -> tuple[int, int, str] | None:
