@@ -17,6 +17,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
+import ahocorasick_rs
+
 ID_MONTHS = {m: i for i, m in enumerate(
     ("januari", "februari", "maret", "april", "mei", "juni", "juli", "agustus", "september", "oktober",
      "november", "desember"), 1)}
@@ -141,6 +143,14 @@ _RANGE_GAP = re.compile(r"\s*[-–—]\s*")
 _MONTH_NAMES = "|".join(sorted({*ID_MONTHS, *EN_MONTHS}, key=len, reverse=True)).replace(".", r"\.")
 _MONTH_AFTER = re.compile(r"(?:st|nd|rd|th)?\s*(?:of\s+)?(" + _MONTH_NAMES + r")(?:(?<=\.)|\b)")
 _MONTH_BEFORE = re.compile(r"\b(" + _MONTH_NAMES + r")\s*(?:of\s+)?$")
+#: every month name at once: a text holding none has no month to look for next to its numbers
+_MONTH_FINDER = ahocorasick_rs.AhoCorasick(sorted({*ID_MONTHS, *EN_MONTHS}))
+
+
+def _may_have_month(low: str) -> bool:
+    """False when the lower-cased text holds no month name anywhere (one automaton pass, cheaper than the
+    two month regexes tried at every number)."""
+    return bool(_MONTH_FINDER.find_matches_as_indexes(low))
 
 
 def extract(text: str, lang: str) -> list[Quantity]:
@@ -156,6 +166,7 @@ def extract(text: str, lang: str) -> list[Quantity]:
     months: dict[int, Quantity] = {}
     last_time_end = -1
     skip_until = -1
+    month_words = _may_have_month(low)
     for m in _TOKEN.finditer(low):
         s, e = m.span()
         if s < skip_until:
@@ -186,7 +197,8 @@ def extract(text: str, lang: str) -> list[Quantity]:
         q = _number_at(text, low, tok, s, e, lang)
         if q is not None:
             out.append(q)
-            _month_near(text, low, s, q.end, lang, months)
+            if month_words:
+                _month_near(text, low, s, q.end, lang, months)
     if months:
         out.extend(months.values())
         out.sort(key=lambda q: q.start)
@@ -394,6 +406,8 @@ def _quick_months(text: str, lang: str, quick: tuple) -> tuple | None:
     """The months that extraction finds next to the numbers of ``quick`` (sorted), or None when some number
     may be read otherwise (a time, digit groups split at a colon), which only matters next to a month."""
     _, low, numbers = quick
+    if not numbers or not _may_have_month(low):
+        return ()
     months: dict[int, Quantity] = {}
     for s, _e, end, _num in numbers:
         _month_near(text, low, s, end, lang, months)
