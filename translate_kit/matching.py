@@ -40,8 +40,11 @@ _MAPPED_CHARS = tuple(chr(c) for c in _CHAR_MAP)
 
 def _needs_space_fold(text: str) -> bool:
     """Same answer as ``_NEEDS_SPACE_FOLD.search``, without the regex for ASCII text (the common case)."""
-    if text.isascii() and ("  " in text or text.isprintable()):
-        return "  " in text  # printable ASCII: the only foldable whitespace is a run of spaces
+    if text.isascii():
+        if "  " in text:  # (one substring search: it costs as much as the printable test)
+            return True
+        if text.isprintable():
+            return False  # printable ASCII: the only foldable whitespace is a run of spaces
     return _NEEDS_SPACE_FOLD.search(text) is not None
 
 
