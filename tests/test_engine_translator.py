@@ -70,3 +70,11 @@ def test_stored_positions_reads_the_model_header(make_demo_package, tmp_path):
     _, info = make_demo_package(max_positions=48)
     assert stored_positions(info.path / "model") == 48
     assert stored_positions(tmp_path) is None  # no model.bin: unknown
+
+
+def test_default_threads_decode_two_batches_side_by_side():
+    from translate_kit.engine.translator import default_threads
+
+    assert default_threads(1) == (1, 1)
+    assert default_threads(2) == (2, 1)
+    assert default_threads(16) == (2, 8)
