@@ -257,17 +257,13 @@ def _model_stamp(info) -> str:
     return digest([info.to_dict(), weights])
 
 
-DEFAULT_GLOSSARY = Path("glossary")
-
-
 def resolve_glossary(directory: str | Path | None) -> Glossary:
     """``directory``, else ``glossary/`` when it exists, else no glossary (with a ``no-glossary`` warning)."""
-    from .glossary.pofile import load_glossary
+    from .glossary.pofile import load_glossary_or_default
 
-    if directory is not None:
-        return load_glossary(directory)
-    if DEFAULT_GLOSSARY.is_dir():
-        return load_glossary(DEFAULT_GLOSSARY)
+    glossary = load_glossary_or_default(directory)
+    if glossary is not None:
+        return glossary
     return Glossary(diagnostics=[Diagnostic("warning", "no-glossary",
                                             "no --glossary and no glossary/ directory: translating without "
                                             "a glossary")])

@@ -10,13 +10,12 @@ from ..align import SegmentPair
 from ..errors import TranslateKitError
 from ..gcpause import gc_paused
 from ..glossary.model import Glossary
-from ..glossary.pofile import load_glossary
+from ..glossary.pofile import load_glossary_or_default
 from ..report.check_report import SEVERITIES, CheckReport
 from . import REGISTRY
 from .context import Analyzer, PairContext
 
 SCOPES = ("document", "batch")
-DEFAULT_GLOSSARY = "glossary"
 
 
 class ConfigError(TranslateKitError):
@@ -77,11 +76,7 @@ class CheckConfig:
 
 def open_glossary(directory: str | Path | None) -> Glossary | None:
     """The glossary of ``directory``; with None, ``glossary/`` when it exists, else no glossary."""
-    if directory is None:
-        if not Path(DEFAULT_GLOSSARY).is_dir():
-            return None
-        directory = DEFAULT_GLOSSARY
-    return load_glossary(directory)
+    return load_glossary_or_default(directory)
 
 
 class Checker:

@@ -168,6 +168,19 @@ def load_glossary(directory: str | Path) -> Glossary:
     return glossary
 
 
+#: the glossary every command uses when no ``--glossary`` is given (and the directory exists)
+DEFAULT_DIR = Path("glossary")
+
+
+def load_glossary_or_default(directory: str | Path | None) -> Glossary | None:
+    """``directory``'s glossary; with None, ``glossary/`` when it exists, else None (the caller says so)."""
+    if directory is None:
+        if not DEFAULT_DIR.is_dir():
+            return None
+        directory = DEFAULT_DIR
+    return load_glossary(directory)
+
+
 def find_conflicts(entries: list[Entry]) -> list[Diagnostic]:
     """Source forms claimed by two entries of the same context with different English forms.
 

@@ -11,14 +11,13 @@ from pathlib import Path
 
 from ..errors import Diagnostic, InputError
 from ..glossary.model import Glossary
-from ..glossary.pofile import load_glossary
+from ..glossary.pofile import DEFAULT_DIR, load_glossary_or_default
 from .corpus_scores import CorpusScore, corpus_scores
 from .gates import DEFAULT_ALPHA, GateResult, against_gates, threshold_gates
 from .inputs import ScoreInputs, load_inputs, text_digest
 from .significance import PairedComparison, paired_corpus_test, paired_term_test
 from .terms import TermAccuracy, TermScorer
 
-DEFAULT_GLOSSARY = Path("glossary")
 
 
 @dataclass
@@ -100,13 +99,11 @@ class ScoreResult:
 
 def resolve_glossary(directory: str | Path | None, diagnostics: list[Diagnostic]) -> Glossary | None:
     """The glossary for term accuracy: ``directory``, else ``glossary/`` when it exists, else none (noted)."""
-    if directory is None:
-        if not DEFAULT_GLOSSARY.is_dir():
-            diagnostics.append(Diagnostic("info", "no-glossary",
-                                          "no --glossary and no glossary/ directory: term accuracy not measured"))
-            return None
-        directory = DEFAULT_GLOSSARY
-    glossary = load_glossary(directory)
+    glossary = load_glossary_or_default(directory)
+    if glossary is None:
+        diagnostics.append(Diagnostic("info", "no-glossary",
+                                      "no --glossary and no glossary/ directory: term accuracy not measured"))
+        return None
     diagnostics.extend(glossary.diagnostics)
     return glossary
 
@@ -175,5 +172,5 @@ def score_paths(hyp: str | Path, ref: str | Path, src: str | Path | None = None,
     labels = {"hyp": str(hyp), "ref": str(ref), "src": str(src) if src is not None else None,
               "baseline": str(baseline) if baseline is not None else None,
               "against": against.path if against is not None else None,
-              "glossary": str(glossary_dir or DEFAULT_GLOSSARY) if glossary is not None else None}
+              "glossary": str(glossary_dir or DEFAULT_DIR) if glossary is not None else None}
     return score_inputs(inputs, glossary, options, against, labels, diags)
