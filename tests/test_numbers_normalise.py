@@ -150,3 +150,26 @@ def test_shortcut_sees_a_month_glued_to_its_day():
     assert compare("pada 18juni 2024", "on 18 2024") == compare("pada 18juni 2024", "on 18 2024", shortcut=False)
     assert [q.kind for q in compare("pada 18juni 2024", "on 18 2024").missing] == ["month"]
     assert not compare("pada 18juni 2024", "on June 18, 2024")
+
+
+_WORD_PIECES = {"id": ["dua", "tiga", "sembilan", "belas", "puluh", "ratus", "ribu", "juta", "setengah", "seribu",
+                       "sejuta", "miliar", "nol", "satu", "sebelas", "orang", "dua-tiga", "triliun", "nya"],
+                "en": ["two", "thirty-two", "ninety-nine", "a", "an", "half", "dozen", "hundred", "thousand",
+                       "million", "bn", "one-half", "twice", "first", "people", "twenty", "of", "tn"]}
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(["id", "en"]), st.data())
+def test_every_number_word_reading_is_known_in_advance(lang, data):
+    """The forgiving step reads the other side's number words only when one of them could say a missing
+    value; the values words can say are listed in advance, so that list must hold every reading."""
+    from translate_kit.numbers import _word_readable, word_values
+
+    text = " ".join(data.draw(st.lists(st.sampled_from(_WORD_PIECES[lang]), max_size=8)))
+    assert set(word_values(text, lang)) <= _word_readable(lang)
+
+
+def test_a_number_in_words_still_forgives_a_digit():
+    assert not compare("dua ribu orang", "2,000 people")
+    assert not compare("25 orang", "twenty-five people")
+    assert [q.text for q in compare("2019 orang", "two thousand people").missing] == ["2019"]

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from decimal import Decimal, InvalidOperation
 
 import ahocorasick_rs
@@ -53,9 +54,10 @@ _PERCENT = {"id": re.compile(r"\s?%|\s+persen\b"), "en": re.compile(r"\s?%|\s+pe
 _HAS_DIGIT = re.compile(r"\d")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Quantity:
-    """One number, amount, percentage, month or time found in a text."""
+    """One number, amount, percentage, month or time found in a text (a value: never changed once made;
+    not frozen, because a frozen dataclass's ``__init__`` costs several times as much and texts hold many)."""
 
     kind: str  # "number" | "percent" | "amount" | "time" | "month"
     key: object  # Decimal value, ("t", hour % 12, minute) or ("m", month)
@@ -490,14 +492,35 @@ def _forgive(missing, extra, source, target, source_lang, target_lang):
         else:
             kept.append(q)
     missing, extra = kept, [extra[i] for i in left]
-    # 2. a number written as words on the other side
-    if missing:
+    # 2. a number written as words on the other side (read only when words could say one of these values)
+    if missing and _wordable(missing, target_lang):
         words = word_values(target, target_lang)
         missing = [q for q in missing if not _take(words, q)]
-    if extra:
+    if extra and _wordable(extra, source_lang):
         words = word_values(source, source_lang)
         extra = [q for q in extra if not _take(words, q)]
     return missing, extra
+
+
+def _wordable(quantities: list[Quantity], lang: str) -> bool:
+    """Whether :func:`word_values` could give any reading of ``quantities`` in ``lang`` at all (most
+    numbers, 2019 or 3.7, no words of it can say)."""
+    values = _word_readable(lang)
+    return any(isinstance(k, Decimal) and k in values for q in quantities for k in (q.key, *q.alts))
+
+
+@lru_cache(maxsize=None)
+def _word_readable(lang: str) -> frozenset:
+    """Every value :func:`word_values` can return in ``lang``: a number word, the same with the following
+    word's modifier (Indonesian belas/puluh/ratus) or a hyphenated pair (English tens-unit), times a scale."""
+    words = _WORD_DECIMALS[lang]
+    scales = ID_SCALES if lang == "id" else EN_SCALES
+    base = set(words.values())
+    if lang == "id":
+        base |= {m for v in words.values() if v < 10 for m in (v + 10, v * 10, v * 100)}
+    else:
+        base |= {a + b for a in words.values() for b in words.values()}
+    return frozenset(base | {v * s for v in base for s in scales.values()})
 
 
 def _take(words: Counter, q: Quantity) -> bool:

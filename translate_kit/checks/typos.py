@@ -49,6 +49,8 @@ class TypoIndex:
         self.word_counts: set[int] = set()
         #: (word count, position, word) of multi-word forms: one edit leaves all words but one intact
         self._words: set[tuple[int, int, str]] = set()
+        #: every word of the multi-word forms
+        self._multi_words: set[str] = set()
         seen: set[str] = set()
         for e in entries:
             for f in (*e.source_forms, *e.target_forms, *e.forbidden):
@@ -67,6 +69,7 @@ class TypoIndex:
                 self.word_counts.add(len(words))
                 if len(words) > 1:
                     self._words.update((len(words), i, w) for i, w in enumerate(words))
+                    self._multi_words.update(words)
         self.suggest = lru_cache(maxsize=65536)(self._suggest)
         #: run of capitalised words → its possible typos (:meth:`plan`); real text repeats its names
         self.plans: dict[str, tuple] = {}
@@ -95,8 +98,11 @@ class TypoIndex:
             words.append((pos, pos + len(w)))
             pos += len(w) + 1
         known_words = self._words
+        # a multi-word form within one edit shares all its words but one: a run holding no word of any
+        # multi-word form has only single words to look at (most runs: one set test per word)
+        multi = not self._multi_words.isdisjoint(folded)
         out = []
-        for n in range(min(MAX_WORDS, len(words)), 0, -1):
+        for n in range(min(MAX_WORDS, len(words)) if multi else 1, 0, -1):
             if n not in counts:
                 continue
             for i in range(len(words) - n + 1):
