@@ -108,24 +108,24 @@ class Checker:
         violations = report.violations
         extend = violations.extend
         groups: dict[str, list[PairContext]] = {}
-        keys = report.segment_keys
+        by_doc = report.segment_pairs
         blocking_funcs = [c.func for c in blocking]
         pair_funcs = [c.func for c in pair_checks]
         batch = config.scope == "batch"
         segments = 0
-        doc_keys = None
+        doc_pairs = None
         last_doc = None
         chunk: list[list] = []  # [context, its violations or None, whether the pair checks apply]
         for pair in pairs:
             segments += 1
             doc = pair.document
             if doc != last_doc:
-                doc_keys = keys.get(doc)
-                if doc_keys is None:
+                doc_pairs = by_doc.get(doc)
+                if doc_pairs is None:
                     report.documents.append(doc)
-                    doc_keys = keys[doc] = []
+                    doc_pairs = by_doc[doc] = []
                 last_doc = doc
-            doc_keys.append(pair.where)
+            doc_pairs.append(pair)
             ctx = PairContext(pair, analyzer)
             found_here = None
             for func in blocking_funcs:
@@ -162,15 +162,15 @@ _CHUNK = 1024
 def _check_chunk(chunk: list[list], pair_funcs: list, extend) -> None:
     """Run the pair checks over a chunk check by check, then hand on each pair's violations in pair order
     (blocking ones first, then by check), exactly as pair-by-pair checking would."""
+    live = [item for item in chunk if item[2]]
+    contexts = [item[0] for item in live]
     for func in pair_funcs:
-        for item in chunk:
-            if item[2]:
-                found = func(item[0])
-                if found:
-                    if item[1] is None:
-                        item[1] = list(found)
-                    else:
-                        item[1].extend(found)
+        # (map and a filtering comprehension: most checks find nothing in most pairs)
+        for item, found in [(item, found) for item, found in zip(live, map(func, contexts)) if found]:
+            if item[1] is None:
+                item[1] = list(found)
+            else:
+                item[1].extend(found)
     for item in chunk:
         if item[1]:
             extend(item[1])

@@ -96,8 +96,9 @@ class CheckReport:
     violations: list[Violation] = field(default_factory=list)
     segments: int = 0  # segment pairs checked
     documents: list[str] = field(default_factory=list)
-    #: segment key ("file:line" of the source, or of the target for an extra segment) per document, in order
-    segment_keys: dict[str, list[str]] = field(default_factory=dict)
+    #: the segment pairs of each document, in order (their ``where``, "file:line" of the source or of the
+    #: target for an extra segment, names a segment: formatted only when asked, see :meth:`segment_keys`)
+    segment_pairs: dict[str, list] = field(default_factory=dict)
     glossary_entries: int = 0
     glossary_digest: str | None = None
     diagnostics: list[Diagnostic] = field(default_factory=list)
@@ -105,6 +106,10 @@ class CheckReport:
     severities: dict[str, str] = field(default_factory=dict)
     disabled: list[str] = field(default_factory=list)
     scope: str = "document"
+
+    def segment_keys(self, document: str) -> list[str]:
+        """The "file:line" of each segment of ``document``, in order."""
+        return [p.where for p in self.segment_pairs.get(document, ())]
 
     # -- summaries -------------------------------------------------------------------------------------------
     def counts_by_kind(self) -> dict[str, int]:

@@ -22,7 +22,7 @@ def render_check(report: CheckReport, per: str = "file", fail_on: str = "error")
         if per == "file":
             cases[(doc, doc)] = []
         else:
-            for key in report.segment_keys.get(doc, []):
+            for key in report.segment_keys(doc):
                 cases[(doc, key)] = []
     for v in report.violations:
         key = (v.document, v.document if per == "file" else v.segment)
