@@ -11,7 +11,9 @@ in ONE run, each in a fresh subprocess so that peak RSS figures are separate:
 - ``glossary``  the same with the project glossary (glossary/).
 
 on the seed corpus (corpus/id) and on the first N sentences of ../shared/eval (ntrex128 test.id, then
-guntara2020_news test.id). The argos loop runs on a sample (``--argos-sentences``); it is ~0.8 sentences/s.
+guntara2020_news test.id). The argos loop runs on a sample (``--argos-sentences``; ~1-2 sentences/s here).
+A fourth subprocess times the engine alone on that sample, argostranslate's calls against the pipeline's
+batched calls (no translate-kit code timed): the most batching can give on the machine at hand.
 
 Prints sentences/s, the ratios (targets: batched ≥ 3× argos; glossary overhead ≤ 10% of batched) and peak
 RSS per run (target ≤ 1.5 GB). usage: bench/bench_translate.py [--sentences 2000] [--argos-sentences 300]
@@ -82,6 +84,46 @@ def worker_argos(input_dir: Path, limit: int) -> dict:
         translate.apply_packaged_translation(pkg, paragraph, translator, Splitter(), num_hypotheses=1)
         done += count_sentences(paragraph)
     return {"sentences": done, "seconds": time.perf_counter() - t0, "peak_rss_mb": peak_rss_mb()}
+
+
+def worker_engine(input_dir: Path, limit: int) -> dict:
+    """The engine's own ceiling, no translate-kit code timed: the argos loop's sample sentences decoded by
+    CTranslate2 (1) as argostranslate calls it (each paragraph's sentences, 32-token batches, argos's thread
+    settings) and (2) all at once as the pipeline calls it (length-sorted, 2,048-token batches, two batches
+    side by side). Same sentences, same beam 4 and length penalty 0.2; only the batching differs."""
+    import ctranslate2
+    from argostranslate import package, settings
+
+    from translate_kit.engine.translator import default_threads
+
+    pkg = next(p for p in package.get_installed_packages() if p.from_code == "id" and p.to_code == "en")
+    paragraphs = [line for f in sorted(input_dir.glob("*.txt"))
+                  for line in f.read_text(encoding="utf-8").splitlines() if line.strip()]
+    total = sum(count_sentences(p) for p in paragraphs)
+    step = max(1, round(total / max(limit, 1)))
+    sample, done = [], 0
+    for paragraph in paragraphs[::step]:  # the argos loop's sample
+        if done >= limit:
+            break
+        sample.append([pkg.tokenizer.encode(s) for s in trivial_split(paragraph)])
+        done += count_sentences(paragraph)
+    options = dict(beam_size=4, length_penalty=0.2, replace_unknowns=True, batch_type="tokens")
+    model = str(pkg.package_path / "model")
+    argos_way = ctranslate2.Translator(model, device="cpu", inter_threads=settings.inter_threads,
+                                       intra_threads=settings.intra_threads)
+    t0 = time.perf_counter()
+    for sentences in sample:
+        argos_way.translate_batch(sentences, max_batch_size=settings.batch_size, **options)
+    argos_seconds = time.perf_counter() - t0
+    del argos_way
+    inter, intra = default_threads()
+    batched_way = ctranslate2.Translator(model, device="cpu", inter_threads=inter, intra_threads=intra)
+    flat = sorted((s for sentences in sample for s in sentences), key=len)
+    t0 = time.perf_counter()
+    batched_way.translate_batch(flat, max_batch_size=2048, max_input_length=0, **options)
+    batched_seconds = time.perf_counter() - t0
+    return {"sentences": done, "argos_seconds": argos_seconds, "batched_seconds": batched_seconds,
+            "peak_rss_mb": peak_rss_mb()}
 
 
 def worker_pipeline(input_dir: Path, glossary_dir: Path | None) -> dict:
@@ -167,6 +209,8 @@ def main() -> None:
         kind, input_dir = args.worker[0], Path(args.worker[1])
         if kind == "argos":
             result = worker_argos(input_dir, int(args.worker[2]))
+        elif kind == "engine":
+            result = worker_engine(input_dir, int(args.worker[2]))
         else:
             result = worker_pipeline(input_dir, REPO / "glossary" if kind == "glossary" else None)
         print(json.dumps(result))
@@ -186,17 +230,18 @@ def main() -> None:
         argos = run_worker(env, "argos", str(input_dir), str(args.argos_sentences))
         batched = run_worker(env, "batched", str(input_dir))
         gloss = run_worker(env, "glossary", str(input_dir))
-        rows.append((name, argos, batched, gloss))
+        engine = run_worker(env, "engine", str(input_dir), str(args.argos_sentences))
+        rows.append((name, argos, batched, gloss, engine))
 
     print(f"\n{'corpus':<14} {'run':<10} {'sentences':>9} {'seconds':>8} {'sent/s':>7} {'peak RSS MB':>11}")
-    for name, argos, batched, gloss in rows:
+    for name, argos, batched, gloss, _engine in rows:
         for run, r in (("argos loop", argos), ("batched", batched), ("glossary", gloss)):
             rate = r["sentences"] / r["seconds"] if r["seconds"] else float("inf")
             r["rate"] = rate
             print(f"{name:<14} {run:<10} {r['sentences']:>9} {r['seconds']:>8.1f} {rate:>7.2f} "
                   f"{r['peak_rss_mb']:>11.0f}")
     print()
-    for name, argos, batched, gloss in rows:
+    for name, argos, batched, gloss, engine in rows:
         speedup = gloss["rate"] / argos["rate"]
         overhead = gloss["seconds"] / gloss["sentences"] / (batched["seconds"] / batched["sentences"]) - 1
         peak = max(argos["peak_rss_mb"], batched["peak_rss_mb"], gloss["peak_rss_mb"])
@@ -209,7 +254,13 @@ def main() -> None:
               f"({around / batched['seconds'] * 100:+.2f}% of the batched run); tokens sent to the model "
               f"{gloss['model_tokens']} vs {batched['model_tokens']} "
               f"({(gloss['model_tokens'] / batched['model_tokens'] - 1) * 100:+.1f}%)")
-        print(f"  stage seconds (glossary run): " + ", ".join(f"{k} {v:.2f}" for k, v in gloss["timings"].items()))
+        print("  stage seconds (glossary run): " + ", ".join(f"{k} {v:.2f}" for k, v in gloss["timings"].items()))
+        e_argos = engine["sentences"] / engine["argos_seconds"]
+        e_batched = engine["sentences"] / engine["batched_seconds"]
+        print(f"  engine alone on the argos sample ({engine['sentences']} sentences, no translate-kit code): "
+              f"argos's calls {e_argos:.2f} sent/s, the pipeline's calls {e_batched:.2f} sent/s = "
+              f"{e_batched / e_argos:.1f}× (what batching alone gives on this machine; a sample under a few "
+              f"hundred sentences fills too few batches to show it)")
 
 
 if __name__ == "__main__":
