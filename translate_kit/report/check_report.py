@@ -23,9 +23,12 @@ def severity_at_least(severity: str, threshold: str) -> bool:
     return _RANK[severity] <= _RANK[threshold]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Side:
-    """One side of a violation: the segment (file:line) and, where it applies, the span and its text."""
+    """One side of a violation: the segment (file:line) and, where it applies, the span and its text.
+
+    Side and Violation are values, never changed once made. They are not frozen dataclasses because a run may
+    make tens of thousands, and a frozen dataclass's ``__init__`` costs several times as much."""
 
     file: str
     line: int
@@ -41,7 +44,7 @@ class Side:
                 "text": self.text}
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Violation:
     """One finding of one check."""
 
