@@ -70,20 +70,28 @@ def worker_argos(input_dir: Path, limit: int) -> dict:
     translator = ctranslate2.Translator(str(pkg.package_path / "model"), device=settings.device,
                                         inter_threads=settings.inter_threads,
                                         intra_threads=settings.intra_threads)
-    paragraphs = [line for f in sorted(input_dir.glob("*.txt"))
-                  for line in f.read_text(encoding="utf-8").splitlines() if line.strip()]
-    # a sample spread evenly over the input, so its sentence lengths match the whole batch's
-    total = sum(count_sentences(p) for p in paragraphs)
-    step = max(1, round(total / max(limit, 1)))
-    sample = paragraphs[::step]
-    done = 0
+    sample = argos_sample(input_dir, limit)
     t0 = time.perf_counter()
     for paragraph in sample:
+        translate.apply_packaged_translation(pkg, paragraph, translator, Splitter(), num_hypotheses=1)
+    return {"sentences": sum(map(count_sentences, sample)), "seconds": time.perf_counter() - t0,
+            "peak_rss_mb": peak_rss_mb()}
+
+
+def argos_sample(input_dir: Path, limit: int) -> list[str]:
+    """Paragraphs spread evenly over the input (so their sentence lengths match the whole batch's) until they
+    hold ``limit`` sentences: what the argos loop translates, and the engine-alone timing too."""
+    paragraphs = [line for f in sorted(input_dir.glob("*.txt"))
+                  for line in f.read_text(encoding="utf-8").splitlines() if line.strip()]
+    total = sum(count_sentences(p) for p in paragraphs)
+    step = max(1, round(total / max(limit, 1)))
+    sample, done = [], 0
+    for paragraph in paragraphs[::step]:
         if done >= limit:
             break
-        translate.apply_packaged_translation(pkg, paragraph, translator, Splitter(), num_hypotheses=1)
+        sample.append(paragraph)
         done += count_sentences(paragraph)
-    return {"sentences": done, "seconds": time.perf_counter() - t0, "peak_rss_mb": peak_rss_mb()}
+    return sample
 
 
 def worker_engine(input_dir: Path, limit: int) -> dict:
@@ -97,16 +105,9 @@ def worker_engine(input_dir: Path, limit: int) -> dict:
     from translate_kit.engine.translator import default_threads
 
     pkg = next(p for p in package.get_installed_packages() if p.from_code == "id" and p.to_code == "en")
-    paragraphs = [line for f in sorted(input_dir.glob("*.txt"))
-                  for line in f.read_text(encoding="utf-8").splitlines() if line.strip()]
-    total = sum(count_sentences(p) for p in paragraphs)
-    step = max(1, round(total / max(limit, 1)))
-    sample, done = [], 0
-    for paragraph in paragraphs[::step]:  # the argos loop's sample
-        if done >= limit:
-            break
-        sample.append([pkg.tokenizer.encode(s) for s in trivial_split(paragraph)])
-        done += count_sentences(paragraph)
+    paragraphs = argos_sample(input_dir, limit)
+    sample = [[pkg.tokenizer.encode(s) for s in trivial_split(p)] for p in paragraphs]
+    done = sum(map(count_sentences, paragraphs))
     options = dict(beam_size=4, length_penalty=0.2, replace_unknowns=True, batch_type="tokens")
     model = str(pkg.package_path / "model")
     argos_way = ctranslate2.Translator(model, device="cpu", inter_threads=settings.inter_threads,
