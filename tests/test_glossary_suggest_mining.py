@@ -1,13 +1,11 @@
-"""`glossary suggest`: candidates reasoned from small hand-made corpora, and from the seed corpus."""
+"""`glossary suggest`: candidates reasoned from small hand-made corpora (the seed corpus: test_glossary_suggest_seed.py)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from translate_kit.cli.glossary_exchange_cmd import suggest_cmd
 from translate_kit.errors import InputError
 from translate_kit.glossary.pofile import load_glossary
 from translate_kit.glossary.suggest import acronyms, looks_indonesian, name_sequences, suggest, write_suggestions
@@ -128,61 +126,3 @@ def test_bad_corpus_path_is_an_input_error(tmp_path):
     with pytest.raises(InputError) as info:
         suggest([tmp_path / "nope"], [])
     assert str(info.value).startswith(str(tmp_path / "nope"))
-
-
-# -- the seed corpus ---------------------------------------------------------------------------------------------
-SEED_GLOSSARY = '''msgid ""
-msgstr ""
-"Language: id\\n"
-
-#. variant: Korut
-#. variant: Kora Utara
-msgid "Korea Utara"
-msgstr "North Korea"
-
-#. variant: Korsel
-msgid "Korea Selatan"
-msgstr "South Korea"
-
-msgid "Rusia"
-msgstr "Russia"
-
-msgid "Ukraina"
-msgstr "Ukraine"
-
-#. variant: Amerika
-msgid "Amerika Serikat"
-msgstr "United States"
-
-#, case-sensitive
-msgid "AS"
-msgstr "US"
-
-#, case-sensitive
-msgid "PBB"
-msgstr "UN"
-
-#. variant: Kim Jong-un
-msgid "Kim Jong Un"
-msgstr "Kim Jong Un"
-'''
-
-
-def test_seed_corpus_proposes_the_expected_names(repo, tmp_path):
-    gdir = tmp_path / "glossary"
-    write(gdir, "seed.po", SEED_GLOSSARY)
-    out = tmp_path / "suggested.po"
-    result = CliRunner().invoke(suggest_cmd, [str(repo / "corpus" / "id"), "--glossary", str(gdir),
-                                              "-o", str(out)])
-    assert result.exit_code == 0, result.output
-    g = load_glossary(out)
-    found = {e.source: e for e in g}
-    for name in ("Vladimir Putin", "John Kirby", "Matthew Miller", "Kosmodrom Vostochny", "Kim Jong Il",
-                 "Semenanjung Korea", "Lapangan Kim Il Sung", "Dewan Keamanan Nasional", "Timur Jauh", "WIB"):
-        assert name in found, name
-    assert found["Yuri Ushakov"].variants == ["Yuri Ushakob"]  # 000 spells it -v, 001 -b
-    assert found["Pyongyang"].variants == ["Pyeongyang"]
-    # covered by the glossary, or not names at all
-    for absent in ("Korea Utara", "Kim Jong Un", "AS", "PBB", "Rusia", "Para", "Dalam", "Juni", "September"):
-        assert absent not in found, absent
-    assert all(e.fuzzy for e in g)
