@@ -17,6 +17,7 @@ Target: >= 20,000 segments/s with 10,000 entries, nearly flat from 100 to 100,00
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import random
 import sys
@@ -26,7 +27,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from translate_kit.align import Segment, SegmentPair, pair  # noqa: E402
+from translate_kit.corpus.pairing import Segment, SegmentPair, pair  # noqa: E402
 from translate_kit.checks import CheckConfig, Checker, run_check  # noqa: E402
 from translate_kit.glossary.model import Entry, Glossary  # noqa: E402
 
@@ -110,7 +111,7 @@ def breakdown(pairs: list[SegmentPair], glossary: Glossary, repeat: int) -> None
     tables from the processor caches."""
     from translate_kit.checks import REGISTRY
     from translate_kit.checks.context import PairContext, account
-    from translate_kit.numbers import compare
+    from translate_kit.checks.numbers import compare
 
     repeat = max(repeat, 3)  # a first pass warms regexes and caches up
     checker = Checker(glossary, CheckConfig())
@@ -171,6 +172,7 @@ def main() -> None:
     ap.add_argument("--breakdown", action="store_true", help="microseconds per pair spent in each check (10,000 entries)")
     args = ap.parse_args()
     one_core()
+    gc.disable()  # as `translate-kit check` runs its checks (cli.process.gc_paused); the library never does
     sizes = [int(s) for s in args.sizes.split(",")]
     base = make_glossary(100)
     pairs = make_pairs(args.segments, base.entries)

@@ -7,7 +7,7 @@ in ONE run, each in a fresh subprocess so that peak RSS figures are separate:
 
 - ``argos``     argostranslate.translate.apply_packaged_translation per paragraph (argos's own settings: beam 4,
                 32-token batches), with a trivial sentence splitter (MiniSBD needs a download);
-- ``batched``   translate_kit.pipeline.translate_documents with an empty glossary;
+- ``batched``   translate_kit.translation.run.translate_documents with an empty glossary;
 - ``glossary``  the same with the project glossary (glossary/).
 
 on the seed corpus (corpus/id) and on the first N sentences of ../shared/eval (ntrex128 test.id, then
@@ -130,7 +130,7 @@ def worker_engine(input_dir: Path, limit: int) -> dict:
 def worker_pipeline(input_dir: Path, glossary_dir: Path | None) -> dict:
     from translate_kit.glossary.model import Glossary
     from translate_kit.glossary.pofile import load_glossary
-    from translate_kit.pipeline import TranslateOptions, translate_documents
+    from translate_kit.translation.run import TranslateOptions, translate_documents
 
     from translate_kit.engine import BatchTranslator, find_package
 

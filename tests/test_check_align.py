@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from translate_kit.align import Segment, load_po_pairs, load_segments, pair
+from translate_kit.corpus.pairing import Segment, load_po_pairs, load_segments, pair
 from translate_kit.errors import InputError
 
 PO = '''msgid ""

@@ -1,4 +1,4 @@
-"""Unit tests of translate_kit.constrain: protect/restore/verify/repair with plain functions as translators.
+"""Unit tests of translate_kit.translation.constrain: protect/restore/verify/repair with plain functions as translators.
 
 These translators are ordinary string functions (identity, word replacements) standing in for the model in
 *unit* tests of the pure module; the end-to-end tests (test_translate_*.py) use the real demo model.
@@ -10,10 +10,10 @@ import re
 
 import pytest
 
-from translate_kit.constrain import (INLINE, PLACEHOLDER, SUBSTITUTE, protect, restore, translate_constrained,
+from translate_kit.translation.constrain import (INLINE, PLACEHOLDER, SUBSTITUTE, protect, restore, translate_constrained,
                                      translate_unique)
 from translate_kit.glossary.model import Entry
-from translate_kit.matching import source_matcher
+from translate_kit.glossary.matching import source_matcher
 
 KORUT = Entry("Korut", "North Korea", variants=["Korea Utara"], forbidden=["Korea North"])
 RUSIA = Entry("Rusia", "Russia")

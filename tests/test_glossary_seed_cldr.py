@@ -7,7 +7,7 @@ import pytest
 
 from translate_kit.glossary import load_glossary
 from translate_kit.glossary.cldr import country_entries, hand_written_sources, main, render
-from translate_kit.matching import source_matcher
+from translate_kit.glossary.matching import source_matcher
 
 
 @pytest.fixture(scope="module")

@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from translate_kit.numbers import EN_MONTHS, ID_MONTHS, compare, extract, parse_number
+from translate_kit.checks.numbers import EN_MONTHS, ID_MONTHS, compare, extract, parse_number
 
 ID_MONTH_NAMES = [m.capitalize() for m, i in sorted(ID_MONTHS.items(), key=lambda x: x[1]) if m not in ("pebruari", "nopember")]
 EN_MONTH_NAMES = [m.capitalize() for m in list(EN_MONTHS)[:12]]
@@ -163,7 +163,7 @@ _WORD_PIECES = {"id": ["dua", "tiga", "sembilan", "belas", "puluh", "ratus", "ri
 def test_every_number_word_reading_is_known_in_advance(lang, data):
     """The forgiving step reads the other side's number words only when one of them could say a missing
     value; the values words can say are listed in advance, so that list must hold every reading."""
-    from translate_kit.numbers import _word_readable, word_values
+    from translate_kit.checks.numbers import _word_readable, word_values
 
     text = " ".join(data.draw(st.lists(st.sampled_from(_WORD_PIECES[lang]), max_size=8)))
     assert set(word_values(text, lang)) <= _word_readable(lang)

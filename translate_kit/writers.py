@@ -12,9 +12,9 @@ Layout under the output directory (``-o``): each input keeps its relative path a
   ``msgstr`` English, ``#:`` file:line, ``#. terms: Korut → North Korea; …``, ``#, fuzzy`` plus
   ``#. flag: …`` when the sentence is flagged.
 
-Every file is written atomically (:mod:`translate_kit.fsutil`). ``results`` maps a unit's index to an object
+Every file is written atomically (:mod:`translate_kit.textio`). ``results`` maps a unit's index to an object
 with ``.text``, ``.flagged`` and ``.sentences`` (each with ``.source``, ``.text``, ``.terms``, ``.flags``), as
-produced by :mod:`translate_kit.pipeline`.
+produced by :mod:`translate_kit.translation.run`.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from typing import Mapping
 import polib
 
 from .corpus import Document
-from .fsutil import atomic_write_text
+from .textio import atomic_write_text
 
 REVIEW_SUFFIX = ".review.po"
 

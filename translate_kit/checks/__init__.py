@@ -1,62 +1,17 @@
-"""The violation checks of ``translate-kit check``: a registry of small named functions.
+"""The violation checks of ``translate-kit check``: small named functions in a registry
+(:mod:`.registry`), run by :class:`~translate_kit.checks.runner.Checker` / :func:`run_check`.
 
-Each check is registered with a stable kebab-case name, a default severity and a scope (the way
-translate-toolkit's pofilter registers its checks):
-
-- ``pair`` checks receive one :class:`~translate_kit.checks.context.PairContext` (a segment pair plus the
-  term matches and number comparison computed once for it) and return its violations (a list, or an empty
-  tuple when there are none: most pairs have none, and a plain return is cheaper than a generator);
-- ``document`` checks receive the contexts of one document (or of the whole batch with ``--scope batch``)
-  and return their violations likewise.
-
-A ``blocking`` pair check that fires (empty, missing, extra or untranslated segment) stops the other pair
-checks on that pair: one mistake, one violation. :func:`run_check` runs them all (or :class:`Checker`,
-which builds the matchers once for several runs).
+Importing this package imports the check modules, which registers them (segments first: they may block the
+rest); the registry itself is a leaf, so no check module depends on this ``__init__``.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Callable, Iterable
-
-from ..report.check_report import SEVERITIES
-
-
-@dataclass(frozen=True)
-class Check:
-    name: str
-    severity: str  # default severity
-    func: Callable[..., Iterable]
-    scope: str = "pair"  # "pair" | "document"
-    blocking: bool = False
-    description: str = ""
-
-
-#: name → Check, in registration (= running) order
-REGISTRY: dict[str, Check] = {}
-
-
-def register(name: str, severity: str, *, scope: str = "pair", blocking: bool = False, description: str = ""):
-    """Decorator: register ``func`` as the check ``name``."""
-    if severity not in SEVERITIES:
-        raise ValueError(f"bad default severity {severity!r} for check {name!r}")
-
-    def deco(func):
-        if name in REGISTRY:
-            raise ValueError(f"check {name!r} registered twice")
-        REGISTRY[name] = Check(name, severity, func, scope, blocking, description or (func.__doc__ or "").strip())
-        return func
-
-    return deco
-
-
-def kinds() -> list[str]:
-    """Every registered violation kind, in running order."""
-    return list(REGISTRY)
-
-
-# importing the check modules registers them (segments first: they may block the rest)
-from . import segments, terms, numbers_check, typos  # noqa: E402,F401
-from .runner import CheckConfig, Checker, run_check  # noqa: E402,F401
+# isort: off
+# the check modules register themselves on import, in running order (segments first: they may block the rest)
+from . import segments, terms, numbers_check, typos  # noqa: F401
+# isort: on
+from .registry import REGISTRY, Check, kinds, register
+from .runner import CheckConfig, Checker, run_check
 
 __all__ = ["Check", "CheckConfig", "Checker", "REGISTRY", "kinds", "register", "run_check"]

@@ -1,7 +1,7 @@
 """Match data shared by every check: matchers built once per run, term accounting computed once per pair.
 
 :class:`Analyzer` holds what depends only on the glossary (the source, target and untranslated-term
-matchers from :mod:`translate_kit.matching`, the typo index). :class:`PairContext` holds one segment pair
+matchers from :mod:`translate_kit.glossary.matching`, the typo index). :class:`PairContext` holds one segment pair
 and computes, on first use, its source term matches and the *term accounting*: which English spans render
 which source term (accepted, forbidden, or left in Indonesian), with every span used at most once and a
 term occurring twice needing two renderings.
@@ -9,11 +9,12 @@ term occurring twice needing two renderings.
 
 from __future__ import annotations
 
-from ..align import SegmentPair
+from ..corpus.pairing import SegmentPair
 from ..glossary.model import Entry, Glossary
-from ..matching import Match, Matcher, fold_form, source_matcher, source_patterns, target_matcher, ID_SUFFIXES
-from ..numbers import NumberDiff, compare
-from ..report.check_report import Side, Violation
+from ..glossary.matching import Match, Matcher, fold_form, source_matcher, source_patterns, target_matcher, ID_SUFFIXES
+from .numbers import NumberDiff, compare
+from .model import Side, Violation
+from .typo_index import TypoIndex
 
 _ACCEPTED = ("preferred", "admitted")
 
@@ -31,7 +32,7 @@ class Analyzer:
         self.fuzzy_source = source_matcher(self.fuzzy, include_fuzzy=True)
         self.fuzzy_target = target_matcher(self.fuzzy, include_fuzzy=True)
         self.untranslated = _untranslated_matcher(self.enforced)
-        from .typos import TypoIndex  # the typo index is the typo check's own business
+
         self.typos = TypoIndex(entries)
 
 

@@ -1,10 +1,10 @@
-"""number-mismatch: numbers, amounts, percentages, dates and times that differ (see translate_kit.numbers)."""
+"""number-mismatch: numbers, amounts, percentages, dates and times that differ (see translate_kit.checks.numbers)."""
 
 from __future__ import annotations
 
 from itertools import zip_longest
 
-from . import register
+from .registry import register
 from .context import PairContext
 
 _WHAT = {"number": "number", "percent": "percentage", "amount": "amount", "time": "time", "month": "month"}

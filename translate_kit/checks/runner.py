@@ -6,13 +6,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
-from ..align import SegmentPair
+from ..corpus.pairing import SegmentPair
 from ..errors import TranslateKitError
-from ..gcpause import gc_paused
 from ..glossary.model import Glossary
 from ..glossary.pofile import load_glossary_or_default
-from ..report.check_report import SEVERITIES, CheckReport
-from . import REGISTRY
+from .model import SEVERITIES, CheckReport
+from .registry import REGISTRY
 from .context import Analyzer, PairContext
 
 SCOPES = ("document", "batch")
@@ -85,15 +84,10 @@ class Checker:
     def __init__(self, glossary: Glossary | None = None, config: CheckConfig | None = None):
         self.glossary = glossary
         self.config = config or CheckConfig()
-        with gc_paused():
-            self.analyzer = Analyzer(glossary, self.config)
+        self.analyzer = Analyzer(glossary, self.config)
 
     def run(self, pairs: Iterable[SegmentPair]) -> CheckReport:
-        """Run every enabled check over ``pairs`` (from :mod:`translate_kit.align`)."""
-        with gc_paused():
-            return self._run(pairs)
-
-    def _run(self, pairs: Iterable[SegmentPair]) -> CheckReport:
+        """Run every enabled check over ``pairs`` (from :mod:`translate_kit.corpus.pairing`)."""
         config, glossary, analyzer = self.config, self.glossary, self.analyzer
         enabled = [REGISTRY[k] for k in config.enabled()]
         blocking = [c for c in enabled if c.scope == "pair" and c.blocking]
@@ -178,6 +172,6 @@ def _check_chunk(chunk: list[list], pair_funcs: list, extend) -> None:
 
 def run_check(pairs: Iterable[SegmentPair], glossary: Glossary | None = None,
               config: CheckConfig | None = None) -> CheckReport:
-    """Run every enabled check over ``pairs`` (from :mod:`translate_kit.align`) against ``glossary``."""
+    """Run every enabled check over ``pairs`` (from :mod:`translate_kit.corpus.pairing`) against ``glossary``."""
     return Checker(glossary, config).run(pairs)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from . import register
+from .registry import register
 from .context import PairContext
 
 #: frequent Indonesian function words that are not English words

@@ -5,7 +5,7 @@ All of them read the term accounting of :mod:`translate_kit.checks.context`; non
 
 from __future__ import annotations
 
-from . import register
+from .registry import register
 from .context import PairContext
 
 

@@ -6,9 +6,10 @@ from pathlib import Path
 
 import click
 
-from ..report.check_report import SEVERITIES
+from ..checks.model import SEVERITIES
+from ..render import CHECK_FORMATS
 
-FORMATS = ("text", "json", "junit")
+FORMATS = tuple(CHECK_FORMATS)
 
 
 @click.command()
@@ -36,11 +37,12 @@ def check(ctx, source, translation, glossary_dir, fmt, output, fail_on, severity
 
     Exit codes: 0 no violation at or above --fail-on, 1 violations found, 2 usage or input error.
     """
-    from .. import align
+    from ..corpus import pairing as align
     from ..checks import REGISTRY, CheckConfig, run_check
     from ..checks.runner import open_glossary
-    from ..fsutil import atomic_write_text
-    from ..report import jsonfmt, junit, text
+    from ..render import render_check
+    from ..textio import atomic_write_text
+    from .process import gc_paused
 
     if list_checks:
         for c in REGISTRY.values():
@@ -51,13 +53,9 @@ def check(ctx, source, translation, glossary_dir, fmt, output, fail_on, severity
     config = CheckConfig.from_options(severity, disable, scope, length_ratio)
     glossary = open_glossary(glossary_dir)
     pairs = align.pair(source, translation)
-    report = run_check(pairs, glossary, config)
-    if fmt == "json":
-        rendered = jsonfmt.render_check(report)
-    elif fmt == "junit":
-        rendered = junit.render_check(report, per=junit_per, fail_on=fail_on)
-    else:
-        rendered = text.render_check(report)
+    with gc_paused():
+        report = run_check(pairs, glossary, config)
+    rendered = render_check(report, fmt, per=junit_per, fail_on=fail_on)
     if output is not None:
         atomic_write_text(output, rendered)
         sev = report.counts_by_severity()

@@ -23,9 +23,9 @@ from .score_cmd import gate_options, options_from
 def eval_(ctx, testset, split, limit, glossary_dir, fail_on, output, save_hyp, fmt, **kw):
     """Translate TESTSET's Indonesian side with the installed model, score it against the English side and
     check it; exit 1 when a gate fails."""
-    from ..fsutil import atomic_write_text
+    from ..textio import atomic_write_text
     from ..evaluation import run_eval
-    from ..report.score_report import dumps, eval_to_dict, read_scores, render_eval_text, write_json
+    from ..render.scores import dumps, eval_to_dict, read_scores, render_eval_text, write_json
 
     options = options_from(kw)
     against = read_scores(kw["against"]) if kw["against"] else None

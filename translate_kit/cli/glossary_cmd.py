@@ -30,12 +30,14 @@ def lint(ctx, paths, glossary_dir, fix, strict, fmt):
     Exit 0 when clean, 1 on errors (or warnings with --strict), 2 on a usage error."""
     from ..glossary.lint import fix as fix_files
     from ..glossary.lint import lint as lint_files
+    from .process import gc_paused
 
     targets = list(paths) or [glossary_dir]
-    if fix:
-        for path in fix_files(targets):
-            click.echo(f"rewrote {path} in canonical form", err=True)
-    result = lint_files(targets)
+    with gc_paused():
+        if fix:
+            for path in fix_files(targets):
+                click.echo(f"rewrote {path} in canonical form", err=True)
+        result = lint_files(targets)
     click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2) if fmt == "json" else result.to_text(),
                nl=fmt == "json")
     ctx.exit(1 if result.failed(strict) else 0)

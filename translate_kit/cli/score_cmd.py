@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from ..metrics.scoring import ScoreOptions, score_paths
-from ..report.score_report import read_scores, render_score_text, score_to_dict, dumps, write_json
+from ..render.scores import read_scores, render_score_text, score_to_dict, dumps, write_json
 
 _path = click.Path(path_type=str)
 

@@ -1,4 +1,4 @@
-"""``translate-kit translate INPUT... -o OUT``: a thin adapter over :func:`translate_kit.pipeline.translate_documents`.
+"""``translate-kit translate INPUT... -o OUT``: a thin adapter over :func:`translate_kit.translation.run.translate_documents`.
 
 Exit codes: 0 all inputs translated or up to date; 1 with ``--strict`` when a sentence is flagged; 2 when any
 input failed (after the rest of the batch was processed), or on a usage, glossary, model or output error.
@@ -60,7 +60,7 @@ def translate(inputs, output_dir, glossary_dir, beam_size, length_penalty, batch
     report. Exit 2 if any input failed (the others are still translated), 1 with --strict if any sentence
     is flagged.
     """
-    from ..pipeline import TranslateOptions, resolve_glossary, translate_documents
+    from ..translation.run import TranslateOptions, resolve_glossary, translate_documents
 
     glossary = resolve_glossary(glossary_dir)
     with _progress_bar(not no_progress) as progress:

@@ -42,7 +42,7 @@ from pathlib import Path
 
 import numpy as np
 
-from ..fsutil import atomic_write_bytes
+from ..textio import atomic_write_bytes
 
 #: A few dozen common Indonesian news words and their English renderings (the demo's "dictionary").
 DEMO_WORDS: dict[str, str] = {

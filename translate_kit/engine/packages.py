@@ -20,7 +20,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path, PurePosixPath
 
 from ..errors import ModelError
-from ..fsutil import atomic_write_bytes
+from ..textio import atomic_write_bytes
 
 LANGUAGE_NAMES = {"id": "Indonesian", "en": "English"}
 TOKENIZER_FILES = {"sentencepiece": "sentencepiece.model", "bpe": "bpe.model"}

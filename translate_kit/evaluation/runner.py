@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..align import Segment, SegmentPair
+from ..corpus.pairing import Segment, SegmentPair
 from ..errors import Diagnostic, InputError
 from ..glossary.model import Glossary
 from ..metrics.inputs import ScoreInputs, load_lines
@@ -21,7 +21,7 @@ class EvalResult:
     limit: int | None
     model: dict
     score: ScoreResult
-    check: object  # translate_kit.report.check_report.CheckReport
+    check: object  # translate_kit.checks.model.CheckReport
     flagged: int = 0  # segments whose glossary terms the pipeline could not verify
     fail_on: str = "never"
     hypothesis_file: str = ""  # the name the translations go by in the report (in memory unless saved)
@@ -63,7 +63,7 @@ def run_eval(directory: str | Path, *, split: str | None = None, limit: int | No
     """
     from .. import engine
     from ..checks import CheckConfig, run_check
-    from ..pipeline import TranslateOptions, translate_segments
+    from ..translation.run import TranslateOptions, translate_segments
 
     if fail_on not in ("error", "warning", "info", "never"):
         raise InputError(f"--fail-on must be error, warning, info or never, not {fail_on!r}")

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import polib
 
-from ..fsutil import atomic_write_text
+from ..textio import atomic_write_text
 from .model import Entry
 from .pofile import entry_from_po, entry_to_po, new_po_file, read_po
 

@@ -1,5 +1,5 @@
 """Which text a source form claims: the one rule that lint (conflicts, unreachable forms) and editing
-(refusing a form another entry already claims) share, folded exactly as :mod:`translate_kit.matching` folds.
+(refusing a form another entry already claims) share, folded exactly as :mod:`translate_kit.glossary.matching` folds.
 
 A case-insensitive form claims every casing of its folded text; a case-sensitive form claims only its exact
 folded text. Two forms collide when some text would be matched by both.
@@ -10,10 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..matching import fold_form as _fold_form
+from .matching import fold_form as _fold_form
 from .model import Entry
 
-#: :func:`translate_kit.matching.fold_form`, remembering recent forms (lint folds each form a few ways).
+#: :func:`translate_kit.glossary.matching.fold_form`, remembering recent forms (lint folds each form a few ways).
 fold_form = lru_cache(maxsize=8192)(_fold_form)
 
 

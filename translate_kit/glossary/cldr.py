@@ -37,7 +37,7 @@ from babel import Locale
 from babel.core import get_cldr_version
 
 from ..errors import TranslateKitError
-from ..fsutil import atomic_write_text
+from ..textio import atomic_write_text
 from .model import Entry
 from .pofile import entry_to_po, glossary_files, load_file, new_po_file
 

@@ -15,7 +15,7 @@ from pathlib import Path
 import polib
 
 from ..errors import GlossaryError
-from ..fsutil import atomic_write_bytes
+from ..textio import atomic_write_bytes
 from .canonical import new_file_text, normalize_entry, render_entry, sort_key
 from .claims import claims
 from .model import KNOWN_FLAGS, Entry

@@ -42,7 +42,6 @@ from typing import Iterable
 import polib
 
 from ..errors import Diagnostic, GlossaryError
-from ..gcpause import gc_paused
 from .canonical import fix_file
 from .claims import Claim, claims, fold_form
 from .model import Entry
@@ -99,12 +98,6 @@ def lint(target: str | Path | Iterable[str | Path]) -> LintResult:
     A missing path raises :class:`GlossaryError` (a usage error); problems inside files are findings.
     """
     files = lint_targets(target)
-    with gc_paused():
-        return _lint(files)
-
-
-
-def _lint(files: list[Path]) -> LintResult:
     result = LintResult(files=files)
     entries: list[tuple[Entry, list[Claim]]] = []
     for path in files:

@@ -1,5 +1,5 @@
 """Looking terms up: ``glossary show`` (an entry and where it matches in a corpus) and ``glossary find``
-(which entries match a piece of Indonesian or English text). Matching is :mod:`translate_kit.matching`'s."""
+(which entries match a piece of Indonesian or English text). Matching is :mod:`translate_kit.glossary.matching`'s."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ..corpus import discover, read_document
 from ..errors import Diagnostic
-from ..matching import Match, fold_form, source_matcher, target_matcher
+from .matching import Match, fold_form, source_matcher, target_matcher
 from .model import Entry, Glossary
 
 

@@ -26,7 +26,7 @@ from pathlib import Path
 from .claims import Claim, claims
 from .edit import add_entry, remove_entry
 from .model import Entry
-from ..fsutil import atomic_write_bytes
+from ..textio import atomic_write_bytes
 
 
 @dataclass

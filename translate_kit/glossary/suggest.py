@@ -2,7 +2,7 @@
 
 Each text unit of the corpus (boilerplate skipped) is split into sentences
 (:func:`translate_kit.corpus.split_sentences`); each sentence is masked where the glossary already matches
-(:func:`translate_kit.matching.source_matcher`, fuzzy entries included) and mined for:
+(:func:`translate_kit.glossary.matching.source_matcher`, fuzzy entries included) and mined for:
 
 - ``acronym``: 2–6 capitals (digits allowed after the first letter), not part of a shouted all-caps run, a
   domain name, a Roman numeral or a longer proposed name ("NK" inside "NK Pro");
@@ -58,8 +58,8 @@ from rapidfuzz.distance import Levenshtein
 
 from ..corpus import discover, read_document, split_sentences
 from ..errors import Diagnostic, InputError
-from ..fsutil import atomic_write_text
-from ..matching import source_matcher
+from ..textio import atomic_write_text
+from .matching import source_matcher
 from .model import Entry
 from .pofile import entry_to_po, new_po_file
 

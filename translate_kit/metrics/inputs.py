@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Sequence
 
-from ..align import Segment, load_segments
+from ..corpus.pairing import Segment, load_segments
 from ..errors import Diagnostic, InputError
 
 

@@ -1,7 +1,7 @@
 """One scoring run: corpus scores, term accuracy, paired tests against a baseline or an earlier run, gates.
 
 Everything ``translate-kit score`` (and the scoring half of ``eval``) reports is computed here from aligned
-segment texts; :mod:`translate_kit.report.score_report` renders and stores the result.
+segment texts; :mod:`translate_kit.render.scores` renders and stores the result.
 """
 
 from __future__ import annotations

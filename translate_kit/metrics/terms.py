@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
 from ..glossary.model import Entry
-from ..matching import source_matcher, target_matcher
+from ..glossary.matching import source_matcher, target_matcher
 
 
 @dataclass

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from ...errors import InputError
-from ...fsutil import atomic_write_text
+from ...textio import atomic_write_text
 from ..model import Entry
 from . import amazon, csvfmt, google, tbx
 from .base import Loss, csv_rows, decode_text, language_role, read_bytes, summarize_losses

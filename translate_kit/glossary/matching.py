@@ -23,7 +23,7 @@ from typing import Iterable, Sequence
 
 import ahocorasick_rs
 
-from .glossary.model import Entry
+from .model import Entry
 
 #: Indonesian enclitics and particles that attach to a noun (Korutnya, AS-lah, Pyongyangpun).
 ID_SUFFIXES = ("nya", "lah", "kah", "pun", "ku", "mu")

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import json
 
-from .check_report import CheckReport
+from ..checks.model import CheckReport
 
 
-def render_check(report: CheckReport) -> str:
+def render_check(report: CheckReport, **_options) -> str:
     return json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n"

@@ -24,7 +24,7 @@ from pathlib import Path
 
 import polib
 
-from .errors import InputError
+from ..errors import InputError
 
 #: below this share of facing segments two files are reported as not line-aligned (InputError).
 MIN_ALIGNED_SHARE = 0.5

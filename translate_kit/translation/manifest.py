@@ -12,7 +12,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from .fsutil import atomic_write_text
+from ..textio import atomic_write_text
 
 MANIFEST_NAME = ".translate-kit.json"
 _SCHEMA = 1

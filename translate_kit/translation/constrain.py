@@ -32,8 +32,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Callable, Sequence
 
-from .glossary.model import Entry
-from .matching import EN_SUFFIXES, Match, Matcher
+from ..glossary.model import Entry
+from ..glossary.matching import EN_SUFFIXES, Match, Matcher
 
 PLACEHOLDER = "placeholder"
 INLINE = "inline"

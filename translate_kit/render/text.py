@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from .check_report import CheckReport
+from ..checks.model import CheckReport
 
 
-def render_check(report: CheckReport) -> str:
+def render_check(report: CheckReport, **_options) -> str:
     lines: list[str] = []
     for d in report.diagnostics:
         lines.append(f"glossary: {d}")

@@ -1,5 +1,5 @@
 """The translation pipeline: documents → units → sentences → term matches → one batched, glossary-constrained
-translation of the whole batch → reassembled units → writers, with a :class:`~translate_kit.report.run.RunReport`.
+translation of the whole batch → reassembled units → writers, with a :class:`~translate_kit.translation.report.RunReport`.
 
 Two entry points:
 
@@ -27,14 +27,14 @@ from pathlib import Path
 from typing import Callable, Sequence
 
 from .constrain import PLACEHOLDER, Outcome, Problem, translate_constrained
-from .corpus import BoilerplateRules, Document, discover, read_document
-from .corpus.segment import split_sentences
-from .errors import Diagnostic, InputError, OutputError, TranslateKitError
-from .glossary.model import Entry, Glossary
+from ..corpus import BoilerplateRules, Document, discover, read_document
+from ..corpus.segment import split_sentences
+from ..errors import Diagnostic, InputError, OutputError, TranslateKitError
+from ..glossary.model import Entry, Glossary
 from .manifest import Manifest, Stamp, digest
-from .matching import source_matcher
-from .report.run import FAILED, SKIPPED, FileRecord, Flag, RunReport
-from .writers import write_document
+from ..glossary.matching import source_matcher
+from .report import FAILED, SKIPPED, FileRecord, Flag, RunReport
+from ..writers import write_document
 
 Progress = Callable[[int, int], None]
 
@@ -259,7 +259,7 @@ def _model_stamp(info) -> str:
 
 def resolve_glossary(directory: str | Path | None) -> Glossary:
     """``directory``, else ``glossary/`` when it exists, else no glossary (with a ``no-glossary`` warning)."""
-    from .glossary.pofile import load_glossary_or_default
+    from ..glossary.pofile import load_glossary_or_default
 
     glossary = load_glossary_or_default(directory)
     if glossary is not None:
@@ -282,7 +282,7 @@ def translate_documents(inputs: Sequence[Path], output_dir: Path, *, glossary: G
     ``BatchTranslator`` (default: made from the package when something needs translating). Returns the
     report; ``report.failed`` tells whether any input failed (the CLI then exits 2).
     """
-    from . import engine
+    from .. import engine
 
     options = options or TranslateOptions()
     output_dir = Path(output_dir)

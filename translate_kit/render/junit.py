@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-from .check_report import CheckReport, Violation, severity_at_least
+from ..checks.model import CheckReport, Violation, severity_at_least
 
 SUITE = "translate-kit check"
 

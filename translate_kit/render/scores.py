@@ -12,9 +12,9 @@ from pathlib import Path
 import sacrebleu
 
 from .. import __version__
-from ..align import read_text
+from ..corpus.pairing import read_text
 from ..errors import InputError
-from ..fsutil import atomic_write_text
+from ..textio import atomic_write_text
 from ..metrics.corpus_scores import DISPLAY
 from ..metrics.scoring import Comparison, EarlierRun, ScoreResult
 

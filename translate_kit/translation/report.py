@@ -17,7 +17,7 @@ from pathlib import Path
 
 from .. import __version__
 from ..errors import Diagnostic
-from ..fsutil import atomic_write_text
+from ..textio import atomic_write_text
 
 TRANSLATED, SKIPPED, FAILED = "translated", "skipped", "failed"
 TIMING_KEYS = ("read", "segment", "match", "translate", "write")

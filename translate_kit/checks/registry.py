@@ -1,0 +1,54 @@
+"""The registry of violation checks: a leaf module that imports nothing of the package but the data model.
+
+Each check is registered with a stable kebab-case name, a default severity and a scope (the way
+translate-toolkit's pofilter registers its checks):
+
+- ``pair`` checks receive one :class:`~translate_kit.checks.context.PairContext` (a segment pair plus the
+  term matches and number comparison computed once for it) and return its violations (a list, or an empty
+  tuple when there are none: most pairs have none, and a plain return is cheaper than a generator);
+- ``document`` checks receive the contexts of one document (or of the whole batch with ``--scope batch``)
+  and return their violations likewise.
+
+A ``blocking`` pair check that fires (empty, missing, extra or untranslated segment) stops the other pair
+checks on that pair: one mistake, one violation.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable, Iterable
+
+from .model import SEVERITIES
+
+
+@dataclass(frozen=True)
+class Check:
+    name: str
+    severity: str  # default severity
+    func: Callable[..., Iterable]
+    scope: str = "pair"  # "pair" | "document"
+    blocking: bool = False
+    description: str = ""
+
+
+#: name → Check, in registration (= running) order
+REGISTRY: dict[str, Check] = {}
+
+
+def register(name: str, severity: str, *, scope: str = "pair", blocking: bool = False, description: str = ""):
+    """Decorator: register ``func`` as the check ``name``."""
+    if severity not in SEVERITIES:
+        raise ValueError(f"bad default severity {severity!r} for check {name!r}")
+
+    def deco(func):
+        if name in REGISTRY:
+            raise ValueError(f"check {name!r} registered twice")
+        REGISTRY[name] = Check(name, severity, func, scope, blocking, description or (func.__doc__ or "").strip())
+        return func
+
+    return deco
+
+
+def kinds() -> list[str]:
+    """Every registered violation kind, in running order."""
+    return list(REGISTRY)
