@@ -12,7 +12,6 @@ from pathlib import Path
 
 from ..errors import Diagnostic
 
-FORMATS = ("txt", "po", "jsonl")
 KINDS = ("text", "blank", "boilerplate")
 
 

@@ -24,6 +24,7 @@ from pathlib import Path
 
 import polib
 
+from .. import textio
 from ..errors import InputError
 
 #: below this share of facing segments two files are reported as not line-aligned (InputError).
@@ -66,22 +67,7 @@ class SegmentPair:
 # -- reading -------------------------------------------------------------------------------------------------
 def read_text(path: str | Path) -> str:
     """A UTF-8 text file's content (BOM dropped, CRLF folded); InputError with file:line otherwise."""
-    p = Path(path)
-    try:
-        data = p.read_bytes()
-    except FileNotFoundError:
-        raise InputError("no such file", p) from None
-    except IsADirectoryError:
-        raise InputError("is a directory, expected a file", p) from None
-    except OSError as exc:
-        raise InputError(f"cannot read file: {exc.strerror or exc}", p) from None
-    if b"\0" in data:
-        raise InputError("binary file (NUL byte), expected UTF-8 text", p, data[: data.index(b"\0")].count(b"\n") + 1)
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise InputError(f"not valid UTF-8 (byte 0x{data[exc.start]:02x})", p, line) from None
+    text = textio.decode_text(textio.read_bytes(path), path, allow_empty=True)
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 

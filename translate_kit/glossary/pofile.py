@@ -15,47 +15,23 @@ from pathlib import Path
 import polib
 
 from ..errors import Diagnostic, GlossaryError
+from ..textio import decode_text, parse_po
 from .model import COMMENT_KEYS, KNOWN_FLAGS, Entry, Glossary
 
-_QUOTED = r'"(?:[^"\\]|\\.)*"'
-_KEYWORD_LINE = re.compile(rf"^(msgctxt|msgid|msgid_plural|msgstr(\[\d+\])?)\s+{_QUOTED}\s*$")
-_CONTINUATION = re.compile(rf"^{_QUOTED}\s*$")
-_POLIB_LINE = re.compile(r"\(line (\d+)\)")
 _COMMENT = re.compile(r"^([a-z][a-z-]*):\s?(.*)$")
 
 SOURCE_LANGUAGE = "id"
 TARGET_LANGUAGE = "en"
 
 
-def check_syntax(path: Path, text: str) -> None:
-    """Reject what polib silently mis-parses (an unterminated string, a stray word) with file:line."""
-    for no, raw in enumerate(text.splitlines(), 1):
-        line = raw.strip()
-        if not line or line.startswith("#"):
-            continue
-        if _KEYWORD_LINE.match(line) or _CONTINUATION.match(line):
-            continue
-        raise GlossaryError(f"PO syntax error: {_shorten(line)!r}", path, no)
-
-
 def read_po(path: Path) -> polib.POFile:
     """Parse one PO file; any problem becomes a one-line :class:`GlossaryError` with file:line."""
     try:
-        data = path.read_bytes()
+        data = Path(path).read_bytes()
     except OSError as exc:
         raise GlossaryError(f"cannot read glossary file: {exc.strerror or exc}", path) from None
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise GlossaryError("glossary file is not valid UTF-8", path, line) from None
-    check_syntax(path, text)
-    try:
-        return polib.pofile(text, encoding="utf-8", wrapwidth=78)
-    except (OSError, ValueError) as exc:
-        m = _POLIB_LINE.search(str(exc))
-        raise GlossaryError(f"PO syntax error ({_strip_polib(str(exc))})", path,
-                            int(m.group(1)) if m else None) from None
+    text = decode_text(data, path, error=GlossaryError, subject="glossary file", allow_empty=True)
+    return parse_po(text, path, error=GlossaryError)
 
 
 def entry_from_po(po_entry: polib.POEntry, path: Path | None = None) -> tuple[Entry, list[Diagnostic]]:
@@ -209,9 +185,4 @@ def find_conflicts(entries: list[Entry]) -> list[Diagnostic]:
     return diags
 
 
-def _shorten(s: str, n: int = 60) -> str:
-    return s if len(s) <= n else s[: n - 1] + "…"
 
-
-def _strip_polib(msg: str) -> str:
-    return re.sub(r"\s*in po file .*?\(line \d+\)", "", msg).strip() or "invalid PO"

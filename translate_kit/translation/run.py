@@ -34,7 +34,7 @@ from ..glossary.model import Entry, Glossary
 from .manifest import Manifest, Stamp, digest
 from ..glossary.matching import source_matcher
 from .report import FAILED, SKIPPED, FileRecord, Flag, RunReport
-from ..writers import write_document
+from .outputs import write_document
 
 Progress = Callable[[int, int], None]
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator
 
+from ... import textio
 from ...errors import InputError
 from ..model import Entry
 
@@ -81,16 +82,7 @@ def language_role(code: str) -> str | None:
 
 def decode_text(path: Path, data: bytes) -> str:
     """Decode a text exchange file: UTF-8 (a BOM is stripped) or UTF-16 with a BOM; anything else is an error."""
-    if data.startswith(codecs.BOM_UTF16_LE) or data.startswith(codecs.BOM_UTF16_BE):
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError:
-            raise InputError("file starts with a UTF-16 byte-order mark but is not valid UTF-16", path) from None
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise InputError("file is not valid UTF-8 (save it as UTF-8)", path, line) from None
+    return textio.decode_text(data, path, utf16=True, allow_empty=True)
 
 
 def read_bytes(path: Path) -> bytes:

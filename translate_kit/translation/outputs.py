@@ -1,4 +1,5 @@
-"""Writing translated documents: one writer per input format, plus the bilingual review PO of every document.
+"""Writing a translated document's outputs: its translation (rendered by its format's writer in
+:mod:`translate_kit.corpus.formats`) and its bilingual review PO.
 
 Layout under the output directory (``-o``): each input keeps its relative path and name.
 
@@ -19,14 +20,14 @@ produced by :mod:`translate_kit.translation.run`.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Mapping
 
 import polib
 
-from .corpus import Document
-from .textio import atomic_write_text
+from ..corpus import Document
+from ..corpus.formats import render_document
+from ..textio import atomic_write_text
 
 REVIEW_SUFFIX = ".review.po"
 
@@ -41,57 +42,10 @@ def write_document(doc: Document, results: Mapping[int, object], output_dir: Pat
                    drop_boilerplate: bool = False, overwrite: bool = False) -> list[str]:
     """Write the translation and the review PO of ``doc``; returns their paths relative to ``output_dir``."""
     rel, review = output_relpaths(doc)
-    if doc.format == "txt":
-        text = _txt(doc, results, drop_boilerplate)
-    elif doc.format == "po":
-        text = _po(doc, results, overwrite)
-    elif doc.format == "jsonl":
-        text = _jsonl(doc, results, drop_boilerplate)
-    else:  # pragma: no cover - readers only produce the three formats
-        raise ValueError(f"unknown format {doc.format!r}")
+    text = render_document(doc, results, drop_boilerplate=drop_boilerplate, overwrite=overwrite)
     atomic_write_text(output_dir / rel, text)
     atomic_write_text(output_dir / review, review_po(doc, results))
     return [rel, review]
-
-
-def _txt(doc: Document, results: Mapping[int, object], drop_boilerplate: bool) -> str:
-    lines = []
-    for unit in doc.units:
-        if unit.kind == "boilerplate" and drop_boilerplate:
-            continue
-        result = results.get(unit.index)
-        lines.append(result.text if result is not None else unit.text)
-    body = doc.newline.join(lines)
-    return body + doc.newline if doc.final_newline and lines else body
-
-
-def _po(doc: Document, results: Mapping[int, object], overwrite: bool) -> str:
-    po: polib.POFile = doc.raw
-    for unit in doc.units:
-        result = results.get(unit.index)
-        if result is None or (unit.existing and not overwrite):
-            continue
-        entry = po[unit.meta["entry_index"]]
-        if entry.msgid_plural:
-            entry.msgstr_plural[0] = result.text
-        else:
-            entry.msgstr = result.text
-        if result.flagged and "fuzzy" not in entry.flags:
-            entry.flags.append("fuzzy")
-    return po.__unicode__()
-
-
-def _jsonl(doc: Document, results: Mapping[int, object], drop_boilerplate: bool) -> str:
-    lines = []
-    for unit, record in zip(doc.units, doc.raw):
-        if unit.kind == "boilerplate" and drop_boilerplate:
-            continue
-        result = results.get(unit.index)
-        out = dict(record)
-        if result is not None:
-            out["text"] = result.text
-        lines.append(json.dumps(out, ensure_ascii=False))
-    return "".join(line + "\n" for line in lines)
 
 
 def review_po(doc: Document, results: Mapping[int, object]) -> str:
