@@ -130,7 +130,7 @@ def worker_engine(input_dir: Path, limit: int) -> dict:
 def worker_pipeline(input_dir: Path, glossary_dir: Path | None) -> dict:
     from translate_kit.glossary.model import Glossary
     from translate_kit.glossary.pofile import load_glossary
-    from translate_kit.translation.run import TranslateOptions, translate_documents
+    from translate_kit.translation import TranslateOptions, translate_documents
 
     from translate_kit.engine import BatchTranslator, find_package
 

@@ -60,7 +60,7 @@ def translate(inputs, output_dir, glossary_dir, beam_size, length_penalty, batch
     report. Exit 2 if any input failed (the others are still translated), 1 with --strict if any sentence
     is flagged.
     """
-    from ..translation.run import TranslateOptions, resolve_glossary, translate_documents
+    from ..translation import TranslateOptions, resolve_glossary, translate_documents
 
     glossary = resolve_glossary(glossary_dir)
     with _progress_bar(not no_progress) as progress:

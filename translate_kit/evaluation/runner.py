@@ -63,7 +63,7 @@ def run_eval(directory: str | Path, *, split: str | None = None, limit: int | No
     """
     from .. import engine
     from ..checks import CheckConfig, run_check
-    from ..translation.run import TranslateOptions, translate_segments
+    from ..translation import TranslateOptions, translate_segments
 
     if fail_on not in ("error", "warning", "info", "never"):
         raise InputError(f"--fail-on must be error, warning, info or never, not {fail_on!r}")

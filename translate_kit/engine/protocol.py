@@ -1,0 +1,55 @@
+"""The engine contract: what the translate flow needs from a translation engine, and nothing more.
+
+Like argostranslate's ``ITranslation``, the contract is tiny so that wrappers (a translation memory, a
+fallback, a remote or distributed backend) and other engines (another MT system, an LLM, a cloud API) can
+stand in for :class:`~translate_kit.engine.translator.BatchTranslator`:
+
+- required: ``translate(texts: list[str], progress=None) -> list[str]`` — one output per input, in order;
+- optional: ``tokenize(text) -> list[str]`` and ``max_input_tokens`` (then over-long sentences are cut
+  before translation), ``identity()`` (a JSON-able description of the model and decoding options).
+
+Optional CTranslate2 capabilities (n-best lists, attention, target prefixes, suppressed sequences, scoring)
+are discovered with ``hasattr`` by the code that uses them; an engine without them still works.
+:func:`as_translator` turns a plain ``list[str] -> list[str]`` callable into a translator.
+"""
+
+from __future__ import annotations
+
+from typing import Callable, Protocol, runtime_checkable
+
+Progress = Callable[[int], None]
+
+
+@runtime_checkable
+class Translator(Protocol):
+    def translate(self, texts: list[str], progress: Progress | None = None) -> list[str]: ...
+
+
+class CallableTranslator:
+    """A translator over a plain function ``list[str] -> list[str]`` (no tokenizer, no input limit)."""
+
+    max_input_tokens = None
+
+    def __init__(self, func: Callable[[list[str]], list[str]], name: str = "callable"):
+        self.func = func
+        self.name = name
+
+    def translate(self, texts: list[str], progress: Progress | None = None) -> list[str]:
+        out = list(self.func(list(texts)))
+        if len(out) != len(texts):
+            raise ValueError(f"the translate function returned {len(out)} texts for {len(texts)}")
+        if progress:
+            progress(len(texts))
+        return out
+
+    def identity(self) -> dict:
+        return {"engine": self.name}
+
+
+def as_translator(engine) -> Translator:
+    """``engine`` itself when it has ``translate``, else a :class:`CallableTranslator` over the callable."""
+    if isinstance(engine, Translator):
+        return engine
+    if callable(engine):
+        return CallableTranslator(engine, getattr(engine, "__name__", "callable"))
+    raise TypeError(f"not a translator or a callable: {engine!r}")

@@ -1,0 +1,44 @@
+"""The options of a translate run; those that change outputs are part of the up-to-date stamp."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from ..corpus import BoilerplateRules
+from .manifest import digest
+
+#: called as ``progress(done, total)`` while sentences are translated
+Progress = Callable[[int, int], None]
+
+
+@dataclass
+class TranslateOptions:
+    """Options of a run; those that change outputs are part of the up-to-date stamp."""
+
+    beam_size: int = 4
+    length_penalty: float = 0.2
+    max_batch_tokens: int = 2048
+    force: bool = False
+    overwrite: bool = False
+    drop_boilerplate: bool = False
+    boilerplate: Path | None = None  # a file of extra boilerplate patterns (one regex per line)
+    report: Path | None = None  # default: OUTPUT_DIR/report.json
+    progress: Progress | None = field(default=None, repr=False)  # called as progress(done, total)
+
+    def stamp(self, rules: BoilerplateRules) -> str:
+        return digest({"beam_size": self.beam_size, "length_penalty": self.length_penalty,
+                       "overwrite": self.overwrite, "drop_boilerplate": self.drop_boilerplate,
+                       "boilerplate": rules.patterns})
+
+    def to_dict(self) -> dict:
+        return {"beam_size": self.beam_size, "length_penalty": self.length_penalty,
+                "max_batch_tokens": self.max_batch_tokens, "force": self.force, "overwrite": self.overwrite,
+                "drop_boilerplate": self.drop_boilerplate,
+                "boilerplate": str(self.boilerplate) if self.boilerplate else None,
+                "report": str(self.report) if self.report else None}
+
+
+def load_rules(options: TranslateOptions) -> BoilerplateRules:
+    return BoilerplateRules.from_file(options.boilerplate) if options.boilerplate else BoilerplateRules()
