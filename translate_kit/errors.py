@@ -6,6 +6,7 @@ line such as ``glossary/people.po:12: duplicate msgid "Kim Jong Un"`` and exits 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,6 +16,17 @@ def location(path: str | None, line: int | None) -> str:
     if path is None:
         return ""
     return f"{path}:{line}" if line else path
+
+
+_OPTION = re.compile("\x00([a-z_]+)\x00")
+
+
+def option(name: str) -> str:
+    """A reference to the caller's option ``name`` (a keyword argument of the library call) inside a message.
+
+    Library messages never name command-line flags: they say ``option("split")``, which reads ``split=`` when
+    the error is shown to a Python caller and ``--split`` when the command line shows it (:meth:`render`)."""
+    return f"\x00{name}\x00"
 
 
 class TranslateKitError(Exception):
@@ -31,9 +43,14 @@ class TranslateKitError(Exception):
     def location(self) -> str:
         return location(self.path, self.line)
 
-    def __str__(self) -> str:
+    def render(self, flag=lambda name: f"{name}=") -> str:
+        """``file:line: message`` with each :func:`option` reference written by ``flag(name)``."""
+        message = _OPTION.sub(lambda m: flag(m.group(1)), self.message)
         loc = self.location()
-        return f"{loc}: {self.message}" if loc else self.message
+        return f"{loc}: {message}" if loc else message
+
+    def __str__(self) -> str:
+        return self.render()
 
 
 class InputError(TranslateKitError):

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Iterable
 
 from ..corpus.pairing import SegmentPair
-from ..errors import TranslateKitError
+from ..errors import TranslateKitError, option
 from ..glossary.model import Glossary
 from ..glossary.pofile import load_glossary_or_default
 from .model import SEVERITIES, CheckReport
@@ -55,14 +55,14 @@ class CheckConfig:
         for item in severity:
             kind, sep, level = item.partition("=")
             if not sep:
-                raise ConfigError(f"--severity expects KIND=LEVEL, got {item!r}")
+                raise ConfigError(f"{option('severity')} expects KIND=LEVEL, got {item!r}")
             severities[kind.strip()] = level.strip()
         extra = {}
         if length_ratio:
             try:
                 lo, hi = (float(x) for x in length_ratio.split(":"))
             except ValueError:
-                raise ConfigError(f"--length-ratio expects LOW:HIGH, e.g. 0.5:2.0, got {length_ratio!r}") from None
+                raise ConfigError(f"{option('length_ratio')} expects LOW:HIGH, e.g. 0.5:2.0, got {length_ratio!r}") from None
             extra["length_ratio"] = (lo, hi)
         return cls(severities=severities, disabled=frozenset(disable), scope=scope, **extra)
 

@@ -27,6 +27,15 @@ COMMANDS = {
 }
 
 
+#: library option names whose command-line flag is not simply ``--`` + the name with dashes
+FLAGS = {"glossary_dir": "--glossary"}
+
+
+def flag(name: str) -> str:
+    """The command-line flag of the library option ``name`` (errors name options, the CLI names flags)."""
+    return FLAGS.get(name, "--" + name.replace("_", "-"))
+
+
 class LazyGroup(click.Group):
     def list_commands(self, ctx):
         return sorted(COMMANDS)
@@ -59,7 +68,7 @@ def main(argv=None) -> None:
         click.echo("Aborted.", err=True)
         sys.exit(130)
     except TranslateKitError as exc:
-        click.echo(f"translate-kit: error: {exc}", err=True)
+        click.echo(f"translate-kit: error: {exc.render(flag)}", err=True)
         sys.exit(exc.exit_code)
     except KeyboardInterrupt:
         click.echo("Interrupted.", err=True)

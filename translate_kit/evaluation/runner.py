@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..corpus.pairing import Segment, SegmentPair
-from ..errors import Diagnostic, InputError
+from ..errors import Diagnostic, InputError, option
 from ..glossary.model import Glossary
 from ..metrics.inputs import ScoreInputs, load_lines
 from ..metrics.scoring import EarlierRun, ScoreOptions, ScoreResult, resolve_glossary, score_inputs
@@ -38,7 +38,7 @@ class EvalResult:
 def load_testset(testset: TestSet, limit: int | None = None) -> tuple[list[Segment], list[Segment], int]:
     """Aligned source and reference segments (first ``limit``), and how many lines blank on both sides."""
     if limit is not None and limit < 1:
-        raise InputError(f"--limit must be at least 1, not {limit}")
+        raise InputError(f"{option('limit')} must be at least 1, not {limit}")
     src, ref = load_lines(testset.source, "source"), load_lines(testset.reference)
     if len(src) != len(ref):
         longer = src if len(src) > len(ref) else ref
@@ -66,7 +66,7 @@ def run_eval(directory: str | Path, *, split: str | None = None, limit: int | No
     from ..translation import TranslateOptions, translate_segments
 
     if fail_on not in ("error", "warning", "info", "never"):
-        raise InputError(f"--fail-on must be error, warning, info or never, not {fail_on!r}")
+        raise InputError(f"{option('fail_on')} must be error, warning, info or never, not {fail_on!r}")
     testset = find_testset(directory, split)
     src, ref, skipped = load_testset(testset, limit)
     diags: list[Diagnostic] = []

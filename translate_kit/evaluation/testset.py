@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import InputError
+from ..errors import InputError, option
 
 SOURCE_SUFFIX = ".id"
 REFERENCE_SUFFIX = ".en"
@@ -56,7 +56,7 @@ def find_testset(directory: str | Path, split: str | None = None) -> TestSet:
         elif DEFAULT_SPLIT in found:
             split = DEFAULT_SPLIT
         else:
-            raise InputError(f"several splits ({', '.join(found)}): choose one with --split", d)
+            raise InputError(f"several splits ({', '.join(found)}): choose one with {option('split')}", d)
     elif split not in found:
         missing = d / f"{split}{SOURCE_SUFFIX}"
         if missing.is_file():

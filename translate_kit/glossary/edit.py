@@ -14,7 +14,7 @@ from pathlib import Path
 
 import polib
 
-from ..errors import GlossaryError
+from ..errors import GlossaryError, option
 from ..textio import atomic_write_bytes
 from .canonical import new_file_text, normalize_entry, render_entry, sort_key
 from .claims import claims
@@ -144,7 +144,7 @@ def check_claims(entry: Entry, existing: list[Entry]) -> None:
             for claim in mine:
                 if claim.collides(theirs):
                     raise GlossaryError(f"source form {claim.form!r} is already claimed by "
-                                        f"{other.label()!r} (use --force to add it anyway)",
+                                        f"{other.label()!r} (use {option('force')} to add it anyway)",
                                         other.path, other.line)
 
 
@@ -239,6 +239,6 @@ def _pick(entries: list[Entry], source: str, context: str | None, path: Path) ->
             return found[0]
         if len(found) > 1:
             contexts = ", ".join(repr(e.context) for e in found)
-            raise GlossaryError(f"{source!r} has several entries (contexts {contexts}); give --context", path)
+            raise GlossaryError(f"{source!r} has several entries (contexts {contexts}); give {option('context')}", path)
     ctx = f" in context {context!r}" if context is not None else ""
     raise GlossaryError(f"no entry for {source!r}{ctx}", path)

@@ -157,6 +157,16 @@ def load_glossary_or_default(directory: str | Path | None) -> Glossary | None:
     return load_glossary(directory)
 
 
+def resolve_glossary(directory: str | Path | None, consequence: str) -> tuple[Glossary | None, list[Diagnostic]]:
+    """The one "which glossary?" rule of every command: ``directory``, else ``glossary/`` when it exists, else
+    none — then a ``no-glossary`` warning saying what that means (``consequence``, e.g. "translating without a
+    glossary"). Returns the glossary (None when there is none) and the diagnostics to report."""
+    glossary = load_glossary_or_default(directory)
+    if glossary is None:
+        return None, [Diagnostic("warning", "no-glossary", f"no glossary given and no glossary/ directory: {consequence}")]
+    return glossary, list(glossary.diagnostics)
+
+
 def find_conflicts(entries: list[Entry]) -> list[Diagnostic]:
     """Source forms claimed by two entries of the same context with different English forms.
 

@@ -9,9 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import Diagnostic, InputError
+from ..errors import Diagnostic, InputError, option
 from ..glossary.model import Glossary
-from ..glossary.pofile import DEFAULT_DIR, load_glossary_or_default
+from ..glossary import pofile
+from ..glossary.pofile import DEFAULT_DIR
 from .corpus_scores import CorpusScore, corpus_scores
 from .gates import DEFAULT_ALPHA, GateResult, against_gates, threshold_gates
 from .inputs import ScoreInputs, load_inputs, text_digest
@@ -33,9 +34,9 @@ class ScoreOptions:
 
     def __post_init__(self):
         if self.min_term_accuracy is not None and not 0 <= self.min_term_accuracy <= 1:
-            raise InputError(f"--min-term-accuracy is a fraction between 0 and 1, not {self.min_term_accuracy:g}")
+            raise InputError(f"{option('min_term_accuracy')} is a fraction between 0 and 1, not {self.min_term_accuracy:g}")
         if not 0 < self.alpha < 1:
-            raise InputError(f"--alpha must be between 0 and 1, not {self.alpha:g}")
+            raise InputError(f"{option('alpha')} must be between 0 and 1, not {self.alpha:g}")
         if self.test not in ("bs", "ar"):
             raise InputError(f"unknown paired test {self.test!r} (bs or ar)")
         if self.n_samples < 0:
@@ -98,13 +99,9 @@ class ScoreResult:
 
 
 def resolve_glossary(directory: str | Path | None, diagnostics: list[Diagnostic]) -> Glossary | None:
-    """The glossary for term accuracy: ``directory``, else ``glossary/`` when it exists, else none (noted)."""
-    glossary = load_glossary_or_default(directory)
-    if glossary is None:
-        diagnostics.append(Diagnostic("info", "no-glossary",
-                                      "no --glossary and no glossary/ directory: term accuracy not measured"))
-        return None
-    diagnostics.extend(glossary.diagnostics)
+    """The glossary for term accuracy (the one rule of :func:`~translate_kit.glossary.pofile.resolve_glossary`)."""
+    glossary, found = pofile.resolve_glossary(directory, "term accuracy not measured")
+    diagnostics.extend(found)
     return glossary
 
 
@@ -116,7 +113,8 @@ def score_inputs(inputs: ScoreInputs, glossary: Glossary | None = None, options:
     labels = dict(labels or {})
     diags = list(diagnostics or []) + list(inputs.diagnostics)
     if options.min_term_accuracy is not None and (inputs.sources is None or glossary is None):
-        raise InputError("--min-term-accuracy needs the source (--src) and a glossary (--glossary)")
+        raise InputError(f"{option('min_term_accuracy')} needs the source ({option('src')}) and a glossary "
+                         f"({option('glossary_dir')})")
     hyps, refs, srcs = inputs.hypotheses, inputs.references, inputs.sources
     scorer = TermScorer(glossary.entries) if glossary is not None and srcs is not None else None
     terms = scorer.score(srcs, hyps) if scorer else None
@@ -156,8 +154,8 @@ def _check_comparable(earlier: EarlierRun, result: ScoreResult) -> None:
         raise InputError(f"holds {len(earlier.hypotheses)} segments but this run scores {result.n_segments}; "
                          "it was made on another test set", earlier.path)
     if earlier.reference_digest != result.reference_digest:
-        raise InputError("was scored against a different reference (sha256 differs); regenerate it with "
-                         "score --json on this test set", earlier.path)
+        raise InputError("was scored against a different reference (sha256 differs); regenerate it as "
+                         "the JSON scores of this test set", earlier.path)
 
 
 def score_paths(hyp: str | Path, ref: str | Path, src: str | Path | None = None,
@@ -168,7 +166,7 @@ def score_paths(hyp: str | Path, ref: str | Path, src: str | Path | None = None,
     diags: list[Diagnostic] = []
     glossary = resolve_glossary(glossary_dir, diags) if inputs.sources is not None else None
     if glossary_dir is not None and inputs.sources is None:
-        diags.append(Diagnostic("info", "no-source", "term accuracy needs the source (--src); not measured"))
+        diags.append(Diagnostic("info", "no-source", f"term accuracy needs the source ({option('src')}); not measured"))
     labels = {"hyp": str(hyp), "ref": str(ref), "src": str(src) if src is not None else None,
               "baseline": str(baseline) if baseline is not None else None,
               "against": against.path if against is not None else None,

@@ -64,7 +64,7 @@ def read_scores(path: str | Path) -> EarlierRun:
         raise InputError(f"not valid JSON ({exc.msg})", path, exc.lineno) from None
     if not isinstance(data, dict) or data.get("schema") != SCHEMA:
         raise InputError(f"not a translate-kit scores file (expected \"schema\": \"{SCHEMA}\"); "
-                         "write one with score --json", path)
+                         "write one as the JSON scores of a run", path)
     hyps, ref = data.get("hypotheses"), data.get("reference_sha256")
     if not isinstance(hyps, list) or not all(isinstance(h, str) for h in hyps) or not isinstance(ref, str):
         raise InputError("scores file lacks its hypotheses or reference_sha256", path)

@@ -19,6 +19,7 @@ from typing import Sequence
 
 from ..corpus import Document, Unit, discover, read_document
 from ..errors import Diagnostic, InputError, OutputError, TranslateKitError
+from ..glossary import pofile
 from ..glossary.model import Glossary
 from .manifest import Manifest, Stamp, digest
 from .options import TranslateOptions, load_rules
@@ -66,15 +67,9 @@ def _model_stamp(info) -> str:
 
 
 def resolve_glossary(directory: str | Path | None) -> Glossary:
-    """``directory``, else ``glossary/`` when it exists, else no glossary (with a ``no-glossary`` warning)."""
-    from ..glossary.pofile import load_glossary_or_default
-
-    glossary = load_glossary_or_default(directory)
-    if glossary is not None:
-        return glossary
-    return Glossary(diagnostics=[Diagnostic("warning", "no-glossary",
-                                            "no --glossary and no glossary/ directory: translating without "
-                                            "a glossary")])
+    """``directory``, else ``glossary/`` when it exists, else an empty glossary with a ``no-glossary`` warning."""
+    glossary, diagnostics = pofile.resolve_glossary(directory, "translating without a glossary")
+    return glossary if glossary is not None else Glossary(diagnostics=diagnostics)
 
 
 def translate_documents(inputs: Sequence[Path], output_dir: Path, *, glossary: Glossary | None,

@@ -31,7 +31,7 @@ def test_test_split_preferred_among_several(tmp_path):
 def test_ambiguous_or_unknown_split(tmp_path):
     _split(tmp_path, "eco", "a\n", "a\n")
     _split(tmp_path, "int", "b\n", "b\n")
-    with pytest.raises(InputError, match=r"several splits \(eco, int\): choose one with --split"):
+    with pytest.raises(InputError, match=r"several splits \(eco, int\): choose one with split="):
         find_testset(tmp_path)
     with pytest.raises(InputError, match=r"no split 'sci' \(available: eco, int\)"):
         find_testset(tmp_path, "sci")

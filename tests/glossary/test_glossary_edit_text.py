@@ -106,7 +106,7 @@ def test_remove_with_several_contexts_needs_one(tmp_path):
     path = tmp_path / "g.po"
     path.write_text(HEADER + '\nmsgctxt "a"\nmsgid "X"\nmsgstr "x1"\n\nmsgctxt "b"\nmsgid "X"\nmsgstr "x2"\n',
                     encoding="utf-8")
-    with pytest.raises(GlossaryError, match="give --context"):
+    with pytest.raises(GlossaryError, match="give context="):
         remove_entry(path, "X")
     remove_entry(path, "X", context="b")
     assert [(e.context, e.target) for e in load_glossary(path)] == [("a", "x1")]
