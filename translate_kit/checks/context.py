@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from ..corpus.pairing import SegmentPair
 from ..glossary.model import Entry, Glossary
-from ..glossary.matching import Match, Matcher, fold_form, source_matcher, source_patterns, target_matcher, ID_SUFFIXES
+from ..glossary.matching import Match, Matcher, fold_form, overlaps, source_matcher, source_patterns, target_matcher, ID_SUFFIXES
 from .numbers import NumberDiff, compare
 from .model import Side, Violation
 from .typo_index import TypoIndex
@@ -170,7 +170,7 @@ def account(source_terms: list[Match], target: str, target_m: Matcher, untransla
         if m.entry in need:
             need[m.entry] -= 1
     for sp in spans:
-        if any(sp[0] < te and ts < sp[1] for ts, te in taken):
+        if overlaps(sp[0], sp[1], taken):
             continue
         cands = by_span[sp]
         # an accepted form renders an occurrence still unrendered; a forbidden form is always reported

@@ -4,16 +4,12 @@ from __future__ import annotations
 
 import re
 
-from .registry import register
+from ..corpus.indonesian import FUNCTION_WORDS
 from .context import PairContext
+from .registry import register
 
 #: frequent Indonesian function words that are not English words
-ID_FUNCTION_WORDS = frozenset("""
-yang dan di ke dari dengan untuk ini itu dalam pada tidak akan juga oleh adalah karena atau sudah telah bahwa
-mereka kami kita saya ada bisa lebih para seperti tersebut namun tetapi hanya setelah masih saat ia dia sebagai
-bagi hingga antara kepada secara harus dapat belum sangat banyak tahun kata menurut sejak serta agar jika kalau
-sedang lalu kemudian bahkan tak pun yaitu ujar tentang terhadap sebuah seorang beberapa semua sementara
-""".split())
+ID_FUNCTION_WORDS = FUNCTION_WORDS
 #: frequent English function words
 EN_FUNCTION_WORDS = frozenset("""
 the and of to in is was for that with on as by at from it he she they are were be has have had will would said

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..glossary.matching import overlaps
 from .context import PairContext
 from .registry import register
 from .typo_index import CAP_RUN, MAX_PLANS, opens_sentence
@@ -39,7 +40,7 @@ def source_typo(ctx: PairContext):
             if lone_first and opens_sentence(text, r0):
                 continue
             s, e = s + r0, e + r0
-            if _overlaps(s, e, reported) or _overlaps(s, e, [m.span for m in ctx.source_terms]):
+            if overlaps(s, e, reported) or overlaps(s, e, [m.span for m in ctx.source_terms]):
                 continue
             reported.append((s, e))
             out.append(ctx.violation(
@@ -47,7 +48,3 @@ def source_typo(ctx: PairContext):
                 f"({entry.ref}, → {entry.preferred!r}); fix the source or add it as a variant",
                 source_span=(s, e), entry=entry, suggestion=entry.source, target_side=False))
     return out
-
-
-def _overlaps(s: int, e: int, spans) -> bool:
-    return any(s < te and ts < e for ts, te in spans)

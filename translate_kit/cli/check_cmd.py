@@ -6,6 +6,8 @@ from pathlib import Path
 
 import click
 
+from .options import glossary_option
+
 from ..checks.model import SEVERITIES
 from ..render import CHECK_FORMATS
 
@@ -15,8 +17,7 @@ FORMATS = tuple(CHECK_FORMATS)
 @click.command()
 @click.argument("source", required=False, type=click.Path(path_type=Path))
 @click.argument("translation", required=False, type=click.Path(path_type=Path))
-@click.option("--glossary", "glossary_dir", type=click.Path(path_type=Path), default=None,
-              help="Glossary directory of .po files [default: glossary/ when it exists].")
+@glossary_option()
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True)
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="Write the report here (default stdout).")
 @click.option("--fail-on", type=click.Choice((*SEVERITIES, "never")), default="error", show_default=True,

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import click
 
+from .options import glossary_option
+
 from .score_cmd import gate_options, options_from
 
 
@@ -11,8 +13,7 @@ from .score_cmd import gate_options, options_from
 @click.argument("testset", type=click.Path(path_type=str))
 @click.option("--split", help="Split to use (<split>.id / <split>.en); default: the only one, else 'test'.")
 @click.option("--limit", type=click.IntRange(1), help="Use only the first N segments.")
-@click.option("--glossary", "glossary_dir", type=click.Path(path_type=str),
-              help="Glossary directory (default glossary/).")
+@glossary_option()
 @gate_options
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]), default="never",
               show_default=True, help="Checker severity that fails the run (exit 1).")

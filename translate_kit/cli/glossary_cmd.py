@@ -8,8 +8,9 @@ from pathlib import Path
 
 import click
 
-_glossary_option = click.option("--glossary", "glossary_dir", default="glossary", show_default=True,
-                                type=click.Path(path_type=Path), help="Glossary directory.")
+from .options import glossary_option
+
+_glossary_option = glossary_option(edit=True)
 
 
 @click.group()

@@ -6,12 +6,15 @@ from pathlib import Path
 
 import click
 
-FORMAT_NAMES = ("tbx", "deepl-csv", "deepl-tsv", "google-csv", "google-sets", "amazon-csv", "amazon-tsv")
+from ..glossary.exchange import FORMATS
+from .options import glossary_option
+
+FORMAT_NAMES = tuple(FORMATS)
 
 
 @click.command("export")
 @click.option("--format", "fmt", required=True, type=click.Choice(FORMAT_NAMES))
-@click.option("--glossary", "glossary_dir", default="glossary", show_default=True, type=click.Path())
+@glossary_option(edit=True)
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False))
 def export_cmd(fmt, glossary_dir, output):
     """Export the glossary to an exchange format, reporting what the format cannot express."""
@@ -31,7 +34,7 @@ def export_cmd(fmt, glossary_dir, output):
 @click.command("import")
 @click.argument("file", type=click.Path())
 @click.option("--format", "fmt", default="auto", show_default=True, type=click.Choice(("auto",) + FORMAT_NAMES))
-@click.option("--glossary", "glossary_dir", default="glossary", show_default=True, type=click.Path())
+@glossary_option(edit=True)
 @click.option("--into", default="imported.po", show_default=True)
 @click.option("--dry-run", is_flag=True, help="Report what would change; write nothing.")
 @click.option("--allow-conflicts", is_flag=True, help="Write the non-conflicting entries even when some conflict.")
@@ -75,7 +78,7 @@ def import_cmd(ctx, file, fmt, glossary_dir, into, dry_run, allow_conflicts, mer
 @click.command("suggest")
 @click.argument("corpus", type=click.Path())
 @click.option("--translations", type=click.Path(), help="English files with the same relative paths.")
-@click.option("--glossary", "glossary_dir", default="glossary", show_default=True, type=click.Path())
+@glossary_option(edit=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the candidates as a fuzzy PO file.")
 @click.option("--min-count", type=click.IntRange(min=1),
               help="Minimum occurrences for every kind (default: 1 for acronyms, models, titles, multi-word "

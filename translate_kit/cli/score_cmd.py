@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import click
 
+from .options import glossary_option
+
 from ..metrics.scoring import ScoreOptions, score_paths
 from ..render.scores import read_scores, render_score_text, score_to_dict, dumps, write_json
 
@@ -41,7 +43,7 @@ def options_from(kw: dict) -> ScoreOptions:
               "directory of .txt articles or a bilingual .po file.")
 @click.option("--ref", required=True, type=_path, help="References, aligned with --hyp.")
 @click.option("--src", type=_path, help="Sources (Indonesian), aligned: enables term accuracy.")
-@click.option("--glossary", "glossary_dir", type=_path, help="Glossary directory (default glossary/).")
+@glossary_option()
 @click.option("--baseline", type=_path, help="Another system's hypotheses: paired significance per metric.")
 @gate_options
 @click.option("--json", "json_out", type=_path, help="Write the scores file (JSON) here.")

@@ -13,6 +13,8 @@ from pathlib import Path
 
 import click
 
+from .options import glossary_option
+
 
 @contextmanager
 def _progress_bar(enabled: bool):
@@ -36,9 +38,7 @@ def _progress_bar(enabled: bool):
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("-o", "--output", "output_dir", required=True, type=click.Path(path_type=Path),
               help="Output directory (same names and structure as the inputs).")
-@click.option("--glossary", "glossary_dir", type=click.Path(path_type=Path),
-              help="Glossary directory of .po files [default: glossary/ when it exists; an empty directory "
-                   "means no glossary].")
+@glossary_option()
 @click.option("--beam-size", default=4, show_default=True, type=click.IntRange(1, 32))
 @click.option("--length-penalty", default=0.2, show_default=True, type=float)
 @click.option("--batch-tokens", default=2048, show_default=True, type=click.IntRange(16),

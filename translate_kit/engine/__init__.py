@@ -10,7 +10,7 @@ Importing this package is cheap; CTranslate2 loads when a :class:`BatchTranslato
 from __future__ import annotations
 
 from .protocol import CallableTranslator, Translator, as_translator
-from .packages import (DEMO_LABEL, PackageInfo, find_package, install, install_demo, install_file,
+from .packages import (DEMO_LABEL, PackageInfo, model_label, find_package, install, install_demo, install_file,
                        installed_packages, load_package, package_info, packages_dir, remove, validate_archive)
 
 

@@ -45,13 +45,22 @@ class PackageInfo:
 
     @property
     def label(self) -> str:
-        return f"{self.name} {self.version}" + (f" ({DEMO_LABEL})" if self.demo else "")
+        return model_label(self.to_dict())
 
     def to_dict(self) -> dict:
         d = asdict(self)
         d["path"] = str(self.path)
         d.pop("compute_type")
         return d
+
+
+def model_label(model: dict) -> str:
+    """How every report names a model: ``name version``, and a DEMO warning for the demo model. ``model`` is
+    :meth:`PackageInfo.to_dict` (as stored in run reports and eval results)."""
+    label = model.get("name") or "?"
+    if model.get("version"):
+        label += f" {model['version']}"
+    return label + (" (DEMO model — not a real translation model)" if model.get("demo") else "")
 
 
 def packages_dir() -> Path:

@@ -60,8 +60,8 @@ def stored_positions(model_dir: str | Path) -> int | None:
 
 def default_threads(cores: int | None = None) -> tuple[int, int]:
     """(inter_threads, intra_threads) for a whole batch on the CPU: two batches decoded side by side, each on
-    half the cores. On 2 cores this ran the perf model 15–18% faster than one batch on both cores (4.42 vs
-    3.74–3.88 sentences/s, 2,048-token batches, beam 4), because a decoding step of one batch leaves cores idle.
+    half the cores: a decoding step of one batch leaves cores idle that the other batch uses
+    (bench/bench_translate.py measures it).
     """
     cores = cores or os.cpu_count() or 1
     inter = 2 if cores >= 2 else 1

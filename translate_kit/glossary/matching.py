@@ -257,7 +257,7 @@ class Matcher:
         taken: list[tuple[int, int]] = []
         chosen = []
         for s, e, suf, p in cands:
-            if any(s < te and ts < e for ts, te in taken):
+            if overlaps(s, e, taken):
                 continue
             taken.append((s, e))
             chosen.append(Match(s, e, p.entry, p.form, p.role, text[s:e], suf))
@@ -306,3 +306,8 @@ def target_matcher(entries: Iterable[Entry], roles: Sequence[str] = ("preferred"
     """English forms, possessive/plural endings allowed, case per entry flag."""
     chosen = [e for e in entries if include_fuzzy or e.enforced]
     return Matcher(target_patterns(chosen, roles), EN_SUFFIXES)
+
+
+def overlaps(start: int, end: int, spans) -> bool:
+    """Whether the span [start, end) shares a character with any (start, end) of ``spans``."""
+    return any(start < e and s < end for s, e in spans)

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
 from ..glossary.model import Entry
-from ..glossary.matching import source_matcher, target_matcher
+from ..glossary.matching import overlaps, source_matcher, target_matcher
 
 
 @dataclass
@@ -112,7 +112,7 @@ class TermScorer:
         credited: Counter = Counter()
         taken: list[tuple[int, int]] = []
         for (start, end), keys in sorted(spans.items(), key=lambda kv: (kv[0][0] - kv[0][1], kv[0][0])):
-            if any(start < e and s < end for s, e in taken):
+            if overlaps(start, end, taken):
                 continue
             key = next((k for k in keys if credited[k] < wanted[k]), None)
             if key is not None:

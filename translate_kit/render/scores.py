@@ -15,6 +15,7 @@ from .. import __version__
 from ..corpus.pairing import read_text
 from ..errors import InputError
 from ..textio import atomic_write_text
+from ..engine.packages import model_label
 from ..metrics.corpus_scores import DISPLAY
 from ..metrics.scoring import Comparison, EarlierRun, ScoreResult
 
@@ -125,13 +126,6 @@ def render_score_text(result: ScoreResult, max_terms: int = 10) -> str:
 
 
 # -- eval ----------------------------------------------------------------------------------------------------
-def model_label(model: dict) -> str:
-    label = model.get("name") or "?"
-    if model.get("version"):
-        label += f" {model['version']}"
-    return label + (" (DEMO model: not a real translation model)" if model.get("demo") else "")
-
-
 def eval_to_dict(result) -> dict:
     """An eval report: the scores file (usable with ``--against``) plus test set, model and checker report."""
     data = score_to_dict(result.score)

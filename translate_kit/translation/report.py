@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import __version__
+from ..engine.packages import model_label
 from ..errors import Diagnostic
 from ..textio import atomic_write_text
 
@@ -95,11 +96,7 @@ class RunReport:
 
     def summary(self) -> str:
         """One line for the end of a run."""
-        model = self.model.get("name", "?")
-        if self.model.get("version"):
-            model += f" {self.model['version']}"
-        if self.model.get("demo"):
-            model += " (DEMO model)"
+        model = model_label(self.model)
         parts = [f"{self.count(TRANSLATED)} translated", f"{self.count(SKIPPED)} up to date"]
         if self.count(FAILED):
             parts.append(f"{self.count(FAILED)} failed")
