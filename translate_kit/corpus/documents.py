@@ -12,7 +12,6 @@ from pathlib import Path
 
 from ..errors import Diagnostic
 
-KINDS = ("text", "blank", "boilerplate")
 
 
 @dataclass
@@ -27,10 +26,6 @@ class Unit:
     existing: str | None = None  # PO: the msgstr already there (None when empty)
     meta: dict = field(default_factory=dict)  # PO: flags/comments/occurrences; JSONL: the other fields;
     # every format: "boilerplate" = name of the matching rule when kind == "boilerplate"
-
-    @property
-    def translatable(self) -> bool:
-        return self.kind == "text"
 
 
 @dataclass

@@ -130,10 +130,6 @@ def expand_word_map(word_map: dict[str, str] | None) -> dict[str, str]:
     return out
 
 
-def _word_like(s: str) -> bool:
-    return s[:1].isalnum() or s[-1:].isalnum()
-
-
 # --------------------------------------------------------------------------------------------- tokenizers
 
 

@@ -14,7 +14,7 @@ from typing import Sequence
 from ..glossary.model import Entry, Glossary
 from .constrain import PLACEHOLDER, Outcome, Problem, translate_constrained
 from .options import TranslateOptions
-from .plan import BatchPlan, SentencePlan, TextPlan, plan_batch
+from .plan import SentencePlan, TextPlan, plan_batch
 
 
 @dataclass

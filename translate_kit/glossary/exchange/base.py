@@ -7,7 +7,6 @@ make it into the file; importers raise :class:`~translate_kit.errors.InputError`
 
 from __future__ import annotations
 
-import codecs
 import csv
 import io
 from collections import defaultdict
