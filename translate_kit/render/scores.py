@@ -1,52 +1,21 @@
-"""The scores file (JSON, stable schema, suitable to commit) and the text rendering of score/eval results.
-
-A scores file keeps the hypotheses it was computed from and the sha256 of its reference and source, so a
-later ``score --against scores.json`` can rerun the paired test against it on the same test set.
-"""
+"""Renderings of score and eval results: text, and the JSON of the scores file
+(:mod:`translate_kit.metrics.scores_file` defines its schema and reads it back)."""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
 
-import sacrebleu
-
-from .. import __version__
-from ..corpus.pairing import read_text
-from ..errors import InputError
 from ..textio import atomic_write_text
 from ..engine.packages import model_label
 from ..metrics.corpus_scores import DISPLAY
-from ..metrics.scoring import Comparison, EarlierRun, ScoreResult
+from ..metrics.scores_file import SCHEMA, read_scores, score_to_dict  # noqa: F401  (re-exported)
+from ..metrics.scoring import Comparison, ScoreResult
 
-SCHEMA = "translate-kit/scores/1"
 TEST_NAMES = {"bs": "paired bootstrap resampling", "ar": "approximate randomization"}
 
 
 # -- JSON ----------------------------------------------------------------------------------------------------
-def score_to_dict(result: ScoreResult) -> dict:
-    """The JSON object of a scoring run (schema ``translate-kit/scores/1``)."""
-    return {
-        "schema": SCHEMA,
-        "tool": {"translate_kit": __version__, "sacrebleu": sacrebleu.__version__},
-        "inputs": dict(result.inputs),
-        "segments": result.n_segments,
-        "skipped_blank_lines": result.skipped_blank,
-        "scores": {k: s.to_dict() for k, s in result.scores.items()},
-        "term_accuracy": result.terms.to_dict() if result.terms is not None else None,
-        "glossary": (None if result.glossary_digest is None
-                     else {"sha256": result.glossary_digest, "entries": result.glossary_entries}),
-        "baseline": result.baseline.to_dict() if result.baseline else None,
-        "against": result.against.to_dict() if result.against else None,
-        "gates": [g.to_dict() for g in result.gates],
-        "passed": result.passed,
-        "diagnostics": [d.to_dict() for d in result.diagnostics],
-        "reference_sha256": result.reference_digest,
-        "source_sha256": result.source_digest,
-        "hypotheses": list(result.hypotheses),
-    }
-
-
 def dumps(data: dict) -> str:
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
@@ -54,25 +23,6 @@ def dumps(data: dict) -> str:
 def write_json(path: str | Path, data: dict) -> None:
     """Write a report object atomically (never a half-written file)."""
     atomic_write_text(path, dumps(data))
-
-
-def read_scores(path: str | Path) -> EarlierRun:
-    """An earlier scores file (``--against``); InputError with file:line when it is not one."""
-    text = read_text(path)
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise InputError(f"not valid JSON ({exc.msg})", path, exc.lineno) from None
-    if not isinstance(data, dict) or data.get("schema") != SCHEMA:
-        raise InputError(f"not a translate-kit scores file (expected \"schema\": \"{SCHEMA}\"); "
-                         "write one as the JSON scores of a run", path)
-    hyps, ref = data.get("hypotheses"), data.get("reference_sha256")
-    if not isinstance(hyps, list) or not all(isinstance(h, str) for h in hyps) or not isinstance(ref, str):
-        raise InputError("scores file lacks its hypotheses or reference_sha256", path)
-    scores = {k: v.get("score") for k, v in (data.get("scores") or {}).items() if isinstance(v, dict)}
-    term = data.get("term_accuracy")
-    scores["term_accuracy"] = term.get("accuracy") if isinstance(term, dict) else None
-    return EarlierRun(str(path), hyps, ref, data.get("source_sha256"), scores)
 
 
 # -- text ----------------------------------------------------------------------------------------------------
