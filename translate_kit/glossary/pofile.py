@@ -16,6 +16,7 @@ import polib
 
 from ..errors import Diagnostic, GlossaryError
 from ..textio import decode_text, parse_po
+from .claims import claims
 from .model import COMMENT_KEYS, KNOWN_FLAGS, Entry, Glossary
 
 _COMMENT = re.compile(r"^([a-z][a-z-]*):\s?(.*)$")
@@ -173,8 +174,6 @@ def find_conflicts(entries: list[Entry]) -> list[Diagnostic]:
     "Claimed" is the rule lint and editing use (:mod:`translate_kit.glossary.claims`, folded as the matcher
     folds). The first entry (file order) wins at match time; every later claimant is reported here.
     """
-    from .claims import claims  # claims → matching → glossary.model: imported late to keep loading acyclic
-
     seen: dict[str, list] = {}
     diags = []
     for e in entries:

@@ -67,26 +67,27 @@ def translate_segments(texts: Sequence[str], *, glossary: Glossary | None, trans
     timer = Timer(timings if timings is not None else {})
     batch = plan_batch(texts, glossary, translator, timer)
     with timer("translate"):
-        outcomes = translate_constrained(batch.pieces, batch.matches, _engine_call(translator, options))
+        outcomes = translate_constrained(batch.pieces, batch.matches, _EngineCall(translator, options))
     if len(outcomes) != len(batch.pieces):
         raise RuntimeError(f"{len(batch.pieces)} sentences in, {len(outcomes)} out")
     return [_assemble(plan, outcomes) for plan in batch.texts]
 
 
-def _engine_call(translator, options: TranslateOptions):
+class _EngineCall:
     """``translate(list[str]) -> list[str]`` over ``translator``, reporting progress over every call made
     (the first call is the whole batch; repairs add theirs)."""
-    counts = [0, 0]  # done, total
 
-    def advance(n: int) -> None:
-        counts[0] += n
-        options.progress(counts[0], counts[1])
+    def __init__(self, translator, options: TranslateOptions):
+        self.translator, self.progress = translator, options.progress
+        self.done = self.total = 0
 
-    def translate(batch: list[str]) -> list[str]:
-        counts[1] += len(batch)
-        return translator.translate(batch, progress=advance if options.progress else None)
+    def _advance(self, n: int) -> None:
+        self.done += n
+        self.progress(self.done, self.total)
 
-    return translate
+    def __call__(self, batch: list[str]) -> list[str]:
+        self.total += len(batch)
+        return self.translator.translate(batch, progress=self._advance if self.progress else None)
 
 
 def _assemble(plan: TextPlan, outcomes: Sequence[Outcome]) -> SegmentResult:
