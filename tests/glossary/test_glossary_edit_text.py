@@ -138,8 +138,12 @@ def test_case_sensitive_forms_differing_in_case_do_not_collide(po):
     assert len(load_glossary(po.parent)) == 3 + 1
 
 
-def test_same_msgid_in_another_context_is_allowed_but_a_duplicate_never(po):
-    add_entry(po, Entry("Korut", "the North", context="informal"))
+def test_same_msgid_in_another_context_is_refused_unless_forced_and_a_duplicate_never(po):
+    # the matcher ignores msgctxt: a second "Korut" would never match, so it is refused, naming Korut's line
+    with pytest.raises(GlossaryError) as err:
+        add_entry(po, Entry("Korut", "the North", context="informal"))
+    assert str(err.value).startswith(f"{po}:12: source form 'Korut' is already claimed by 'Korut → North Korea'")
+    add_entry(po, Entry("Korut", "the North", context="informal"), force=True)
     with pytest.raises(GlossaryError, match="already exists"):
         add_entry(po, Entry("Korut", "North Korea"), force=True)
 

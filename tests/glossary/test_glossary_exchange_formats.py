@@ -98,17 +98,19 @@ def test_flat_formats_keep_pairs_and_report_the_rest(glossary, tmp_path, fmt):
     used, back = read_exchange(out)
     # auto-detection recognises each file (a headerless two-column CSV reads the same as DeepL's)
     assert used == {"google-csv": "deepl-csv"}.get(fmt, fmt)
-    # Kemlu is fuzzy (a proposal): not exported; Rodong Sinmun is no-translate: exported as itself.
-    assert [(e.source, e.target) for e in back] == [("Korut", "North Korea"), ("Rodong Sinmun", "Rodong Sinmun"),
+    # Kemlu is fuzzy (a proposal): not exported; Rodong Sinmun is no-translate: exported as itself; Korut's
+    # variants are rows of their own with Korut's target.
+    assert [(e.source, e.target) for e in back] == [("Korut", "North Korea"), ("Korea Utara", "North Korea"),
+                                                     ("Kora Utara", "North Korea"),
+                                                     ("Rodong Sinmun", "Rodong Sinmun"),
                                                      ("Kim Jong Un", "Kim Jong Un")]
     kinds = sorted((x.kind, x.detail) for x in losses)
     expected = [("admitted", "DPRK"), ("context", "country"), ("flag:case-sensitive", "case-sensitive"),
                 ("flag:no-translate", "no-translate"), ("forbidden", "Korea North"), ("fuzzy-entry", ""),
                 ("translator-comment", "reviewed by the desk, 2024"),
-                ("unknown-comment", "legacy: kept unknown comment line"),
-                ("variant", "Korea Utara"), ("variant", "Kora Utara")]
-    if fmt == "google-sets":  # notes travel in the description column
-        assert back[0].notes == glossary.entries[0].notes
+                ("unknown-comment", "legacy: kept unknown comment line")]
+    if fmt == "google-sets":  # notes travel in the description column (on every row of the entry)
+        assert back[0].notes == back[1].notes == glossary.entries[0].notes
     else:
         expected += [("note", "Abbreviation used by Indonesian media for North Korea."),
                      ("note", 'Second note with "quotes" & <angle brackets>.')]
@@ -117,20 +119,23 @@ def test_flat_formats_keep_pairs_and_report_the_rest(glossary, tmp_path, fmt):
 
 def test_exact_file_contents(glossary):
     assert export_text(glossary.entries, "deepl-csv")[0] == (
-        "Korut,North Korea,id,en\nRodong Sinmun,Rodong Sinmun,id,en\nKim Jong Un,Kim Jong Un,id,en\n")
+        "Korut,North Korea,id,en\nKorea Utara,North Korea,id,en\nKora Utara,North Korea,id,en\n"
+        "Rodong Sinmun,Rodong Sinmun,id,en\nKim Jong Un,Kim Jong Un,id,en\n")
     assert export_text(glossary.entries, "deepl-tsv")[0] == (
-        "Korut\tNorth Korea\nRodong Sinmun\tRodong Sinmun\nKim Jong Un\tKim Jong Un\n")
+        "Korut\tNorth Korea\nKorea Utara\tNorth Korea\nKora Utara\tNorth Korea\n"
+        "Rodong Sinmun\tRodong Sinmun\nKim Jong Un\tKim Jong Un\n")
     assert export_text(glossary.entries, "amazon-csv")[0] == (
-        "id,en\nKorut,North Korea\nRodong Sinmun,Rodong Sinmun\nKim Jong Un,Kim Jong Un\n")
+        "id,en\nKorut,North Korea\nKorea Utara,North Korea\nKora Utara,North Korea\n"
+        "Rodong Sinmun,Rodong Sinmun\nKim Jong Un,Kim Jong Un\n")
     assert export_text(glossary.entries, "google-sets")[0].splitlines()[0] == "id,en,description"
 
 
 def test_loss_summary_counts_and_examples(glossary):
     _, losses = export_text(glossary.entries, "deepl-csv")
     lines = summarize_losses("deepl-csv", losses, examples=1)
-    variant_line = next(line for line in lines if ": variant " in line)
-    assert variant_line == ("deepl-csv: variant not exported: 2 (Korut [country] → North Korea: Korea Utara; "
-                            "… 1 more)")
+    note_line = next(line for line in lines if ": note " in line)
+    assert note_line == ("deepl-csv: note not exported: 2 (Korut [country] → North Korea: Abbreviation used by "
+                         "Indonesian media for North Korea.; … 1 more)")
 
 
 def test_csv_quoting_round_trip(tmp_path):

@@ -102,7 +102,7 @@ msgstr "DPRK"
     assert f"{tmp_path / 'a.po'}:6" in result.findings[1].message
 
 
-def test_other_contexts_do_not_conflict_but_the_later_form_is_unreachable(tmp_path):
+def test_one_source_form_in_two_contexts_is_a_conflict(tmp_path):
     write(tmp_path, "a.po", '''
 msgctxt "politics"
 msgid "Dewan"
@@ -113,9 +113,26 @@ msgid "Dewan"
 msgstr "House"
 ''')
     result = lint(tmp_path)
-    # the matcher ignores msgctxt: the first entry (line 6) takes every "Dewan"; the second (line 10) warns
-    assert found(result) == [("a.po", 10, "warning", "unreachable-form")]
-    assert "context 'politics'" in result.findings[0].message
+    # the matcher ignores msgctxt: the first entry (line 6) takes every "Dewan" and the second (line 10) is
+    # dead, so one form in two contexts is an error at both places, each naming the other
+    assert found(result) == [("a.po", 6, "error", "conflicting-source"), ("a.po", 10, "error", "conflicting-source")]
+    assert f"'Dewan [legislature] → House' ({tmp_path / 'a.po'}:10)" in result.findings[0].message
+    assert f"'Dewan [politics] → Council' ({tmp_path / 'a.po'}:6)" in result.findings[1].message
+    assert "ignores msgctxt" in result.findings[1].message
+
+
+def test_the_same_target_in_two_contexts_is_a_conflict_too(tmp_path):
+    write(tmp_path, "a.po", '''
+msgctxt "country"
+msgid "Korsel"
+msgstr "South Korea"
+''')
+    write(tmp_path, "b.po", '''
+#. variant: korsel
+msgid "Korea Selatan"
+msgstr "South Korea"
+''')
+    assert found(lint(tmp_path)) == [("a.po", 6, "error", "conflicting-source"), ("b.po", 6, "error", "conflicting-source")]
 
 
 def test_case_sensitive_forms_with_different_case_do_not_collide(tmp_path):
@@ -229,8 +246,10 @@ msgid "Kemlu"
 msgstr "Ministry of Foreign Affairs"
 ''')
     result = lint(tmp_path)
-    # a.po:6 and b.po:6 share msgid and (no) context; a.po:9 has its own context (and is shadowed by a.po:6)
-    assert found(result) == [("a.po", 6, "error", "duplicate-entry"), ("a.po", 9, "warning", "unreachable-form"),
+    # a.po:6 and b.po:6 share msgid and (no) context; a.po:9 claims the same form in its own context, which
+    # the matcher cannot tell apart: a conflict with both
+    assert found(result) == [("a.po", 6, "error", "conflicting-source"), ("a.po", 6, "error", "duplicate-entry"),
+                             ("a.po", 9, "error", "conflicting-source"), ("b.po", 6, "error", "conflicting-source"),
                              ("b.po", 6, "error", "duplicate-entry")]
 
 

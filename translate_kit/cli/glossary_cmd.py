@@ -79,7 +79,9 @@ def add(source, target, variant, admit, forbid, case_sensitive, no_translate, fu
 @click.option("--context", help="msgctxt of the entry, when the msgid has several.")
 @_glossary_option
 def remove(source, context, glossary_dir):
-    """Remove an entry (its comments included), keeping every other byte of the file."""
+    """Remove an entry (its comments included), keeping every other byte of the file.
+
+    An entry with a msgctxt is removed only with --context. Exit 1 when no entry matches."""
     from ..glossary.edit import remove_from_glossary
 
     removed = remove_from_glossary(glossary_dir, source, context)
@@ -108,6 +110,8 @@ def show(ctx, term, corpus, glossary_dir):
         occurrences, diags = corpus_occurrences(gl, entries, list(corpus))
         for d in diags:
             click.echo(str(d), err=True)
+        if any(d.severity == "error" for d in diags):
+            ctx.exit(2)  # a missing or unreadable --in path is a usage error, not "no matches"
         click.echo(f"{len(occurrences)} match(es) in the corpus")
         for occ in occurrences:
             click.echo(f"  {occ}")

@@ -25,10 +25,11 @@ def export_cmd(fmt, glossary_dir, output):
     losses = export_glossary(glossary.entries, fmt, output)
     for line in summarize_losses(fmt, losses):
         click.echo(line, err=True)
-    left_out = {x.entry for x in losses if x.kind in ("fuzzy-entry", "empty-target", "duplicate-source",
-                                                          "too-long", "unrepresentable")}
+    left_out = {x.entry for x in losses if x.kind in ("fuzzy-entry", "empty-target")}
+    rows_out = sum(1 for x in losses if x.kind in ("duplicate-source", "too-long", "unrepresentable"))
     click.echo(f"wrote {output} ({fmt}) from {len(glossary)} glossary entries"
-               + (f"; {len(left_out)} entries left out" if left_out else ""), err=True)
+               + (f"; {len(left_out)} entries left out" if left_out else "")
+               + (f"; {rows_out} source form(s) left out" if rows_out else ""), err=True)
 
 
 @click.command("import")

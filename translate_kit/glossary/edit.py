@@ -18,6 +18,7 @@ from ..errors import GlossaryError, option
 from ..textio import atomic_write_bytes
 from .canonical import new_file_text, normalize_entry, render_entry, sort_key
 from .claims import claims
+from .lint import entry_findings
 from .model import KNOWN_FLAGS, Entry
 from .pofile import entry_from_po, glossary_files, load_file, read_po
 
@@ -129,37 +130,53 @@ def _existing_entries(path: Path, glossary_dir: Path | None) -> list[Entry]:
     return entries
 
 
+class ClaimedForm(GlossaryError):
+    """A source form of the new entry that another entry already claims (in any context: the matcher
+    ignores msgctxt). The caller may override it; a duplicate msgid + msgctxt is never added."""
+
+
 def check_claims(entry: Entry, existing: list[Entry]) -> None:
     """Raise :class:`GlossaryError` at the other entry's file:line when it has the same msgid and context,
-    or claims one of ``entry``'s source forms in the same context."""
+    and :class:`ClaimedForm` when it claims one of ``entry``'s source forms, in any context."""
     mine = claims(entry)
     for other in existing:
-        if other.context != entry.context:
-            continue
-        if other.source == entry.source:
+        if other.source == entry.source and other.context == entry.context:
             raise GlossaryError(f"an entry for {entry.source!r}"
                                 f"{' in context ' + repr(entry.context) if entry.context else ''} "
                                 "already exists (remove it first)", other.path, other.line)
+    for other in existing:
         for theirs in claims(other):
             for claim in mine:
                 if claim.collides(theirs):
-                    raise GlossaryError(f"source form {claim.form!r} is already claimed by "
-                                        f"{other.label()!r} (use {option('force')} to add it anyway)",
-                                        other.path, other.line)
+                    where = (f" in context {other.context!r}" if other.context else " (no context)")
+                    raise ClaimedForm(f"source form {claim.form!r} is already claimed by {other.label()!r}"
+                                      f"{where if other.context != entry.context else ''}; one source form "
+                                      f"belongs to one entry (use {option('force')} to add it anyway)",
+                                      other.path, other.line)
+
+
+def refuse_lint_errors(entry: Entry) -> None:
+    """Raise :class:`GlossaryError` when ``glossary lint`` would report an error on ``entry`` as written."""
+    errors = [d for d in entry_findings(entry) if d.severity == "error"]
+    if errors:
+        d = errors[0]
+        raise GlossaryError(f"not added: lint would reject the entry: {d.message} [{d.code}]", entry.path)
 
 
 def add_entry(path: Path, entry: Entry, *, force: bool = False, glossary_dir: Path | None = None) -> Entry:
     """Insert ``entry`` into the PO file ``path`` (created with the canonical header if missing).
 
-    Refuses (:class:`GlossaryError` naming the other entry's file:line) a msgid+msgctxt that already exists,
-    and, unless ``force``, a source form that another entry of the same context already claims in any file
-    of ``glossary_dir`` (default: the file's directory). Returns the entry as written, with path and line.
+    Refuses (:class:`GlossaryError`) an entry that ``glossary lint`` would report an error on; (naming the
+    other entry's file:line) a msgid+msgctxt that already exists, and, unless ``force``, a source form that
+    another entry already claims, in any context, in any file of ``glossary_dir`` (default: the file's
+    directory). Returns the entry as written, with path and line.
     """
     path = Path(path)
-    entry = _validate(entry)
+    entry = _validate(replace(entry, path=path, line=None))
+    refuse_lint_errors(entry)
     existing = _existing_entries(path, Path(glossary_dir) if glossary_dir else path.parent)
-    if force:
-        existing = [e for e in existing if e.source == entry.source]  # an exact duplicate is never added
+    if force:  # an exact duplicate is never added
+        existing = [e for e in existing if e.source == entry.source and e.context == entry.context]
     check_claims(entry, existing)
 
     rendered = _split_lines(render_entry(entry))
@@ -229,16 +246,32 @@ def remove_from_glossary(glossary_dir: Path, source: str, context: str | None = 
 
 
 def _pick(entries: list[Entry], source: str, context: str | None, path: Path) -> Entry:
+    """The one entry ``source`` (and ``context``) names. Without a context only an entry without one is
+    taken: an entry with a context is removed only when its context is given, so removing the same msgid
+    twice never takes another context's entry. Nothing matching raises :class:`NoSuchEntry`."""
     for same in (lambda e: e.source == source, lambda e: e.source.casefold() == source.casefold()):
         found = [e for e in entries if same(e)]
-        if context is not None:
-            found = [e for e in found if e.context == context]
-        elif len(found) > 1:
-            found = [e for e in found if e.context is None] or found
-        if len(found) == 1:
-            return found[0]
-        if len(found) > 1:
-            contexts = ", ".join(repr(e.context) for e in found)
-            raise GlossaryError(f"{source!r} has several entries (contexts {contexts}); give {option('context')}", path)
+        if not found:
+            continue
+        chosen = [e for e in found if e.context == context]
+        if len(chosen) == 1:
+            return chosen[0]
+        if len(chosen) > 1:
+            places = ", ".join(e.ref for e in chosen)
+            raise GlossaryError(f"{source!r} names several entries ({places}); give the exact msgid", path)
+        if context is None:
+            listed = ", ".join(f"{e.context!r} ({e.ref})" for e in found)
+            raise ContextNeeded(f"{source!r} has no entry without a context; its entries are in context "
+                                f"{listed}: give {option('context')}", path)
     ctx = f" in context {context!r}" if context is not None else ""
-    raise GlossaryError(f"no entry for {source!r}{ctx}", path)
+    raise NoSuchEntry(f"no entry for {source!r}{ctx}", path)
+
+
+class NoSuchEntry(GlossaryError):
+    """No entry has that msgid (and context): "nothing matched", exit code 1 rather than a usage error."""
+
+    exit_code = 1
+
+
+class ContextNeeded(GlossaryError):
+    """A msgid whose entries all have a context, named without one."""

@@ -5,8 +5,9 @@ Errors (the glossary is wrong; CI fails):
   ``wrong-language``     the header has no ``Language`` or one other than ``id``
   ``empty-target``       an enforced (not fuzzy, not no-translate) entry with an empty msgstr
   ``duplicate-entry``    the same msgid + msgctxt twice (every location is reported)
-  ``conflicting-source`` two entries of one context claim the same source form (msgid or variant) with
-                         different English forms; forms collide as the matcher sees them: folded, and
+  ``conflicting-source`` two entries claim the same source form (msgid or variant) in different contexts
+                         (the matcher ignores msgctxt: one form, one entry), or in one context with different
+                         English forms; forms collide as the matcher sees them: folded, and
                          case-insensitively unless both entries are case-sensitive (both locations reported)
   ``forbidden-accepted`` a forbidden form equal (after folding) to the preferred or an admitted form
   ``unknown-flag`` / ``unknown-comment-key``
@@ -19,7 +20,7 @@ Warnings (worth a look; CI fails only with ``--strict``):
                          where a case-insensitive form covers every casing and a case-sensitive one only its
                          own. The matcher keeps the longest match and gives ties to the earlier entry, so only
                          an equal form can win every time (a longer entry cannot: the shorter form may always
-                         occur on its own). The matcher ignores msgctxt, so this is reported across contexts.
+                         occur on its own). Across contexts this is a ``conflicting-source`` error.
   ``near-duplicate-form`` two source forms (or two accepted English forms) of one entry that differ only by
                          case or spacing (case counts for a case-sensitive entry), or a form repeated
   ``no-translate-target`` a no-translate entry whose msgstr is set and differs from its msgid
@@ -42,7 +43,7 @@ from typing import Iterable
 import polib
 
 from ..errors import Diagnostic, GlossaryError
-from .canonical import fix_file
+from .canonical import fix_file, render_entry
 from .claims import Claim, claims, fold_form
 from .model import Entry
 from .pofile import SOURCE_LANGUAGE, entry_from_po, glossary_files, read_po
@@ -123,6 +124,18 @@ def fix(target: str | Path | Iterable[str | Path]) -> list[Path]:
         except GlossaryError:
             continue
     return changed
+
+
+def entry_findings(entry: Entry) -> list[Diagnostic]:
+    """What lint reports about ``entry`` on its own, as it would stand in a file (its canonical text parsed
+    back): unknown flags and comment keys, empty target, forbidden-accepted, case-mismatch (errors) and the
+    single-entry warnings. ``glossary add`` runs this before it writes anything."""
+    text = render_entry(entry)
+    po_entry = next(e for e in polib.pofile(text, encoding="utf-8", wrapwidth=78))
+    parsed, diags = entry_from_po(po_entry, entry.path)
+    parsed.line = entry.line
+    out = [Diagnostic("error", d.code, d.message, d.path, entry.line) for d in diags]
+    return out + _entry_findings(parsed, po_entry, claims(parsed))
 
 
 # -- one file ---------------------------------------------------------------------------------------------------
@@ -266,15 +279,10 @@ def _claim_findings(entries: list[tuple[Entry, list[Claim]]]) -> list[Diagnostic
             continue
         conflicted: set[int] = set()  # ids of claims already reported as conflicting
         for _, a in group:
-            rivals = [b for _, b in group if b.entry is not a.entry and b.entry.context == a.entry.context
-                      and b.entry.source != a.entry.source  # a duplicate entry: reported as such
-                      and b.entry.preferred != a.entry.preferred and a.collides(b)]
+            rivals = [b for _, b in group if b.entry is not a.entry and _rivals(a, b)]
             if rivals:
                 conflicted.add(id(a))
-                others = ", ".join(f"{b.entry.label()!r} ({b.entry.ref})" for b in rivals)
-                out.append(Diagnostic("error", "conflicting-source",
-                                      f"source form {a.form!r} of {a.entry.label()!r} is also claimed by {others}",
-                                      str(a.entry.path), a.entry.line))
+                out.append(_conflict_finding(a, rivals))
         for order_b, b in group:
             if id(b) in conflicted:
                 continue
@@ -284,10 +292,27 @@ def _claim_findings(entries: list[tuple[Entry, list[Claim]]]) -> list[Diagnostic
             winner = next((a for a in earlier if a.covers(b)), None)
             if winner is None:
                 continue
-            ctx = (f" (context {winner.entry.context!r}; the matcher ignores msgctxt)"
-                   if winner.entry.context != b.entry.context else "")
             out.append(Diagnostic("warning", "unreachable-form",
                                   f"source form {b.form!r} of {b.entry.label()!r} can never match: "
                                   f"{winner.form!r} of {winner.entry.label()!r} ({winner.entry.ref}) covers it "
-                                  f"and comes first{ctx}", str(b.entry.path), b.entry.line))
+                                  "and comes first", str(b.entry.path), b.entry.line))
     return out
+
+
+def _rivals(a: Claim, b: Claim) -> bool:
+    """Two claims that cannot both stand: the same text claimed in two contexts (the matcher ignores
+    msgctxt, so one entry is dead there), or in one context with different English forms."""
+    if b.entry.source == a.entry.source and b.entry.context == a.entry.context:
+        return False  # a duplicate entry: reported as such
+    if not a.collides(b):
+        return False
+    return b.entry.context != a.entry.context or b.entry.preferred != a.entry.preferred
+
+
+def _conflict_finding(a: Claim, rivals: list[Claim]) -> Diagnostic:
+    others = ", ".join(f"{b.entry.label()!r} ({b.entry.ref})" for b in rivals)
+    contexts = any(b.entry.context != a.entry.context for b in rivals)
+    why = "; the matcher ignores msgctxt, so one form belongs to one entry across contexts" if contexts else ""
+    return Diagnostic("error", "conflicting-source",
+                      f"source form {a.form!r} of {a.entry.label()!r} is also claimed by {others}{why}",
+                      str(a.entry.path), a.entry.line)

@@ -169,7 +169,8 @@ def resolve_glossary(directory: str | Path | None, consequence: str) -> tuple[Gl
 
 
 def find_conflicts(entries: list[Entry]) -> list[Diagnostic]:
-    """Source forms claimed by two entries of the same context with different English forms.
+    """Source forms claimed by two entries in different contexts (the matcher ignores msgctxt), or of the
+    same context with different English forms.
 
     "Claimed" is the rule lint and editing use (:mod:`translate_kit.glossary.claims`, folded as the matcher
     folds). The first entry (file order) wins at match time; every later claimant is reported here.
@@ -182,8 +183,8 @@ def find_conflicts(entries: list[Entry]) -> list[Diagnostic]:
         reported = False
         for claim in claims(e):
             bucket = seen.setdefault(claim.lower, [])
-            first = next((c.entry for c in bucket if c.entry is not e and c.entry.context == e.context
-                          and c.collides(claim) and c.entry.preferred != e.preferred), None)
+            first = next((c.entry for c in bucket if c.entry is not e and c.collides(claim)
+                          and (c.entry.context != e.context or c.entry.preferred != e.preferred)), None)
             bucket.append(claim)
             if first is not None and not reported:
                 reported = True

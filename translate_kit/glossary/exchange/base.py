@@ -10,9 +10,9 @@ from __future__ import annotations
 import csv
 import io
 from collections import defaultdict
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Iterator
 
 from ... import textio
 from ...errors import InputError
@@ -53,6 +53,12 @@ def losses_for(entry: Entry, kinds: Iterable[str]) -> list[Loss]:
                 out.append(Loss("translator-comment", label, entry.translator_comment))
             out += [Loss("unknown-comment", label, c) for c in entry.unknown_comments]
     return out
+
+
+def pair_losses(pairs: list[tuple[Entry, str, str]], kinds: Iterable[str]) -> list[Loss]:
+    """:func:`losses_for` once per exported entry (an entry with variants has several rows)."""
+    kinds = tuple(kinds)
+    return [loss for e in dict.fromkeys(e for e, _, _ in pairs) for loss in losses_for(e, kinds)]
 
 
 def summarize_losses(fmt: str, losses: list[Loss], examples: int = 3) -> list[str]:
@@ -126,11 +132,13 @@ def require_terms(path: Path, line: int, cells: dict[str, str]) -> None:
 
 def flat_pairs(entries: Iterable[Entry], max_bytes: int | None = None, forbidden_chars: str = ""
                ) -> tuple[list[tuple[Entry, str, str]], list[Loss]]:
-    """(entry, source, preferred target) pairs for one-pair-per-row formats, and the entries left out.
+    """(entry, source form, preferred target) rows for one-pair-per-row formats, and what was left out.
 
-    Left out (each reported): fuzzy entries (proposals must not be enforced by another MT system), entries
-    without a target, a source form already exported (the formats allow one row per source), terms over the
-    format's size limit or containing a character it cannot hold.
+    Every source form gets its own row with the entry's preferred target: the msgid, then each variant
+    (DeepL, Google and Amazon all accept several source terms with one target). Left out (each reported):
+    fuzzy entries (proposals must not be enforced by another MT system), entries without a target, a source
+    form already exported (the formats allow one row per source), terms over the format's size limit or
+    containing a character it cannot hold.
     """
     pairs: list[tuple[Entry, str, str]] = []
     losses: list[Loss] = []
@@ -144,18 +152,26 @@ def flat_pairs(entries: Iterable[Entry], max_bytes: int | None = None, forbidden
         if not target:
             losses.append(Loss("empty-target", label))
             continue
-        if e.source in seen:
-            losses.append(Loss("duplicate-source", label, e.source))
-            continue
-        if max_bytes is not None and max(len(e.source.encode()), len(target.encode())) > max_bytes:
-            losses.append(Loss("too-long", label, f"over {max_bytes} bytes"))
-            continue
-        if forbidden_chars and any(c in forbidden_chars for c in e.source + target):
-            losses.append(Loss("unrepresentable", label, "tab or line break in a term"))
-            continue
-        seen.add(e.source)
-        pairs.append((e, e.source, target))
+        for source in e.source_forms:
+            loss = _row_loss(source, target, seen, max_bytes, forbidden_chars)
+            if loss is not None:
+                losses.append(Loss(loss[0], label, loss[1]))
+                continue
+            seen.add(source)
+            pairs.append((e, source, target))
     return pairs, losses
+
+
+def _row_loss(source: str, target: str, seen: set[str], max_bytes: int | None,
+              forbidden_chars: str) -> tuple[str, str] | None:
+    """(kind, detail) when the row ``source → target`` cannot be written, else None."""
+    if source in seen:
+        return "duplicate-source", source
+    if max_bytes is not None and max(len(source.encode()), len(target.encode())) > max_bytes:
+        return "too-long", f"{source}: over {max_bytes} bytes"
+    if forbidden_chars and any(c in forbidden_chars for c in source + target):
+        return "unrepresentable", f"{source}: tab or line break in a term"
+    return None
 
 
 def looks_like_header(cells: list[str]) -> bool:

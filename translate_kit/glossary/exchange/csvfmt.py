@@ -2,8 +2,10 @@
 
 DeepL's format: one entry per line, no header, source phrase first. CSV rows are ``source,target`` or
 ``source,target,source_lang,target_lang`` (standard CSV quoting); TSV rows are ``source<TAB>target`` with no
-quoting at all. DeepL limits each phrase to 1024 UTF-8 bytes and maps one target per source, so variants,
-admitted and forbidden forms, notes, contexts and flags cannot be expressed (they are reported as losses).
+quoting at all. DeepL limits each phrase to 1024 UTF-8 bytes and maps one target per source; several
+sources may share a target, so each variant is written as a row of its own (``Korea Utara,North Korea``).
+Admitted and forbidden forms, notes, contexts and flags cannot be expressed (they are reported as losses),
+nor which row is the msgid and which a variant (an import gives one entry per row).
 Our CSV export writes the four-column form (``…,id,en``) so the language pair travels with the file.
 """
 
@@ -13,24 +15,32 @@ from pathlib import Path
 
 from ...errors import InputError
 from ..model import Entry
-from .base import (Loss, csv_rows, decode_text, entry_at, flat_pairs, language_role, looks_like_header,
-                   losses_for, require_terms, write_csv)
+from .base import (
+    Loss,
+    csv_rows,
+    decode_text,
+    entry_at,
+    flat_pairs,
+    language_role,
+    looks_like_header,
+    pair_losses,
+    require_terms,
+    write_csv,
+)
 
 MAX_TERM_BYTES = 1024
-LOST = ("variant", "admitted", "forbidden", "note", "context", "flags", "comment")
+LOST = ("admitted", "forbidden", "note", "context", "flags", "comment")
 
 
 def export_csv(entries: list[Entry]) -> tuple[str, list[Loss]]:
     pairs, losses = flat_pairs(entries, MAX_TERM_BYTES)
-    for e, _, _ in pairs:
-        losses += losses_for(e, LOST)
+    losses += pair_losses(pairs, LOST)
     return write_csv([[s, t, "id", "en"] for _, s, t in pairs]), losses
 
 
 def export_tsv(entries: list[Entry]) -> tuple[str, list[Loss]]:
     pairs, losses = flat_pairs(entries, MAX_TERM_BYTES, forbidden_chars="\t\r\n")
-    for e, _, _ in pairs:
-        losses += losses_for(e, LOST)
+    losses += pair_losses(pairs, LOST)
     return "".join(f"{s}\t{t}\n" for _, s, t in pairs), losses
 
 

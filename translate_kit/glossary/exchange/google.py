@@ -2,8 +2,9 @@
 
 *Unidirectional* (``google-csv``): two columns, source then target, no header row. *Equivalent term sets*
 (``google-sets``): a header row of language codes (here ``id,en``) plus the optional ``pos`` and
-``description`` columns, one concept per row. Neither has variants, admitted or forbidden forms, contexts
-or flags; term sets carry notes in ``description`` (one note per line of the cell).
+``description`` columns, one concept per row. Each variant is written as a row of its own with the
+entry's target (and, in term sets, its notes). Neither format has admitted or forbidden forms, contexts or
+flags, nor says which row is the msgid; term sets carry notes in ``description`` (one note per line).
 """
 
 from __future__ import annotations
@@ -12,24 +13,32 @@ from pathlib import Path
 
 from ...errors import InputError
 from ..model import Entry
-from .base import (Loss, csv_rows, decode_text, entry_at, flat_pairs, looks_like_header, losses_for,
-                   parse_language_table, require_terms, write_csv)
+from .base import (
+    Loss,
+    csv_rows,
+    decode_text,
+    entry_at,
+    flat_pairs,
+    looks_like_header,
+    pair_losses,
+    parse_language_table,
+    require_terms,
+    write_csv,
+)
 
-LOST_PAIRS = ("variant", "admitted", "forbidden", "note", "context", "flags", "comment")
-LOST_SETS = ("variant", "admitted", "forbidden", "context", "flags", "comment")
+LOST_PAIRS = ("admitted", "forbidden", "note", "context", "flags", "comment")
+LOST_SETS = ("admitted", "forbidden", "context", "flags", "comment")
 
 
 def export_pairs(entries: list[Entry]) -> tuple[str, list[Loss]]:
     pairs, losses = flat_pairs(entries)
-    for e, _, _ in pairs:
-        losses += losses_for(e, LOST_PAIRS)
+    losses += pair_losses(pairs, LOST_PAIRS)
     return write_csv([[s, t] for _, s, t in pairs]), losses
 
 
 def export_sets(entries: list[Entry]) -> tuple[str, list[Loss]]:
     pairs, losses = flat_pairs(entries)
-    for e, _, _ in pairs:
-        losses += losses_for(e, LOST_SETS)
+    losses += pair_losses(pairs, LOST_SETS)
     rows = [["id", "en", "description"]] + [[s, t, "\n".join(e.notes)] for e, s, t in pairs]
     return write_csv(rows), losses
 
