@@ -71,7 +71,7 @@ def test_add_never_writes_what_lint_rejects(seed, capsys):
 
 
 def test_show_with_a_missing_corpus_exits_2(seed, tmp_path, capsys):
-    code, out, err = run(capsys, "glossary", "show", "Korut", "--in", str(tmp_path / "missing"),
+    code, _, err = run(capsys, "glossary", "show", "Korut", "--in", str(tmp_path / "missing"),
                          "--glossary", str(seed))
     assert code == 2
     assert f"{tmp_path / 'missing'}: error: no such file or directory" in err

@@ -138,8 +138,9 @@ def find(ctx, text, lang, glossary_dir):
 
 def _register_exchange_commands() -> None:
     from .glossary_exchange_cmd import export_cmd, import_cmd, suggest_cmd
+    from .glossary_git_cmd import GIT_COMMANDS
 
-    for command in (export_cmd, import_cmd, suggest_cmd):
+    for command in (export_cmd, import_cmd, suggest_cmd, *GIT_COMMANDS):
         glossary.add_command(command)
 
 
