@@ -59,4 +59,48 @@ def diff_cmd(ctx, revisions, glossary_dir, corpus, fmt, examples, output):
         atomic_write_text(output, text)
 
 
-GIT_COMMANDS = (diff_cmd,)
+@click.command("merge-driver")
+@click.argument("base", type=click.Path(path_type=Path))
+@click.argument("ours", type=click.Path(path_type=Path))
+@click.argument("theirs", type=click.Path(path_type=Path))
+@click.argument("pathname", required=False)
+@click.pass_context
+def merge_driver_cmd(ctx, base, ours, theirs, pathname):
+    """Git merge driver: merge BASE and THEIRS into OURS entry by entry (PATHNAME names the file in messages).
+
+    Writes the canonical result to OURS. Exit 0 when clean, 1 when some field was changed differently on
+    both sides (the entry carries a '#. conflict:' line that glossary lint reports), 2 when a version cannot
+    be read (OURS is left as it was)."""
+    from ..glossary.merge3 import merge_files
+
+    result = merge_files(base, ours, theirs, pathname)
+    for line in result.conflicts:
+        click.echo(f"glossary merge conflict: {line}", err=True)
+    ctx.exit(1 if result.conflicts else 0)
+
+
+@click.command("install-merge-driver")
+@_glossary_option
+@click.option("--command", "program", default=None,
+              help="How git should run translate-kit (default: the program running now).")
+def install_merge_driver_cmd(glossary_dir, program):
+    """Route the glossary's PO files to the merge driver: a .gitattributes line and the git config of the
+    driver in this repository. Running it again changes nothing."""
+    from ..glossary.gitsetup import install
+
+    changes = install(glossary_dir, program or _this_program())
+    for line in changes:
+        click.echo(line)
+    if not changes:
+        click.echo("the glossary merge driver is already set up")
+
+
+def _this_program() -> str:
+    """The translate-kit being run, as a shell word for git: the console script, else ``python -m``."""
+    argv0 = Path(sys.argv[0])
+    if argv0.name == "translate-kit" and argv0.exists():
+        return shlex.quote(str(argv0.resolve()))
+    return f"{shlex.quote(sys.executable)} -m translate_kit"
+
+
+GIT_COMMANDS = (diff_cmd, merge_driver_cmd, install_merge_driver_cmd)

@@ -2,7 +2,7 @@
 
 Canonical means: the header first (header comment kept, metadata keys in polib's standard order, the
 translate-kit defaults filled in where missing), then the entries sorted by (msgctxt or "", msgid casefolded,
-msgid), each with its extracted comments in key order (note, variant, admitted, forbidden, then any unknown
+msgid), each with its extracted comments in key order (note, variant, admitted, forbidden, conflict, then any unknown
 line, kept), its translator comment and references kept, flags sorted, every string in Unicode NFC, forms
 (msgid, msgstr, msgctxt, variant/admitted/forbidden values) trimmed, wrapping by polib at 78 columns, one blank
 line between entries, ``\\n`` line endings, no BOM. Obsolete (``#~``) entries follow, in their original order.
@@ -48,6 +48,7 @@ def normalize_entry(entry: Entry) -> Entry:
         flags=sorted({nfc(f).strip() for f in entry.flags if f.strip()}),
         translator_comment=nfc(entry.translator_comment),
         unknown_comments=[nfc(u) for u in entry.unknown_comments],
+        conflicts=[nfc(c).strip() for c in entry.conflicts],
     )
 
 

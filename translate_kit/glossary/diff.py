@@ -38,6 +38,7 @@ FIELDS = (
     ("flag", "flags", True),
     ("translator comment", "translator_comment", False),
     ("comment", "unknown_comments", True),
+    ("conflict", "conflicts", True),
 )
 
 

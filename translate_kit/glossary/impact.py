@@ -19,9 +19,9 @@ question from stored engine inputs: a function with :func:`segment_impact`'s sig
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from collections.abc import Iterable, Iterator
 
 from ..corpus import discover, read_document
 from ..errors import Diagnostic

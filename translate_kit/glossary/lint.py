@@ -11,6 +11,8 @@ Errors (the glossary is wrong; CI fails):
                          case-insensitively unless both entries are case-sensitive (both locations reported)
   ``forbidden-accepted`` a forbidden form equal (after folding) to the preferred or an admitted form
   ``unknown-flag`` / ``unknown-comment-key``
+  ``merge-conflict``     a ``#. conflict:`` line the glossary merge driver left where both branches changed a
+                         field differently (or one deleted the entry the other changed); also in a header
   ``case-mismatch``      a case-sensitive entry with a source form (msgid or variant) that has no upper-case
                          letter: "case-sensitive" claims a casing that differs from lower case, so an
                          all-lower-case (or caseless) case-sensitive form is contradictory
@@ -158,6 +160,14 @@ def _lint_file(path: Path) -> tuple[list[tuple[Entry, list[Claim]]], list[Diagno
 
 
 def _header_findings(path: Path, po: polib.POFile) -> list[Diagnostic]:
+    conflicts = [Diagnostic("error", "merge-conflict", f"unresolved merge conflict in the header: "
+                            f"{line.strip()[len('conflict:'):].strip()} (settle it, then delete the conflict line)",
+                            str(path), 1)
+                 for line in (po.header or "").split("\n") if line.strip().startswith("conflict:")]
+    return conflicts + _language_findings(path, po)
+
+
+def _language_findings(path: Path, po: polib.POFile) -> list[Diagnostic]:
     lang = (po.metadata.get("Language") or "").strip()
     if lang and lang.replace("-", "_").split("_")[0].lower() == SOURCE_LANGUAGE:
         return []
@@ -178,6 +188,9 @@ def _entry_findings(e: Entry, po_entry: polib.POEntry, entry_claims: list[Claim]
         out.append(Diagnostic(severity, code, message, str(e.path), e.line))
 
     name = repr(e.source)
+    for conflict in e.conflicts:
+        add("error", "merge-conflict", f"unresolved merge conflict on {name}: {conflict} (settle the entry, "
+                                       "then delete the conflict line)")
     if e.enforced and not e.no_translate and not e.target.strip():
         add("error", "empty-target", f"entry {name} has an empty msgstr (give the English form or mark it fuzzy)")
 

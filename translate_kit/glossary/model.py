@@ -15,8 +15,9 @@ from ..errors import Diagnostic
 
 #: flags with a meaning for translate-kit (polib's own ``fuzzy`` included).
 KNOWN_FLAGS = frozenset({"case-sensitive", "no-translate", "fuzzy"})
-#: keys of ``#. key: value`` extracted comments, in their canonical order.
-COMMENT_KEYS = ("note", "variant", "admitted", "forbidden")
+#: keys of ``#. key: value`` extracted comments, in their canonical order. ``conflict`` is written only by
+#: the merge driver where both sides changed a field differently; lint reports it as an error until resolved.
+COMMENT_KEYS = ("note", "variant", "admitted", "forbidden", "conflict")
 
 
 @dataclass(eq=False)
@@ -35,6 +36,8 @@ class Entry:
     translator_comment: str = ""
     #: extracted-comment lines that are not ``key: value`` with a known key (lint reports them).
     unknown_comments: list[str] = field(default_factory=list)
+    #: unresolved merge conflicts (``#. conflict:`` lines the merge driver wrote; lint reports them).
+    conflicts: list[str] = field(default_factory=list)
     path: Path | None = None
     line: int | None = None
 

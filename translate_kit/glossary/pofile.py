@@ -59,7 +59,7 @@ def entry_from_po(po_entry: polib.POEntry, path: Path | None = None) -> tuple[En
             continue
         key, value = m.group(1), m.group(2)
         target = {"note": entry.notes, "variant": entry.variants, "admitted": entry.admitted,
-                  "forbidden": entry.forbidden}[key]
+                  "forbidden": entry.forbidden, "conflict": entry.conflicts}[key]
         target.append(value)
         last = target
     for flag in entry.flags:
@@ -71,11 +71,13 @@ def entry_from_po(po_entry: polib.POEntry, path: Path | None = None) -> tuple[En
 
 
 def entry_to_po(entry: Entry) -> polib.POEntry:
-    """The canonical PO form of an entry: comments in key order (note, variant, admitted, forbidden)."""
+    """The canonical PO form of an entry: comments in key order (note, variant, admitted, forbidden,
+    conflict)."""
     lines = [f"note: {n}" for n in entry.notes]
     lines += [f"variant: {v}" for v in entry.variants]
     lines += [f"admitted: {a}" for a in entry.admitted]
     lines += [f"forbidden: {f}" for f in entry.forbidden]
+    lines += [f"conflict: {c}" for c in entry.conflicts]
     lines += list(entry.unknown_comments)
     po_entry = polib.POEntry(msgid=entry.source, msgstr=entry.target, comment="\n".join(lines),
                              tcomment=entry.translator_comment, flags=list(entry.flags))
