@@ -32,11 +32,11 @@ def diff_cmd(ctx, revisions, glossary_dir, corpus, fmt, examples, output):
 
     REV_A and REV_B are git revisions (HEAD~1, origin/main, a tag …) or directories; REV_A defaults to HEAD
     and REV_B to the working tree. Exit 0; 2 on a bad revision, an unreadable file or a missing --impact path."""
-    from ..fsutil import atomic_write_text
     from ..glossary.diff import diff_sides, side_entries
     from ..glossary.diff_report import RENDERERS
     from ..glossary.gitrev import read_side
     from ..glossary.impact import corpus_impact
+    from ..textio import atomic_write_text
 
     if len(revisions) > 2:
         raise click.UsageError("give at most two revisions (REV_A REV_B)")

@@ -20,12 +20,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import polib
-
 from ..errors import GlossaryError
+from ..textio import parse_po
 from .gitrev import Side
 from .model import Entry
-from .pofile import check_syntax, entry_from_po
+from .pofile import entry_from_po
 
 #: (field name shown, Entry attribute, is a list)
 FIELDS = (
@@ -163,12 +162,9 @@ def parse_blocks(blocks: list[tuple[int, str]], where: Path) -> list[Entry]:
 
     text = prefix + "\n\n".join(t for _, t in blocks) + "\n"
     try:
-        check_syntax(where, text)
-        po = polib.pofile(text, encoding="utf-8", wrapwidth=78)
+        po = parse_po(text, where, error=GlossaryError)
     except GlossaryError as exc:
         raise GlossaryError(exc.message, where, line_of(exc.line) if exc.line else None) from None
-    except (OSError, ValueError) as exc:
-        raise GlossaryError(f"PO syntax error ({exc})", where) from None
     entries = []
     for po_entry in po:
         if po_entry.obsolete:
@@ -182,7 +178,7 @@ def parse_blocks(blocks: list[tuple[int, str]], where: Path) -> list[Entry]:
 def _header(block: str | None) -> dict[str, str]:
     if block is None:
         return {}
-    return dict(polib.pofile(block + "\n", encoding="utf-8").metadata)
+    return dict(parse_po(block + "\n", "header", error=GlossaryError).metadata)
 
 
 def side_entries(side: Side) -> list[Entry]:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from ..errors import GlossaryError
+from ..textio import decode_text
 from .pofile import glossary_files
 
 #: the label of the working tree side
@@ -119,8 +120,5 @@ def _cat_blobs(top: Path, shas: list[str]) -> list[bytes]:
 
 
 def _decode(data: bytes, where: Path) -> str:
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise GlossaryError("glossary file is not valid UTF-8", where, data[: exc.start].count(b"\n") + 1) from None
+    text = decode_text(data, where, error=GlossaryError, subject="glossary file", allow_empty=True)
     return text.replace("\r\n", "\n")

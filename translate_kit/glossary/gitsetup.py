@@ -8,7 +8,7 @@ import subprocess
 from pathlib import Path, PurePosixPath
 
 from ..errors import GlossaryError
-from ..fsutil import atomic_write_text
+from ..textio import atomic_write_text
 
 DRIVER = "translate-kit-glossary"
 DRIVER_NAME = "translate-kit glossary: entry-level three-way merge"

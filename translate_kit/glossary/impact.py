@@ -25,8 +25,8 @@ from pathlib import Path
 
 from ..corpus import discover, read_document
 from ..errors import Diagnostic
-from ..matching import ID_SUFFIXES, Match, Matcher, source_matcher, source_patterns
 from .diff import GlossaryDiff
+from .matching import ID_SUFFIXES, Match, Matcher, source_matcher, source_patterns
 from .model import Entry
 
 #: fields whose change alters the enforced output, and those that alter what the checker accepts

@@ -45,6 +45,7 @@ from typing import Iterable
 import polib
 
 from ..errors import Diagnostic, GlossaryError
+from ..textio import parse_po
 from .canonical import fix_file, render_entry
 from .claims import Claim, claims, fold_form
 from .model import Entry
@@ -133,7 +134,7 @@ def entry_findings(entry: Entry) -> list[Diagnostic]:
     back): unknown flags and comment keys, empty target, forbidden-accepted, case-mismatch (errors) and the
     single-entry warnings. ``glossary add`` runs this before it writes anything."""
     text = render_entry(entry)
-    po_entry = next(e for e in polib.pofile(text, encoding="utf-8", wrapwidth=78))
+    po_entry = next(iter(parse_po(text, entry.path or "new entry", error=GlossaryError)))
     parsed, diags = entry_from_po(po_entry, entry.path)
     parsed.line = entry.line
     out = [Diagnostic("error", d.code, d.message, d.path, entry.line) for d in diags]

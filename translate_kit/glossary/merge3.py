@@ -26,7 +26,7 @@ from pathlib import Path
 import polib
 
 from ..errors import GlossaryError
-from ..fsutil import atomic_write_text
+from ..textio import atomic_write_text
 from .canonical import canonical_text
 from .model import Entry
 from .pofile import entry_from_po, entry_to_po, new_po_file, read_po
