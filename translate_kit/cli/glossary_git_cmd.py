@@ -32,11 +32,12 @@ def diff_cmd(ctx, revisions, glossary_dir, corpus, fmt, examples, output):
 
     REV_A and REV_B are git revisions (HEAD~1, origin/main, a tag …) or directories; REV_A defaults to HEAD
     and REV_B to the working tree. Exit 0; 2 on a bad revision, an unreadable file or a missing --impact path."""
-    from ..glossary.diff import diff_sides, side_entries
+    from ..glossary.diff import both_entries, diff_sides
     from ..glossary.diff_report import RENDERERS
     from ..glossary.gitrev import read_side
     from ..glossary.impact import corpus_impact
     from ..textio import atomic_write_text
+    from .process import gc_paused
 
     if len(revisions) > 2:
         raise click.UsageError("give at most two revisions (REV_A REV_B)")
@@ -44,10 +45,12 @@ def diff_cmd(ctx, revisions, glossary_dir, corpus, fmt, examples, output):
     if not revisions:
         specs[0] = "HEAD"
     before, after = (read_side(spec, glossary_dir) for spec in specs)
-    diff = diff_sides(before, after)
     impact = None
-    if corpus:
-        impact = corpus_impact(diff, side_entries(before), side_entries(after), list(corpus), examples)
+    with gc_paused():  # tens of thousands of entries and matcher patterns, no cycles among them
+        diff = diff_sides(before, after)
+        if corpus:
+            impact = corpus_impact(diff, lambda: both_entries(before, after), list(corpus), examples)
+    if impact is not None:
         for d in impact.diagnostics:
             click.echo(str(d), err=True)
         if any(d.severity == "error" for d in impact.diagnostics):

@@ -146,6 +146,11 @@ def _is_header(block: str) -> bool:
 
 def parse_blocks(blocks: list[tuple[int, str]], where: Path) -> list[Entry]:
     """The live entries of some blocks of one file, parsed together, with their lines in the file."""
+    return [e for _, e in _parse_indexed(blocks, where)]
+
+
+def _parse_indexed(blocks: list[tuple[int, str]], where: Path) -> list[tuple[int, Entry]]:
+    """(index of its block, entry) for the live entries of ``blocks``."""
     if not blocks:
         return []
     # a header first: polib gives the first entry of a text line 0 otherwise
@@ -170,8 +175,12 @@ def parse_blocks(blocks: list[tuple[int, str]], where: Path) -> list[Entry]:
         if po_entry.obsolete:
             continue
         entry, _ = entry_from_po(po_entry, where)
-        entry.line = line_of(po_entry.linenum) if po_entry.linenum else None
-        entries.append(entry)
+        if po_entry.linenum:
+            entry.line = line_of(po_entry.linenum)
+            entries.append((bisect_right(starts, po_entry.linenum) - 1, entry))
+        else:
+            entry.line = None
+            entries.append((0, entry))
     return entries
 
 
@@ -187,6 +196,36 @@ def side_entries(side: Side) -> list[Entry]:
     for name in sorted(side.files):
         blocks = [b for b in split_blocks(side.files[name]) if not _is_header(b[1])]
         out.extend(parse_blocks(blocks, side.display(name)))
+    return out
+
+
+def both_entries(before: Side, after: Side) -> tuple[list[Entry], list[Entry]]:
+    """:func:`side_entries` of both sides, parsing a block found on both sides once: ``after`` holds the very
+    Entry objects of ``before`` for those (their file:line is the ``before`` one)."""
+    old = side_entries_by_block(before)
+    new: list[Entry] = []
+    for name in sorted(after.files):
+        blocks = [b for b in split_blocks(after.files[name]) if not _is_header(b[1])]
+        known = old.get(name, {})
+        fresh = [b for b in blocks if b[1] not in known]
+        parsed: dict[int, list[Entry]] = {}
+        for k, entry in _parse_indexed(fresh, after.display(name)):
+            parsed.setdefault(k, []).append(entry)
+        fresh_index = {id(b): i for i, b in enumerate(fresh)}
+        for b in blocks:
+            new.extend(known[b[1]] if b[1] in known else parsed.get(fresh_index[id(b)], []))
+    return [e for name in sorted(old) for entries in old[name].values() for e in entries], new
+
+
+def side_entries_by_block(side: Side) -> dict[str, dict[str, list[Entry]]]:
+    """Per file, each block's text → its entries, in file order (dicts keep insertion order)."""
+    out: dict[str, dict[str, list[Entry]]] = {}
+    for name in sorted(side.files):
+        blocks = [b for b in split_blocks(side.files[name]) if not _is_header(b[1])]
+        by_text: dict[str, list[Entry]] = {}
+        for k, entry in _parse_indexed(blocks, side.display(name)):
+            by_text.setdefault(blocks[k][1], []).append(entry)
+        out[name] = by_text
     return out
 
 

@@ -1,7 +1,7 @@
 """What a glossary change will do to a corpus, without running the engine: ``glossary diff --impact``.
 
-The seam: :func:`segment_impact` takes a :class:`ChangeSet` (the entries of both versions and the identities
-that changed) and corpus :class:`Segment` s, and says for each segment that would change why, attributed to
+The seam: :func:`segment_impact` takes a :class:`ChangeSet` (the identities that changed, both versions of
+those entries, and both whole glossaries on demand) and corpus :class:`Segment` s, and says for each segment that would change why, attributed to
 the changed entries responsible. It is computed from the matcher (the one every command uses), so it is
 exact about *matches* and conservative about *outputs*:
 
@@ -19,14 +19,22 @@ question from stored engine inputs: a function with :func:`segment_impact`'s sig
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import re
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..corpus import discover, read_document
 from ..errors import Diagnostic
 from .diff import GlossaryDiff
-from .matching import ID_SUFFIXES, Match, Matcher, source_matcher, source_patterns
+from .matching import (
+    ID_SUFFIXES,
+    Match,
+    Matcher,
+    fold_form,
+    source_matcher,
+    source_patterns,
+)
 from .model import Entry
 
 #: fields whose change alters the enforced output, and those that alter what the checker accepts
@@ -48,17 +56,34 @@ class Segment:
         return f"{self.path}:{self.line}"
 
 
-@dataclass
 class ChangeSet:
-    """Both versions of the glossary (in glossary order) and what changed, by (msgctxt, msgid)."""
+    """What changed, by (msgctxt, msgid), with both versions of each changed entry (``touched``), and both
+    whole glossaries in glossary order (``before``/``after``), loaded on first use only: a change that no
+    segment can feel never needs them."""
 
-    before: list[Entry]
-    after: list[Entry]
-    #: identity → the fields that changed ("added"/"removed" for a whole entry)
-    changed: dict[tuple, set[str]]
+    def __init__(self, changed: dict[tuple, set[str]], touched: list[Entry],
+                 load: Callable[[], tuple[list[Entry], list[Entry]]]):
+        #: identity → the fields that changed ("added"/"removed" for a whole entry, "moved")
+        self.changed = changed
+        self.touched = touched
+        self._load = load
+        self._sides: tuple[list[Entry], list[Entry]] | None = None
+
+    @property
+    def before(self) -> list[Entry]:
+        return self._both()[0]
+
+    @property
+    def after(self) -> list[Entry]:
+        return self._both()[1]
+
+    def _both(self) -> tuple[list[Entry], list[Entry]]:
+        if self._sides is None:
+            self._sides = self._load()
+        return self._sides
 
     @classmethod
-    def from_diff(cls, diff: GlossaryDiff, before: list[Entry], after: list[Entry]) -> ChangeSet:
+    def from_diff(cls, diff: GlossaryDiff, load: Callable[[], tuple[list[Entry], list[Entry]]]) -> ChangeSet:
         changed: dict[tuple, set[str]] = {}
         for e in diff.added:
             changed[e.key] = {"added"}
@@ -68,7 +93,8 @@ class ChangeSet:
             names = c.field_names() | ({"moved"} if c.moved else set())
             changed.setdefault(c.before.key, set()).update(names)
             changed.setdefault(c.after.key, set()).update(names)
-        return cls(before, after, changed)
+        touched = [*diff.added, *diff.removed, *(e for c in diff.changed for e in (c.before, c.after))]
+        return cls(changed, touched, load)
 
 
 @dataclass
@@ -130,20 +156,48 @@ def corpus_segments(paths: list[Path]) -> tuple[list[Segment], list[Diagnostic]]
 
 
 def segment_impact(changes: ChangeSet, segments: Iterable[Segment]) -> Iterator[SegmentImpact]:
-    """The segments whose matches or outputs the change alters, one record each (the strongest kind)."""
+    """The segments whose matches or outputs the change alters, one record each."""
     if not changes.changed:
         return
-    touched = [e for e in changes.before if e.key in changes.changed]
-    touched += [e for e in changes.after if e.key in changes.changed]
-    # any segment that can change holds a form of a changed entry (either version): a cheap first filter
-    screen = Matcher(source_patterns(touched), ID_SUFFIXES)
-    old, new = source_matcher(changes.before), source_matcher(changes.after)
-    for seg in segments:
-        if not screen.find_all(seg.text):
-            continue
+    # a segment that can change holds a form of a changed entry (either version): a cheap first filter
+    screen = Matcher(source_patterns(changes.touched), ID_SUFFIXES)
+    candidates = [seg for seg in segments if screen.find_all(seg.text)]
+    if not candidates:
+        return
+    # only entries that can occur in those segments take part in their longest-match choices: match with
+    # them and the changed ones, each side in its own glossary order (the order breaks ties)
+    tokens = _tokens(seg.text for seg in candidates)
+    wanted = {e.key for e in changes.after if _may_occur(e, tokens)} | set(changes.changed)
+    old = source_matcher([e for e in changes.before if e.key in wanted])
+    new = source_matcher([e for e in changes.after if e.key in wanted])
+    for seg in candidates:
         record = _compare(changes, seg, old.find(seg.text), new.find(seg.text))
         if record is not None:
             yield record
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _tokens(texts: Iterable[str]) -> set[str]:
+    """The words of ``texts`` folded as the matcher folds (lower-cased), each also without an Indonesian
+    clitic it may end in."""
+    out: set[str] = set()
+    for text in texts:
+        for word in _WORD.findall(fold_form(text, lower=True)):
+            out.add(word)
+            out.update(word[: -len(s)] for s in ID_SUFFIXES if word.endswith(s) and len(word) > len(s))
+    return out
+
+
+def _may_occur(entry: Entry, tokens: set[str]) -> bool:
+    """False only when no source form of ``entry`` can match in a text of these words: a match starts on a
+    word boundary, so a form's first word is a whole word of the text (or one with a clitic after it)."""
+    for form in entry.source_forms:
+        m = _WORD.match(fold_form(form, lower=True))
+        if m is None or m.group() in tokens:
+            return True
+    return False
 
 
 def _compare(changes: ChangeSet, seg: Segment, before: list[Match], after: list[Match]) -> SegmentImpact | None:
@@ -179,7 +233,7 @@ def _compare(changes: ChangeSet, seg: Segment, before: list[Match], after: list[
 def summarize(records: Iterable[SegmentImpact], changes: ChangeSet, segments: int,
               examples: int = 3) -> Impact:
     """Count the records per responsible entry (kinds apart) and keep a few examples of each."""
-    labels = {e.key: e.label() for e in (*changes.before, *changes.after)}
+    labels = {e.key: e.label() for e in changes.touched}
     per: dict[tuple, EntryImpact] = {}
     kept = list(records)
     for rec in kept:
@@ -197,10 +251,11 @@ def _key_label(key: tuple) -> str:
     return f"{source} [{ctx}]" if ctx else source
 
 
-def corpus_impact(diff: GlossaryDiff, before: list[Entry], after: list[Entry], paths: list[Path],
+def corpus_impact(diff: GlossaryDiff, load: Callable[[], tuple[list[Entry], list[Entry]]], paths: list[Path],
                   examples: int = 3) -> Impact:
-    """:func:`segment_impact` of ``diff`` over the corpus files/directories ``paths``, summarized."""
-    changes = ChangeSet.from_diff(diff, before, after)
+    """:func:`segment_impact` of ``diff`` over the corpus files/directories ``paths``, summarized; ``load``
+    gives both whole glossaries (called only when some segment holds a changed form)."""
+    changes = ChangeSet.from_diff(diff, load)
     segments, diags = corpus_segments(paths)
     impact = summarize(segment_impact(changes, segments), changes, len(segments), examples)
     impact.diagnostics = diags
