@@ -29,14 +29,14 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from bench_glossary_lint import generate  # noqa: E402
+from bench_glossary_lint import generate
 
-from translate_kit.cli.process import gc_paused  # noqa: E402
-from translate_kit.glossary.diff import both_entries, diff_sides  # noqa: E402
-from translate_kit.glossary.diff_report import to_text  # noqa: E402
-from translate_kit.glossary.gitrev import read_side  # noqa: E402
-from translate_kit.glossary.impact import corpus_impact  # noqa: E402
-from translate_kit.glossary.lint import fix  # noqa: E402
+from translate_kit.cli.process import gc_paused
+from translate_kit.glossary.diff import both_entries, diff_sides
+from translate_kit.glossary.diff_report import to_text
+from translate_kit.glossary.gitrev import read_side
+from translate_kit.glossary.impact import corpus_impact
+from translate_kit.glossary.lint import fix
 
 EVAL = ROOT.parent / "shared" / "eval"
 ENV = {**os.environ, "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}
