@@ -45,7 +45,8 @@ def _impact_text(impact: Impact) -> list[str]:
     for item in impact.entries:
         counts = ", ".join(f"{n} {k}" for k, n in item.counts.items() if n)
         lines.append(f"  {item.label}: {item.segments} segment(s) ({counts})")
-        lines += [f"    {r.segment.ref}: {r.kind}: {r.describe()} | {_short(r.segment.text)}" for r in item.examples]
+        lines += [f"    {r.segment.ref}: {r.entries[item.key]}: {r.describe(item.key)} | {_short(r.segment.text)}"
+                  for r in item.examples]
     return lines
 
 
@@ -76,8 +77,8 @@ def to_dict(diff: GlossaryDiff, impact: Impact | None = None) -> dict:
             "segments": impact.segments, "changed_segments": len(impact.changed),
             "entries": [{"msgctxt": i.key[0], "msgid": i.key[1], "label": i.label, "segments": i.segments,
                          "counts": i.counts,
-                         "examples": [{"ref": r.segment.ref, "kind": r.kind, "text": r.segment.text,
-                                       "change": r.describe()} for r in i.examples]}
+                         "examples": [{"ref": r.segment.ref, "kind": r.entries[i.key], "text": r.segment.text,
+                                       "change": r.describe(i.key)} for r in i.examples]}
                         for i in impact.entries],
             "diagnostics": [d.to_dict() for d in impact.diagnostics],
         }
@@ -109,7 +110,7 @@ def to_markdown(diff: GlossaryDiff, impact: Impact | None = None) -> str:
             lines += ["| entry | segments | match | output | check | example |", "|---|---|---|---|---|---|"]
             for i in impact.entries:
                 ex = i.examples[0] if i.examples else None
-                example = f"`{ex.segment.ref}`: {_md(ex.describe())}" if ex else ""
+                example = f"`{ex.segment.ref}`: {_md(ex.describe(i.key))}" if ex else ""
                 c = i.counts
                 lines.append(f"| {_md(i.label)} | {i.segments} | {c['match']} | {c['output']} | {c['check']} | {example} |")
     return "\n".join(lines) + "\n"

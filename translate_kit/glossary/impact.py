@@ -109,9 +109,15 @@ class SegmentImpact:
     #: (before, after) match at one span of an entry whose English forms changed
     terms: list[tuple[Match, Match]] = field(default_factory=list)
 
-    def describe(self) -> str:
-        parts = [f"− {_term(m)}" for m in self.lost] + [f"+ {_term(m)}" for m in self.gained]
+    def describe(self, key: tuple | None = None) -> str:
+        """What changes in the segment; for ``key``, what that entry changes there (all the terms that a
+        match change moves, then its own English forms)."""
+        parts = []
+        if key is None or self.entries.get(key) == "match":
+            parts = [f"− {_term(m)}" for m in self.lost] + [f"+ {_term(m)}" for m in self.gained]
         for a, b in self.terms:
+            if key is not None and b.entry.key != key:
+                continue
             if a.entry.preferred != b.entry.preferred or a.entry.enforced != b.entry.enforced:
                 note = "" if b.entry.enforced else " (now fuzzy: not enforced)"
                 parts.append(f"{a.text!r}: {a.entry.preferred!r} ⇒ {b.entry.preferred!r}{note}")
