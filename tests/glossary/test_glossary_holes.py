@@ -15,7 +15,7 @@ from translate_kit.glossary.exchange import export_text
 from translate_kit.glossary.lint import lint
 from translate_kit.glossary.pofile import load_glossary
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 
 
 def run(capsys, *args: str) -> tuple[int, str, str]:

@@ -14,7 +14,7 @@ from translate_kit.glossary.gitrev import read_directory
 from translate_kit.glossary.impact import ChangeSet, Segment, corpus_segments, segment_impact
 from translate_kit.glossary.matching import source_matcher
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 
 
 def full_match_changes(before, after, segments):

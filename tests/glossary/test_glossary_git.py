@@ -17,7 +17,7 @@ from translate_kit.glossary.canonical import fix_file
 from translate_kit.glossary.lint import lint
 from translate_kit.glossary.pofile import load_glossary
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 HEADER = 'msgid ""\nmsgstr ""\n"Language: id\\n"\n"X-Target-Language: en\\n"\n'
 
 needs_git = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
@@ -54,16 +54,16 @@ msgstr "Vladimir Putin"
 '''
 
 
-def git(repo: Path, *args: str) -> str:
-    return subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True, text=True).stdout
+def git(gitrepo: Path, *args: str) -> str:
+    return subprocess.run(["git", *args], cwd=gitrepo, check=True, capture_output=True, text=True).stdout
 
 
 @pytest.fixture
-def repo(tmp_path: Path, monkeypatch) -> Path:
+def gitrepo(tmp_path: Path, monkeypatch) -> Path:
     """A git repository (its own identity, no global config) with glossary/ committed, as the cwd."""
     monkeypatch.setenv("GIT_CONFIG_GLOBAL", os.devnull)
     monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
-    r = tmp_path / "repo"
+    r = tmp_path / "gitrepo"
     (r / "glossary").mkdir(parents=True)
     git(r, "init", "-q", "-b", "main")
     git(r, "config", "user.name", "Test Desk")
@@ -95,15 +95,15 @@ def edit(path: Path, old: str, new: str) -> None:
 
 
 # -- diff --------------------------------------------------------------------------------------------------------
-def test_every_field_change_is_named_with_file_line_on_both_sides(repo, capsys):
-    abbr = repo / "glossary" / "abbreviations.po"
+def test_every_field_change_is_named_with_file_line_on_both_sides(gitrepo, capsys):
+    abbr = gitrepo / "glossary" / "abbreviations.po"
     edit(abbr, "#. admitted: South Korean\n#. forbidden: Korea South\n",
          "#. admitted: South Korean\n#. admitted: ROK\n")
     edit(abbr, "#. note: Abbreviation used by Indonesian media for South Korea.\n",
          "# checked by the desk\n#. note: Short form of Korea Selatan.\n#. legacy: x\n")
     edit(abbr, 'msgid "Korut"\nmsgstr "North Korea"', 'msgid "Korut"\nmsgstr "DPRK"')
     edit(abbr, '#. variant: Korea Utara\nmsgctxt "country"\n', '#. variant: Korea Utara\n#, case-sensitive\nmsgctxt "country"\n')
-    edit(repo / "glossary" / "titles.po", 'msgid "Kemlu"', 'msgctxt "ministry"\nmsgid "Kemlu"')
+    edit(gitrepo / "glossary" / "titles.po", 'msgid "Kemlu"', 'msgctxt "ministry"\nmsgid "Kemlu"')
     code, out, _ = run(capsys, "glossary", "diff")
     assert code == 0
     lines = out.splitlines()
@@ -118,11 +118,11 @@ def test_every_field_change_is_named_with_file_line_on_both_sides(repo, capsys):
     ]
 
 
-def test_added_removed_and_moved_between_revisions(repo, capsys):
-    titles = repo / "glossary" / "titles.po"
-    (repo / "glossary" / "people.po").write_text(po(PUTIN), encoding="utf-8")
+def test_added_removed_and_moved_between_revisions(gitrepo, capsys):
+    titles = gitrepo / "glossary" / "titles.po"
+    (gitrepo / "glossary" / "people.po").write_text(po(PUTIN), encoding="utf-8")
     titles.write_text(po('msgid "Menlu"\nmsgstr "Foreign Minister"'), encoding="utf-8")  # Kemlu gone, Putin moved
-    commit(repo, "rework titles")
+    commit(gitrepo, "rework titles")
     code, out, _ = run(capsys, "glossary", "diff", "HEAD~1", "HEAD", "--format", "json")
     assert code == 0
     data = json.loads(out)
@@ -137,9 +137,9 @@ def test_added_removed_and_moved_between_revisions(repo, capsys):
         "HEAD~1:glossary/titles.po:9", "HEAD:glossary/people.po:6", True, [])
 
 
-def test_markdown_for_a_pull_request_and_two_directories(repo, tmp_path, capsys):
+def test_markdown_for_a_pull_request_and_two_directories(gitrepo, tmp_path, capsys):
     other = tmp_path / "other"
-    shutil.copytree(repo / "glossary", other)
+    shutil.copytree(gitrepo / "glossary", other)
     edit(other / "titles.po", 'msgstr "Foreign Ministry"', 'msgstr "Ministry of Foreign Affairs"')
     code, out, _ = run(capsys, "glossary", "diff", "glossary", str(other), "--format", "markdown")
     assert code == 0
@@ -150,24 +150,24 @@ def test_markdown_for_a_pull_request_and_two_directories(repo, tmp_path, capsys)
                                    f"| `glossary/titles.po:6` → `{other}/titles.po:6` |")
 
 
-def test_reformatting_is_not_a_change(repo, capsys):
-    abbr = repo / "glossary" / "abbreviations.po"
+def test_reformatting_is_not_a_change(gitrepo, capsys):
+    abbr = gitrepo / "glossary" / "abbreviations.po"
     fix_file(abbr)
-    commit(repo, "canonical form")
+    commit(gitrepo, "canonical form")
     edit(abbr, "#. admitted: South Korean\n#. forbidden: Korea South\n", "#. forbidden: Korea South\n#. admitted: South Korean\n")
     edit(abbr, 'msgstr "North Korea"', 'msgstr ""\n"North "\n"Korea"')  # rewrapped
     text = abbr.read_text(encoding="utf-8")
     korsel, rest = text.split("\n\n", 2)[1:]
     abbr.write_text(text.replace(korsel + "\n\n" + rest, rest.rstrip("\n") + "\n\n" + korsel + "\n"), encoding="utf-8")
-    assert git(repo, "diff", "--stat")  # the bytes changed: entries swapped, comments reordered, msgstr rewrapped
+    assert git(gitrepo, "diff", "--stat")  # the bytes changed: entries swapped, comments reordered, msgstr rewrapped
     code, out, _ = run(capsys, "glossary", "diff")
     assert (code, out) == (0, "glossary diff HEAD → working tree: 0 added, 0 removed, 0 changed\n")
 
 
-def test_bad_revision_and_broken_file_exit_2_with_one_line(repo, capsys):
+def test_bad_revision_and_broken_file_exit_2_with_one_line(gitrepo, capsys):
     code, _, err = run(capsys, "glossary", "diff", "no-such-branch")
     assert code == 2 and err == "translate-kit: error: 'no-such-branch' is neither a directory nor a git revision\n"
-    (repo / "glossary" / "titles.po").write_text(po('msgid "A"\nmsgstr "B'), encoding="utf-8")
+    (gitrepo / "glossary" / "titles.po").write_text(po('msgid "A"\nmsgstr "B'), encoding="utf-8")
     code, _, err = run(capsys, "glossary", "diff")
     assert code == 2 and err.startswith("translate-kit: error: glossary/titles.po:7: PO syntax error")
 
@@ -180,13 +180,13 @@ def test_outside_a_repository_a_revision_is_an_error(tmp_path, monkeypatch, caps
 
 
 # -- impact ------------------------------------------------------------------------------------------------------
-def test_impact_of_a_changed_an_added_and_a_removed_entry_on_corpus_id(repo, capsys):
-    abbr = repo / "glossary" / "abbreviations.po"
+def test_impact_of_a_changed_an_added_and_a_removed_entry_on_corpus_id(gitrepo, capsys):
+    abbr = gitrepo / "glossary" / "abbreviations.po"
     edit(abbr, 'msgid "Korut"\nmsgstr "North Korea"', 'msgid "Korut"\nmsgstr "DPRK"')  # changed
     edit(abbr, "#. forbidden: Korea South\n", "")  # changed: what check accepts
-    (repo / "glossary" / "people.po").write_text(po('msgid "Presiden Rusia"\nmsgstr "Russian President"'),
+    (gitrepo / "glossary" / "people.po").write_text(po('msgid "Presiden Rusia"\nmsgstr "Russian President"'),
                                                  encoding="utf-8")  # added, longer than nothing it covers
-    edit(repo / "glossary" / "titles.po", PUTIN.strip() + "\n", "")  # removed
+    edit(gitrepo / "glossary" / "titles.po", PUTIN.strip() + "\n", "")  # removed
     corpus = REPO / "corpus" / "id"
     code, out, _ = run(capsys, "glossary", "diff", "--impact", str(corpus), "--format", "json")
     assert code == 0
@@ -210,18 +210,18 @@ def test_impact_of_a_changed_an_added_and_a_removed_entry_on_corpus_id(repo, cap
     assert by_label["Korut"]["segments"] == len(holding)
 
 
-def test_impact_with_a_missing_corpus_exits_2(repo, capsys):
+def test_impact_with_a_missing_corpus_exits_2(gitrepo, capsys):
     code, _, err = run(capsys, "glossary", "diff", "--impact", "nowhere/")
     assert code == 2 and "nowhere: error: no such file or directory" in err
 
 
 # -- merge driver ------------------------------------------------------------------------------------------------
 @pytest.fixture
-def merging(repo, capsys) -> Path:
+def merging(gitrepo, capsys) -> Path:
     code, out, _ = run(capsys, "glossary", "install-merge-driver", "--command", f"{sys.executable} -m translate_kit")
     assert code == 0 and ".gitattributes: added 'glossary/*.po merge=translate-kit-glossary'" in out
-    commit(repo, "merge driver")
-    return repo
+    commit(gitrepo, "merge driver")
+    return gitrepo
 
 
 def test_install_is_idempotent(merging, capsys):
@@ -233,15 +233,15 @@ def test_install_is_idempotent(merging, capsys):
         f"{sys.executable} -m translate_kit glossary merge-driver %O %A %B %P")
 
 
-def branch_edit(repo: Path, branch: str, changes, base: str = "main") -> None:
-    git(repo, "checkout", "-q", "-B", branch, base)
+def branch_edit(gitrepo: Path, branch: str, changes, base: str = "main") -> None:
+    git(gitrepo, "checkout", "-q", "-B", branch, base)
     for path, old, new in changes:
-        edit(repo / "glossary" / path, old, new)
-    commit(repo, f"edit on {branch}")
+        edit(gitrepo / "glossary" / path, old, new)
+    commit(gitrepo, f"edit on {branch}")
 
 
-def merge(repo: Path, branch: str) -> subprocess.CompletedProcess:
-    return subprocess.run(["git", "merge", "--no-edit", branch], cwd=repo, capture_output=True, text=True,
+def merge(gitrepo: Path, branch: str) -> subprocess.CompletedProcess:
+    return subprocess.run(["git", "merge", "--no-edit", branch], cwd=gitrepo, capture_output=True, text=True,
                           check=False)
 
 
