@@ -11,7 +11,12 @@ import pytest
 
 from translate_kit.glossary.diff import both_entries, diff_sides, side_entries
 from translate_kit.glossary.gitrev import read_directory
-from translate_kit.glossary.impact import ChangeSet, Segment, corpus_segments, segment_impact
+from translate_kit.glossary.impact import (
+    ChangeSet,
+    Segment,
+    corpus_segments,
+    segment_impact,
+)
 from translate_kit.glossary.matching import source_matcher
 
 REPO = Path(__file__).resolve().parents[2]
