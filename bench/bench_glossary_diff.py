@@ -30,14 +30,14 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from bench_glossary_lint import generate
+from bench_glossary_lint import generate  # noqa: E402
 
-from translate_kit.cli.process import gc_paused
-from translate_kit.glossary.diff import both_entries, diff_sides
-from translate_kit.glossary.diff_report import to_text
-from translate_kit.glossary.gitrev import read_side
-from translate_kit.glossary.impact import corpus_impact
-from translate_kit.glossary.lint import fix
+from translate_kit.cli.process import gc_paused  # noqa: E402
+from translate_kit.glossary.diff import both_entries, diff_sides  # noqa: E402
+from translate_kit.glossary.diff_report import to_text  # noqa: E402
+from translate_kit.glossary.gitrev import read_side  # noqa: E402
+from translate_kit.glossary.impact import corpus_impact  # noqa: E402
+from translate_kit.glossary.lint import fix  # noqa: E402
 
 EVAL = ROOT.parent / "shared" / "eval"
 ENV = {**os.environ, "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}
@@ -81,15 +81,22 @@ def time_diff(repo: Path, a: str, b: str, label: str) -> None:
         text = to_text(diff)
     lib_s, cpu_s = time.perf_counter() - t0, time.process_time() - c0
     t0, r0 = time.perf_counter(), resource.getrusage(resource.RUSAGE_CHILDREN)
-    subprocess.run([sys.executable, "-m", "translate_kit", "glossary", "diff", a, b], cwd=repo, check=True,
-                   capture_output=True, env=ENV)
+    subprocess.run(
+        [sys.executable, "-m", "translate_kit", "glossary", "diff", a, b],
+        cwd=repo,
+        check=True,
+        capture_output=True,
+        env=ENV,
+    )
     cli_s, r1 = time.perf_counter() - t0, resource.getrusage(resource.RUSAGE_CHILDREN)
     cli_cpu = (r1.ru_utime - r0.ru_utime) + (r1.ru_stime - r0.ru_stime)  # the command and its git calls
-    print(f"diff {label:26s} {lib_s:5.2f} s in the library ({cpu_s:.2f} s CPU; {read_s:.2f} s reading both "
-          "revisions with git), "
-          f"{cli_s:5.2f} s as a command ({cli_cpu:.2f} s CPU); {diff.summary()}; {len(text.splitlines())} report "
-          "lines  "
-          f"target 3 s: {'OK' if cli_s <= 3 else 'MISSED'}")
+    print(
+        f"diff {label:26s} {lib_s:5.2f} s in the library ({cpu_s:.2f} s CPU; {read_s:.2f} s reading both "
+        "revisions with git), "
+        f"{cli_s:5.2f} s as a command ({cli_cpu:.2f} s CPU); {diff.summary()}; {len(text.splitlines())} report "
+        "lines  "
+        f"target 3 s: {'OK' if cli_s <= 3 else 'MISSED'}"
+    )
 
 
 def eval_corpus(directory: Path, n: int) -> Path | None:
@@ -111,8 +118,9 @@ def edit_seed(gdir: Path) -> None:
     text = text.replace("#. variant: Korea Selatan\n", "#. variant: Korea Selatan\n#. variant: Korsel Raya\n", 1)
     abbr.write_text(text, encoding="utf-8")
     titles = gdir / "titles.po"
-    titles.write_text(titles.read_text(encoding="utf-8") + '\nmsgid "Presiden Rusia"\nmsgstr "Russian President"\n',
-                      encoding="utf-8")
+    titles.write_text(
+        titles.read_text(encoding="utf-8") + '\nmsgid "Presiden Rusia"\nmsgstr "Russian President"\n', encoding="utf-8"
+    )
     people = gdir / "people.po"
     blocks = people.read_text(encoding="utf-8").split("\n\n")
     people.write_text("\n\n".join(blocks[:1] + blocks[2:]), encoding="utf-8")  # the first entry removed
@@ -125,9 +133,11 @@ def time_impact(before_dir: Path, after_dir: Path, corpus: Path, label: str) -> 
         diff = diff_sides(before, after)
         impact = corpus_impact(diff, lambda: both_entries(before, after), [corpus])
     s, cpu = time.perf_counter() - t0, time.process_time() - c0
-    print(f"impact {label:24s} {s:5.2f} s wall, {cpu:.2f} s CPU  {impact.segments} segments, "
-          f"{len(impact.changed)} would change, {len(impact.entries)} entries responsible; {diff.summary()}  "
-          f"target 5 s: {'OK' if s <= 5 else 'MISSED'}")
+    print(
+        f"impact {label:24s} {s:5.2f} s wall, {cpu:.2f} s CPU  {impact.segments} segments, "
+        f"{len(impact.changed)} would change, {len(impact.entries)} entries responsible; {diff.summary()}  "
+        f"target 5 s: {'OK' if s <= 5 else 'MISSED'}"
+    )
 
 
 def main() -> None:

@@ -28,7 +28,7 @@ def po(*entries: str) -> str:
     return HEADER + "".join(f"\n{e.strip()}\n" for e in entries)
 
 
-KORSEL = '''
+KORSEL = """
 #. note: Abbreviation used by Indonesian media for South Korea.
 #. variant: Korea Selatan
 #. admitted: South Korean
@@ -36,22 +36,22 @@ KORSEL = '''
 msgctxt "country"
 msgid "Korsel"
 msgstr "South Korea"
-'''
-KORUT = '''
+"""
+KORUT = """
 #. variant: Korea Utara
 msgctxt "country"
 msgid "Korut"
 msgstr "North Korea"
-'''
-KEMLU = '''
+"""
+KEMLU = """
 msgid "Kemlu"
 msgstr "Foreign Ministry"
-'''
-PUTIN = '''
+"""
+PUTIN = """
 #, no-translate
 msgid "Vladimir Putin"
 msgstr "Vladimir Putin"
-'''
+"""
 
 
 def git(gitrepo: Path, *args: str) -> str:
@@ -97,23 +97,35 @@ def edit(path: Path, old: str, new: str) -> None:
 # -- diff --------------------------------------------------------------------------------------------------------
 def test_every_field_change_is_named_with_file_line_on_both_sides(gitrepo, capsys):
     abbr = gitrepo / "glossary" / "abbreviations.po"
-    edit(abbr, "#. admitted: South Korean\n#. forbidden: Korea South\n",
-         "#. admitted: South Korean\n#. admitted: ROK\n")
-    edit(abbr, "#. note: Abbreviation used by Indonesian media for South Korea.\n",
-         "# checked by the desk\n#. note: Short form of Korea Selatan.\n#. legacy: x\n")
+    edit(
+        abbr, "#. admitted: South Korean\n#. forbidden: Korea South\n", "#. admitted: South Korean\n#. admitted: ROK\n"
+    )
+    edit(
+        abbr,
+        "#. note: Abbreviation used by Indonesian media for South Korea.\n",
+        "# checked by the desk\n#. note: Short form of Korea Selatan.\n#. legacy: x\n",
+    )
     edit(abbr, 'msgid "Korut"\nmsgstr "North Korea"', 'msgid "Korut"\nmsgstr "DPRK"')
-    edit(abbr, '#. variant: Korea Utara\nmsgctxt "country"\n', '#. variant: Korea Utara\n#, case-sensitive\nmsgctxt "country"\n')
+    edit(
+        abbr,
+        '#. variant: Korea Utara\nmsgctxt "country"\n',
+        '#. variant: Korea Utara\n#, case-sensitive\nmsgctxt "country"\n',
+    )
     edit(gitrepo / "glossary" / "titles.po", 'msgid "Kemlu"', 'msgctxt "ministry"\nmsgid "Kemlu"')
     code, out, _ = run(capsys, "glossary", "diff")
     assert code == 0
     lines = out.splitlines()
     assert lines[0] == "glossary diff HEAD → working tree: 0 added, 0 removed, 3 changed"
     assert lines[1:] == [
-        ("~ Korsel [country]: admitted + 'ROK'; forbidden − 'Korea South'; note + 'Short form of Korea Selatan.', "
-         "− 'Abbreviation used by Indonesian media for South Korea.'; translator comment '' → 'checked by the desk'; "
-         "comment + 'legacy: x'  (HEAD:glossary/abbreviations.po:6 → glossary/abbreviations.po:6)"),
-        ("~ Korut [country]: msgstr 'North Korea' → 'DPRK'; flag + 'case-sensitive'  "
-         "(HEAD:glossary/abbreviations.po:14 → glossary/abbreviations.po:16)"),
+        (
+            "~ Korsel [country]: admitted + 'ROK'; forbidden − 'Korea South'; note + 'Short form of Korea Selatan.', "
+            "− 'Abbreviation used by Indonesian media for South Korea.'; translator comment '' → 'checked by the desk'; "
+            "comment + 'legacy: x'  (HEAD:glossary/abbreviations.po:6 → glossary/abbreviations.po:6)"
+        ),
+        (
+            "~ Korut [country]: msgstr 'North Korea' → 'DPRK'; flag + 'case-sensitive'  "
+            "(HEAD:glossary/abbreviations.po:14 → glossary/abbreviations.po:16)"
+        ),
         "~ Kemlu ⇒ Kemlu [ministry]: msgctxt none → 'ministry'  (HEAD:glossary/titles.po:6 → glossary/titles.po:6)",
     ]
 
@@ -129,12 +141,17 @@ def test_added_removed_and_moved_between_revisions(gitrepo, capsys):
     assert data["schema_version"] == 1 and (data["from"], data["to"]) == ("HEAD~1", "HEAD")
     assert data["summary"] == {"added": 1, "removed": 1, "changed": 1, "moved": 1}
     assert data["files_added"] == ["people.po"]
-    assert data["added"] == [{"msgctxt": None, "msgid": "Menlu", "msgstr": "Foreign Minister",
-                              "ref": "HEAD:glossary/titles.po:6"}]
+    assert data["added"] == [
+        {"msgctxt": None, "msgid": "Menlu", "msgstr": "Foreign Minister", "ref": "HEAD:glossary/titles.po:6"}
+    ]
     assert data["removed"][0]["ref"] == "HEAD~1:glossary/titles.po:6"
     moved = data["changed"][0]
     assert (moved["before"]["ref"], moved["after"]["ref"], moved["moved"], moved["fields"]) == (
-        "HEAD~1:glossary/titles.po:9", "HEAD:glossary/people.po:6", True, [])
+        "HEAD~1:glossary/titles.po:9",
+        "HEAD:glossary/people.po:6",
+        True,
+        [],
+    )
 
 
 def test_markdown_for_a_pull_request_and_two_directories(gitrepo, tmp_path, capsys):
@@ -144,17 +161,28 @@ def test_markdown_for_a_pull_request_and_two_directories(gitrepo, tmp_path, caps
     code, out, _ = run(capsys, "glossary", "diff", "glossary", str(other), "--format", "markdown")
     assert code == 0
     assert out.splitlines()[:6] == [
-        f"### Glossary changes: `glossary` → `{other}`", "", "**0 added, 0 removed, 1 changed**", "",
-        "| | entry | change | where |", "|---|---|---|---|"]
-    assert out.splitlines()[6] == (f"| changed | Kemlu | msgstr 'Foreign Ministry' → 'Ministry of Foreign Affairs' "
-                                   f"| `glossary/titles.po:6` → `{other}/titles.po:6` |")
+        f"### Glossary changes: `glossary` → `{other}`",
+        "",
+        "**0 added, 0 removed, 1 changed**",
+        "",
+        "| | entry | change | where |",
+        "|---|---|---|---|",
+    ]
+    assert out.splitlines()[6] == (
+        f"| changed | Kemlu | msgstr 'Foreign Ministry' → 'Ministry of Foreign Affairs' "
+        f"| `glossary/titles.po:6` → `{other}/titles.po:6` |"
+    )
 
 
 def test_reformatting_is_not_a_change(gitrepo, capsys):
     abbr = gitrepo / "glossary" / "abbreviations.po"
     fix_file(abbr)
     commit(gitrepo, "canonical form")
-    edit(abbr, "#. admitted: South Korean\n#. forbidden: Korea South\n", "#. forbidden: Korea South\n#. admitted: South Korean\n")
+    edit(
+        abbr,
+        "#. admitted: South Korean\n#. forbidden: Korea South\n",
+        "#. forbidden: Korea South\n#. admitted: South Korean\n",
+    )
     edit(abbr, 'msgstr "North Korea"', 'msgstr ""\n"North "\n"Korea"')  # rewrapped
     text = abbr.read_text(encoding="utf-8")
     korsel, rest = text.split("\n\n", 2)[1:]
@@ -184,8 +212,9 @@ def test_impact_of_a_changed_an_added_and_a_removed_entry_on_corpus_id(gitrepo, 
     abbr = gitrepo / "glossary" / "abbreviations.po"
     edit(abbr, 'msgid "Korut"\nmsgstr "North Korea"', 'msgid "Korut"\nmsgstr "DPRK"')  # changed
     edit(abbr, "#. forbidden: Korea South\n", "")  # changed: what check accepts
-    (gitrepo / "glossary" / "people.po").write_text(po('msgid "Presiden Rusia"\nmsgstr "Russian President"'),
-                                                 encoding="utf-8")  # added, longer than nothing it covers
+    (gitrepo / "glossary" / "people.po").write_text(
+        po('msgid "Presiden Rusia"\nmsgstr "Russian President"'), encoding="utf-8"
+    )  # added, longer than nothing it covers
     edit(gitrepo / "glossary" / "titles.po", PUTIN.strip() + "\n", "")  # removed
     corpus = REPO / "corpus" / "id"
     code, out, _ = run(capsys, "glossary", "diff", "--impact", str(corpus), "--format", "json")
@@ -228,9 +257,14 @@ def test_install_is_idempotent(merging, capsys):
     before = (merging / ".gitattributes").read_text(encoding="utf-8")
     code, out, _ = run(capsys, "glossary", "install-merge-driver", "--command", f"{sys.executable} -m translate_kit")
     assert (code, out) == (0, "the glossary merge driver is already set up\n")
-    assert (merging / ".gitattributes").read_text(encoding="utf-8") == before == "glossary/*.po merge=translate-kit-glossary\n"
+    assert (
+        (merging / ".gitattributes").read_text(encoding="utf-8")
+        == before
+        == "glossary/*.po merge=translate-kit-glossary\n"
+    )
     assert git(merging, "config", "--get", "merge.translate-kit-glossary.driver").strip() == (
-        f"{sys.executable} -m translate_kit glossary merge-driver %O %A %B %P")
+        f"{sys.executable} -m translate_kit glossary merge-driver %O %A %B %P"
+    )
 
 
 def branch_edit(gitrepo: Path, branch: str, changes, base: str = "main") -> None:
@@ -241,24 +275,40 @@ def branch_edit(gitrepo: Path, branch: str, changes, base: str = "main") -> None
 
 
 def merge(gitrepo: Path, branch: str) -> subprocess.CompletedProcess:
-    return subprocess.run(["git", "merge", "--no-edit", branch], cwd=gitrepo, capture_output=True, text=True,
-                          check=False)
+    return subprocess.run(
+        ["git", "merge", "--no-edit", branch], cwd=gitrepo, capture_output=True, text=True, check=False
+    )
 
 
 def test_two_branches_adding_next_to_each_other_merge_cleanly(merging):
     anchor = 'msgstr "North Korea"\n'
-    branch_edit(merging, "a", [("abbreviations.po", anchor, anchor + '\nmsgid "Korbar"\nmsgstr "West Korea"\n'),
-                               ("abbreviations.po", "#. admitted: South Korean\n", "#. admitted: ROK\n")])
-    branch_edit(merging, "b", [("abbreviations.po", anchor, anchor + '\nmsgid "Kortim"\nmsgstr "East Korea"\n'),
-                               ("abbreviations.po", "#. variant: Korea Selatan\n",
-                                "#. variant: Korea Selatan\n#. variant: Korsel-\n")])
+    branch_edit(
+        merging,
+        "a",
+        [
+            ("abbreviations.po", anchor, anchor + '\nmsgid "Korbar"\nmsgstr "West Korea"\n'),
+            ("abbreviations.po", "#. admitted: South Korean\n", "#. admitted: ROK\n"),
+        ],
+    )
+    branch_edit(
+        merging,
+        "b",
+        [
+            ("abbreviations.po", anchor, anchor + '\nmsgid "Kortim"\nmsgstr "East Korea"\n'),
+            ("abbreviations.po", "#. variant: Korea Selatan\n", "#. variant: Korea Selatan\n#. variant: Korsel-\n"),
+        ],
+    )
     # both branches touched the same lines: git's own text merge of the three versions conflicts
     versions = []
     for rev in ("main", "a", "b"):
         versions.append(merging.parent / f"{rev}.po")
         versions[-1].write_text(git(merging, "show", f"{rev}:glossary/abbreviations.po"), encoding="utf-8")
-    plain = subprocess.run(["git", "merge-file", "-p", str(versions[1]), str(versions[0]), str(versions[2])],
-                           capture_output=True, text=True, check=False)
+    plain = subprocess.run(
+        ["git", "merge-file", "-p", str(versions[1]), str(versions[0]), str(versions[2])],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert plain.returncode > 0 and "<<<<<<<" in plain.stdout
     git(merging, "checkout", "-q", "a")
     done = merge(merging, "b")
@@ -281,8 +331,10 @@ def test_the_same_field_changed_differently_is_a_lint_error_not_markers(merging)
     done = merge(merging, "b")
     assert done.returncode == 1
     assert "CONFLICT (content): Merge conflict in glossary/titles.po" in done.stdout
-    assert ("glossary merge conflict: glossary/titles.po: Kemlu → Ministry of Foreign Affairs: msgstr: ours "
-            "'Ministry of Foreign Affairs', theirs 'Foreign Office', base 'Foreign Ministry'") in done.stderr
+    assert (
+        "glossary merge conflict: glossary/titles.po: Kemlu → Ministry of Foreign Affairs: msgstr: ours "
+        "'Ministry of Foreign Affairs', theirs 'Foreign Office', base 'Foreign Ministry'"
+    ) in done.stderr
     path = merging / "glossary" / "titles.po"
     text = path.read_text(encoding="utf-8")
     assert "<<<<<<<" not in text and ">>>>>>>" not in text

@@ -34,27 +34,44 @@ def seed(tmp_path: Path) -> Path:
 
 def test_the_readme_korsel_example_is_refused_naming_the_seed_entry(seed, capsys):
     before = {p.name: p.read_bytes() for p in seed.glob("*.po")}
-    code, _, err = run(capsys, "glossary", "add", "Korsel", "South Korea", "--variant", "Korea Selatan",
-                       "--forbid", "Korea South", "--case-sensitive", "--file", "abbreviations.po",
-                       "--glossary", str(seed))
+    code, _, err = run(
+        capsys,
+        "glossary",
+        "add",
+        "Korsel",
+        "South Korea",
+        "--variant",
+        "Korea Selatan",
+        "--forbid",
+        "Korea South",
+        "--case-sensitive",
+        "--file",
+        "abbreviations.po",
+        "--glossary",
+        str(seed),
+    )
     assert code == 2
-    assert err.startswith(f"translate-kit: error: {seed / 'abbreviations.po'}:103: source form 'Korsel' is "
-                          "already claimed by 'Korsel [country] → South Korea' in context 'country'")
+    assert err.startswith(
+        f"translate-kit: error: {seed / 'abbreviations.po'}:103: source form 'Korsel' is "
+        "already claimed by 'Korsel [country] → South Korea' in context 'country'"
+    )
     assert "(use --force to add it anyway)" in err
     assert {p.name: p.read_bytes() for p in seed.glob("*.po")} == before
 
 
 def test_korut_in_a_new_context_is_refused_and_forced_it_is_a_lint_error(seed, capsys):
-    code, _, err = run(capsys, "glossary", "add", "Korut", "N. Korea", "--context", "informal",
-                       "--glossary", str(seed))
+    code, _, err = run(capsys, "glossary", "add", "Korut", "N. Korea", "--context", "informal", "--glossary", str(seed))
     assert code == 2 and "already claimed by 'Korut [country] → North Korea'" in err
     assert not (seed / "glossary.po").exists()
-    code, out, _ = run(capsys, "glossary", "add", "Korut", "N. Korea", "--context", "informal", "--force",
-                       "--glossary", str(seed))
+    code, out, _ = run(
+        capsys, "glossary", "add", "Korut", "N. Korea", "--context", "informal", "--force", "--glossary", str(seed)
+    )
     assert code == 0 and out.startswith(f"{seed / 'glossary.po'}:10: added Korut [informal] → N. Korea")
     result = lint(seed)
     assert [(Path(f.path).name, f.code) for f in result.errors] == [
-        ("abbreviations.po", "conflicting-source"), ("glossary.po", "conflicting-source")]
+        ("abbreviations.po", "conflicting-source"),
+        ("glossary.po", "conflicting-source"),
+    ]
 
 
 def test_add_never_writes_what_lint_rejects(seed, capsys):
@@ -71,8 +88,7 @@ def test_add_never_writes_what_lint_rejects(seed, capsys):
 
 
 def test_show_with_a_missing_corpus_exits_2(seed, tmp_path, capsys):
-    code, _, err = run(capsys, "glossary", "show", "Korut", "--in", str(tmp_path / "missing"),
-                         "--glossary", str(seed))
+    code, _, err = run(capsys, "glossary", "show", "Korut", "--in", str(tmp_path / "missing"), "--glossary", str(seed))
     assert code == 2
     assert f"{tmp_path / 'missing'}: error: no such file or directory" in err
 
@@ -100,8 +116,9 @@ def rows(text: str) -> list[list[str]]:
     return list(csv.reader(io.StringIO(text)))
 
 
-@pytest.mark.parametrize("fmt, skip, cols", [("deepl-csv", 0, 2), ("google-csv", 0, 2), ("amazon-csv", 1, 2),
-                                              ("google-sets", 1, 2)])
+@pytest.mark.parametrize(
+    "fmt, skip, cols", [("deepl-csv", 0, 2), ("google-csv", 0, 2), ("amazon-csv", 1, 2), ("google-sets", 1, 2)]
+)
 def test_exports_carry_variants_as_extra_rows(seed, fmt, skip, cols):
     entries = load_glossary(seed).entries
     text, losses = export_text(entries, fmt)
@@ -116,9 +133,11 @@ def test_exports_carry_variants_as_extra_rows(seed, fmt, skip, cols):
 def test_deepl_tsv_variants_and_a_variant_claimed_elsewhere_is_reported(tmp_path):
     d = tmp_path / "g"
     d.mkdir()
-    (d / "a.po").write_text('msgid ""\nmsgstr ""\n"Language: id\\n"\n\n#. variant: Korea Utara\nmsgid "Korut"\n'
-                            'msgstr "North Korea"\n\nmsgid "Korea Utara"\nmsgstr "DPRK"\n', encoding="utf-8")
+    (d / "a.po").write_text(
+        'msgid ""\nmsgstr ""\n"Language: id\\n"\n\n#. variant: Korea Utara\nmsgid "Korut"\n'
+        'msgstr "North Korea"\n\nmsgid "Korea Utara"\nmsgstr "DPRK"\n',
+        encoding="utf-8",
+    )
     text, losses = export_text(load_glossary(d).entries, "deepl-tsv")
     assert text == "Korut\tNorth Korea\nKorea Utara\tNorth Korea\n"
-    assert [(x.kind, x.detail) for x in losses if x.kind == "duplicate-source"] == [
-        ("duplicate-source", "Korea Utara")]
+    assert [(x.kind, x.detail) for x in losses if x.kind == "duplicate-source"] == [("duplicate-source", "Korea Utara")]

@@ -65,7 +65,7 @@ def test_match_changes_equal_a_full_match_of_every_segment(sides, seed):
     for i, seg in enumerate(rng.sample(segments, 6)):
         words = seg.text.split()
         start = rng.randrange(len(words))
-        phrase = " ".join(words[start:start + rng.randint(1, 3)]).strip(".,;:\"'()")
+        phrase = " ".join(words[start : start + rng.randint(1, 3)]).strip(".,;:\"'()")
         if phrase:
             additions.append(f'\nmsgid "{phrase}"\nmsgstr "Phrase {i}"\n')
     (b / "zz-added.po").write_text('msgid ""\nmsgstr ""\n"Language: id\\n"\n' + "".join(additions), encoding="utf-8")
@@ -82,10 +82,12 @@ def test_kinds_output_check_and_nothing_for_a_note(sides):
     edit(b / "abbreviations.po", 'msgid "Korut"\nmsgstr "North Korea"', 'msgid "Korut"\nmsgstr "DPRK"')
     edit(b / "abbreviations.po", "#. forbidden: Korea South\n", "")
     edit(b / "titles.po", "#. note: ", "#. note: Edited. ")
-    segments = [Segment("s.txt", 1, "Korea Utara dan Korea Selatan bertemu."),
-                Segment("s.txt", 2, "Korsel menolak."),
-                Segment("s.txt", 3, "Kemlu menolak."),
-                Segment("s.txt", 4, "Tidak ada istilah di sini.")]
+    segments = [
+        Segment("s.txt", 1, "Korea Utara dan Korea Selatan bertemu."),
+        Segment("s.txt", 2, "Korsel menolak."),
+        Segment("s.txt", 3, "Kemlu menolak."),
+        Segment("s.txt", 4, "Tidak ada istilah di sini."),
+    ]
     records, _, _ = impact_of(a, b, segments)
     got = {r.segment.line: (r.kind, sorted(k[1] for k in r.entries), r.entries) for r in records}
     assert got[1][0] == "output" and got[1][2] == {("country", "Korut"): "output", ("country", "Korsel"): "check"}

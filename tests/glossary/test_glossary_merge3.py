@@ -18,8 +18,10 @@ def write(path: Path, *entries: str, header: str = HEADER) -> Path:
 
 
 def three(tmp_path: Path, base, ours, theirs):
-    return [write(tmp_path / f"{n}.po", *entries) if entries is not None else tmp_path / f"{n}.po"
-            for n, entries in (("base", base), ("ours", ours), ("theirs", theirs))]
+    return [
+        write(tmp_path / f"{n}.po", *entries) if entries is not None else tmp_path / f"{n}.po"
+        for n, entries in (("base", base), ("ours", ours), ("theirs", theirs))
+    ]
 
 
 def entries(path: Path) -> dict:
@@ -34,8 +36,13 @@ def test_list_fields_merge_value_by_value_and_single_fields_take_the_changed_sid
     result = merge_files(b, o, t, "g.po")
     assert result.conflicts == []
     a = entries(o)[(None, "A")]
-    assert (a.variants, a.admitted, a.flags, a.notes, a.target) == (["A1", "A2"], [], ["case-sensitive"],
-                                                                      ["checked"], "Alpha")
+    assert (a.variants, a.admitted, a.flags, a.notes, a.target) == (
+        ["A1", "A2"],
+        [],
+        ["case-sensitive"],
+        ["checked"],
+        "Alpha",
+    )
     assert fix_file(o) is False
 
 
@@ -67,8 +74,12 @@ def test_header_fields_merge_by_key_and_a_conflict_is_a_header_comment(tmp_path)
 
 
 def test_merging_a_merged_file_with_itself_changes_nothing(tmp_path):
-    b, o, t = three(tmp_path, ['msgid "A"\nmsgstr "a"'], ['msgid "A"\nmsgstr "a"', 'msgid "B"\nmsgstr "b"'],
-                    ['msgid "A"\nmsgstr "a"', 'msgid "C"\nmsgstr "c"'])
+    b, o, t = three(
+        tmp_path,
+        ['msgid "A"\nmsgstr "a"'],
+        ['msgid "A"\nmsgstr "a"', 'msgid "B"\nmsgstr "b"'],
+        ['msgid "A"\nmsgstr "a"', 'msgid "C"\nmsgstr "c"'],
+    )
     merge_files(b, o, t)
     merged = o.read_bytes()
     (tmp_path / "again.po").write_bytes(merged)

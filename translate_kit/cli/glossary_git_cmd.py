@@ -10,22 +10,41 @@ from pathlib import Path
 
 import click
 
-_glossary_option = click.option("--glossary", "glossary_dir", default="glossary", show_default=True,
-                                type=click.Path(path_type=Path),
-                                help="Glossary directory (its path inside the repository for revisions).")
+_glossary_option = click.option(
+    "--glossary",
+    "glossary_dir",
+    default="glossary",
+    show_default=True,
+    type=click.Path(path_type=Path),
+    help="Glossary directory (its path inside the repository for revisions).",
+)
 
 
 @click.command("diff")
 @click.argument("revisions", nargs=-1, metavar="[REV_A [REV_B]]")
 @_glossary_option
-@click.option("--impact", "corpus", multiple=True, type=click.Path(path_type=Path),
-              help="A corpus file or directory: list the segments the change would alter (repeatable).")
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text",
-              show_default=True)
-@click.option("--examples", default=3, show_default=True, type=click.IntRange(0),
-              help="Example segments shown per entry with --impact.")
-@click.option("-o", "--output", default="-", type=click.Path(dir_okay=False, allow_dash=True),
-              help="Write the report here (default: stdout).")
+@click.option(
+    "--impact",
+    "corpus",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    help="A corpus file or directory: list the segments the change would alter (repeatable).",
+)
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text", show_default=True)
+@click.option(
+    "--examples",
+    default=3,
+    show_default=True,
+    type=click.IntRange(0),
+    help="Example segments shown per entry with --impact.",
+)
+@click.option(
+    "-o",
+    "--output",
+    default="-",
+    type=click.Path(dir_okay=False, allow_dash=True),
+    help="Write the report here (default: stdout).",
+)
 @click.pass_context
 def diff_cmd(ctx, revisions, glossary_dir, corpus, fmt, examples, output):
     """Entries added, removed, changed (field by field) and moved between two versions of the glossary.
@@ -84,8 +103,9 @@ def merge_driver_cmd(ctx, base, ours, theirs, pathname):
 
 @click.command("install-merge-driver")
 @_glossary_option
-@click.option("--command", "program", default=None,
-              help="How git should run translate-kit (default: the program running now).")
+@click.option(
+    "--command", "program", default=None, help="How git should run translate-kit (default: the program running now)."
+)
 def install_merge_driver_cmd(glossary_dir, program):
     """Route the glossary's PO files to the merge driver: a .gitattributes line and the git config of the
     driver in this repository. Running it again changes nothing."""

@@ -76,8 +76,11 @@ class EntryChange:
 
     @property
     def moved(self) -> bool:
-        return self.before.path is not None and self.after.path is not None and \
-            self.before.path.name != self.after.path.name
+        return (
+            self.before.path is not None
+            and self.after.path is not None
+            and self.before.path.name != self.after.path.name
+        )
 
     def field_names(self) -> set[str]:
         return {f.name for f in self.fields}
@@ -107,13 +110,16 @@ class GlossaryDiff:
         return [c for c in self.changed if c.moved]
 
     def __bool__(self) -> bool:
-        return bool(self.added or self.removed or self.changed or self.headers or self.files_added
-                    or self.files_removed)
+        return bool(
+            self.added or self.removed or self.changed or self.headers or self.files_added or self.files_removed
+        )
 
     def summary(self) -> str:
         moved = len(self.moved)
-        return (f"{len(self.added)} added, {len(self.removed)} removed, {len(self.changed)} changed"
-                f"{f' ({moved} moved)' if moved else ''}")
+        return (
+            f"{len(self.added)} added, {len(self.removed)} removed, {len(self.changed)} changed"
+            f"{f' ({moved} moved)' if moved else ''}"
+        )
 
 
 def _show(value: object) -> str:
@@ -272,8 +278,9 @@ def _unmatched(blocks: list[tuple[int, str]], common: Counter) -> list[tuple[int
 
 
 def _header_changes(name: str, a: dict[str, str], b: dict[str, str]) -> list[HeaderChange]:
-    return [HeaderChange(name, key, a.get(key), b.get(key)) for key in sorted(set(a) | set(b))
-            if a.get(key) != b.get(key)]
+    return [
+        HeaderChange(name, key, a.get(key), b.get(key)) for key in sorted(set(a) | set(b)) if a.get(key) != b.get(key)
+    ]
 
 
 def _match_entries(result: GlossaryDiff, old: list[Entry], new: list[Entry]) -> None:

@@ -45,8 +45,10 @@ def _impact_text(impact: Impact) -> list[str]:
     for item in impact.entries:
         counts = ", ".join(f"{n} {k}" for k, n in item.counts.items() if n)
         lines.append(f"  {item.label}: {item.segments} segment(s) ({counts})")
-        lines += [f"    {r.segment.ref}: {r.entries[item.key]}: {r.describe(item.key)} | {_short(r.segment.text)}"
-                  for r in item.examples]
+        lines += [
+            f"    {r.segment.ref}: {r.entries[item.key]}: {r.describe(item.key)} | {_short(r.segment.text)}"
+            for r in item.examples
+        ]
     return lines
 
 
@@ -62,24 +64,53 @@ def _entry_dict(e: Entry) -> dict:
 
 def to_dict(diff: GlossaryDiff, impact: Impact | None = None) -> dict:
     out = {
-        "schema_version": SCHEMA_VERSION, "from": diff.before_label, "to": diff.after_label,
-        "summary": {"added": len(diff.added), "removed": len(diff.removed), "changed": len(diff.changed),
-                    "moved": len(diff.moved)},
-        "files_added": diff.files_added, "files_removed": diff.files_removed,
+        "schema_version": SCHEMA_VERSION,
+        "from": diff.before_label,
+        "to": diff.after_label,
+        "summary": {
+            "added": len(diff.added),
+            "removed": len(diff.removed),
+            "changed": len(diff.changed),
+            "moved": len(diff.moved),
+        },
+        "files_added": diff.files_added,
+        "files_removed": diff.files_removed,
         "headers": [{"file": h.file, "key": h.key, "before": h.before, "after": h.after} for h in diff.headers],
         "added": [_entry_dict(e) for e in diff.added],
         "removed": [_entry_dict(e) for e in diff.removed],
-        "changed": [{"before": _entry_dict(c.before), "after": _entry_dict(c.after), "moved": c.moved,
-                     "fields": [f.to_dict() for f in c.fields]} for c in diff.changed],
+        "changed": [
+            {
+                "before": _entry_dict(c.before),
+                "after": _entry_dict(c.after),
+                "moved": c.moved,
+                "fields": [f.to_dict() for f in c.fields],
+            }
+            for c in diff.changed
+        ],
     }
     if impact is not None:
         out["impact"] = {
-            "segments": impact.segments, "changed_segments": len(impact.changed),
-            "entries": [{"msgctxt": i.key[0], "msgid": i.key[1], "label": i.label, "segments": i.segments,
-                         "counts": i.counts,
-                         "examples": [{"ref": r.segment.ref, "kind": r.entries[i.key], "text": r.segment.text,
-                                       "change": r.describe(i.key)} for r in i.examples]}
-                        for i in impact.entries],
+            "segments": impact.segments,
+            "changed_segments": len(impact.changed),
+            "entries": [
+                {
+                    "msgctxt": i.key[0],
+                    "msgid": i.key[1],
+                    "label": i.label,
+                    "segments": i.segments,
+                    "counts": i.counts,
+                    "examples": [
+                        {
+                            "ref": r.segment.ref,
+                            "kind": r.entries[i.key],
+                            "text": r.segment.text,
+                            "change": r.describe(i.key),
+                        }
+                        for r in i.examples
+                    ],
+                }
+                for i in impact.entries
+            ],
             "diagnostics": [d.to_dict() for d in impact.diagnostics],
         }
     return out
@@ -98,21 +129,34 @@ def to_markdown(diff: GlossaryDiff, impact: Impact | None = None) -> str:
     lines = [f"### Glossary changes: `{diff.before_label}` → `{diff.after_label}`", "", f"**{diff.summary()}**", ""]
     rows = [("added", _md(e.label()), "", f"`{e.ref}`") for e in diff.added]
     rows += [("removed", _md(e.label()), "", f"`{e.ref}`") for e in diff.removed]
-    rows += [("moved" if c.moved else "changed", _md(_changed_name(c)), _md(_fields(c)),
-              f"`{c.before.ref}` → `{c.after.ref}`") for c in diff.changed]
+    rows += [
+        (
+            "moved" if c.moved else "changed",
+            _md(_changed_name(c)),
+            _md(_fields(c)),
+            f"`{c.before.ref}` → `{c.after.ref}`",
+        )
+        for c in diff.changed
+    ]
     if rows:
         lines += ["| | entry | change | where |", "|---|---|---|---|"]
         lines += [f"| {a} | {b} | {c} | {d} |" for a, b, c, d in rows]
     lines += [f"- header `{h.file}`: {h.key} `{h.before}` → `{h.after}`" for h in diff.headers]
     if impact is not None:
-        lines += ["", f"#### Impact on the corpus: {len(impact.changed)} of {impact.segments} segments would change", ""]
+        lines += [
+            "",
+            f"#### Impact on the corpus: {len(impact.changed)} of {impact.segments} segments would change",
+            "",
+        ]
         if impact.entries:
             lines += ["| entry | segments | match | output | check | example |", "|---|---|---|---|---|---|"]
             for i in impact.entries:
                 ex = i.examples[0] if i.examples else None
                 example = f"`{ex.segment.ref}`: {_md(ex.describe(i.key))}" if ex else ""
                 c = i.counts
-                lines.append(f"| {_md(i.label)} | {i.segments} | {c['match']} | {c['output']} | {c['check']} | {example} |")
+                lines.append(
+                    f"| {_md(i.label)} | {i.segments} | {c['match']} | {c['output']} | {c['check']} | {example} |"
+                )
     return "\n".join(lines) + "\n"
 
 

@@ -61,8 +61,15 @@ def read_directory(directory: Path, label: str, missing_ok: bool = False) -> Sid
 def read_revision(rev: str, glossary_dir: Path, cwd: Path) -> Side:
     """The glossary files at ``glossary_dir``'s place in revision ``rev`` of the repository around ``cwd``."""
     top = Path(_git(cwd, "rev-parse", "--show-toplevel", what="find the git repository").strip())
-    commit = _git(cwd, "rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}",
-                  what=f"read revision {rev!r}", missing=f"{rev!r} is neither a directory nor a git revision")
+    commit = _git(
+        cwd,
+        "rev-parse",
+        "--verify",
+        "--quiet",
+        f"{rev}^{{commit}}",
+        what=f"read revision {rev!r}",
+        missing=f"{rev!r} is neither a directory nor a git revision",
+    )
     rel = _relative(glossary_dir, cwd, top)
     listing = _git(top, "ls-tree", "-z", "-r", commit.strip(), "--", rel.as_posix(), what="list files")
     blobs = []
@@ -106,15 +113,20 @@ def _cat_blobs(top: Path, shas: list[str]) -> list[bytes]:
     """The contents of ``shas``, read in one ``git cat-file --batch`` run."""
     if not shas:
         return []
-    done = subprocess.run(["git", "cat-file", "--batch"], cwd=top, input="".join(f"{s}\n" for s in shas).encode(),
-                          capture_output=True, check=False)
+    done = subprocess.run(
+        ["git", "cat-file", "--batch"],
+        cwd=top,
+        input="".join(f"{s}\n" for s in shas).encode(),
+        capture_output=True,
+        check=False,
+    )
     if done.returncode != 0:
         raise GlossaryError(f"cannot read files: git cat-file: {done.stderr.decode('utf-8', 'replace').strip()}")
     out, pos, data = [], 0, done.stdout
     for _ in shas:
         eol = data.index(b"\n", pos)
         size = int(data[pos:eol].split()[2])
-        out.append(data[eol + 1: eol + 1 + size])
+        out.append(data[eol + 1 : eol + 1 + size])
         pos = eol + 1 + size + 1  # the contents are followed by a newline
     return out
 

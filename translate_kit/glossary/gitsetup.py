@@ -42,8 +42,7 @@ def install(glossary_dir: Path, program: str, cwd: Path | None = None) -> list[s
         atomic_write_text(attributes, text + ("\n" if text and not text.endswith("\n") else "") + line + "\n")
         changes.append(f"{attributes}: added '{line}'")
     for key, value in ((f"merge.{DRIVER}.name", DRIVER_NAME), (f"merge.{DRIVER}.driver", driver_command(program))):
-        current = subprocess.run(["git", "config", "--get", key], cwd=top, capture_output=True, text=True,
-                                 check=False)
+        current = subprocess.run(["git", "config", "--get", key], cwd=top, capture_output=True, text=True, check=False)
         if current.returncode == 0 and current.stdout.rstrip("\n") == value:
             continue
         _git(top, "config", key, value)

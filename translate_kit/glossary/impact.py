@@ -61,8 +61,9 @@ class ChangeSet:
     whole glossaries in glossary order (``before``/``after``), loaded on first use only: a change that no
     segment can feel never needs them."""
 
-    def __init__(self, changed: dict[tuple, set[str]], touched: list[Entry],
-                 load: Callable[[], tuple[list[Entry], list[Entry]]]):
+    def __init__(
+        self, changed: dict[tuple, set[str]], touched: list[Entry], load: Callable[[], tuple[list[Entry], list[Entry]]]
+    ):
         #: identity → the fields that changed ("added"/"removed" for a whole entry, "moved")
         self.changed = changed
         self.touched = touched
@@ -236,8 +237,7 @@ def _compare(changes: ChangeSet, seg: Segment, before: list[Match], after: list[
     return SegmentImpact(seg, strongest, kinds, lost=lost, gained=gained, terms=terms)
 
 
-def summarize(records: Iterable[SegmentImpact], changes: ChangeSet, segments: int,
-              examples: int = 3) -> Impact:
+def summarize(records: Iterable[SegmentImpact], changes: ChangeSet, segments: int, examples: int = 3) -> Impact:
     """Count the records per responsible entry (kinds apart) and keep a few examples of each."""
     labels = {e.key: e.label() for e in changes.touched}
     per: dict[tuple, EntryImpact] = {}
@@ -257,8 +257,9 @@ def _key_label(key: tuple) -> str:
     return f"{source} [{ctx}]" if ctx else source
 
 
-def corpus_impact(diff: GlossaryDiff, load: Callable[[], tuple[list[Entry], list[Entry]]], paths: list[Path],
-                  examples: int = 3) -> Impact:
+def corpus_impact(
+    diff: GlossaryDiff, load: Callable[[], tuple[list[Entry], list[Entry]]], paths: list[Path], examples: int = 3
+) -> Impact:
     """:func:`segment_impact` of ``diff`` over the corpus files/directories ``paths``, summarized; ``load``
     gives both whole glossaries (called only when some segment holds a changed form)."""
     changes = ChangeSet.from_diff(diff, load)

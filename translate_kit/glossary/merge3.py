@@ -33,8 +33,13 @@ from .pofile import entry_from_po, entry_to_po, new_po_file, read_po
 
 #: fields merged value by value, and fields merged as one value
 LIST_FIELDS = ("variants", "admitted", "forbidden", "flags")
-SINGLE_FIELDS = (("msgstr", "target"), ("translator comment", "translator_comment"), ("note", "notes"),
-                 ("comment", "unknown_comments"), ("conflict", "conflicts"))
+SINGLE_FIELDS = (
+    ("msgstr", "target"),
+    ("translator comment", "translator_comment"),
+    ("note", "notes"),
+    ("comment", "unknown_comments"),
+    ("conflict", "conflicts"),
+)
 ROLES = ("base", "ours", "theirs")
 
 
@@ -170,8 +175,9 @@ def _merge_list(base: list[str], ours: list[str], theirs: list[str]) -> list[str
     return out
 
 
-def _merge_header(base: polib.POFile, ours: polib.POFile, theirs: polib.POFile
-                  ) -> tuple[str, dict[str, str], list[str]]:
+def _merge_header(
+    base: polib.POFile, ours: polib.POFile, theirs: polib.POFile
+) -> tuple[str, dict[str, str], list[str]]:
     """(header comment, metadata, conflicts): metadata merged key by key; a conflict keeps ours and is
     written as a ``conflict:`` line of the header comment."""
     b, o, t = base.metadata, ours.metadata, theirs.metadata
@@ -184,7 +190,10 @@ def _merge_header(base: polib.POFile, ours: polib.POFile, theirs: polib.POFile
             conflicts.append(f"{key}: ours {vo!r}, theirs {vt!r}, base {vb!r}")
         if value is not None:
             metadata[key] = value
-    header = ours.header if ours.header == theirs.header or theirs.header == base.header else (
-        theirs.header if ours.header == base.header else ours.header)
+    header = (
+        ours.header
+        if ours.header == theirs.header or theirs.header == base.header
+        else (theirs.header if ours.header == base.header else ours.header)
+    )
     lines = [line for line in (header or "").split("\n") if line] + [f"conflict: {c}" for c in conflicts]
     return "\n".join(lines), metadata, conflicts
