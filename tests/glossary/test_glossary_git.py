@@ -109,22 +109,26 @@ def test_every_field_change_is_named_with_file_line_on_both_sides(gitrepo, capsy
     edit(
         abbr,
         '#. variant: Korea Utara\nmsgctxt "country"\n',
-        '#. variant: Korea Utara\n#, case-sensitive\nmsgctxt "country"\n',
+        "#. variant: Korea Utara\n#. variant: Korea Utara Raya\n#. conflict: msgstr: ours, theirs\n"
+        '#, case-sensitive\nmsgctxt "country"\n',
     )
-    edit(gitrepo / "glossary" / "titles.po", 'msgid "Kemlu"', 'msgctxt "ministry"\nmsgid "Kemlu"')
+    titles = gitrepo / "glossary" / "titles.po"
+    edit(titles, 'msgid "Kemlu"', 'msgctxt "ministry"\nmsgid "Kemlu"')
+    edit(titles, '#, no-translate\nmsgid "Vladimir Putin"', 'msgid "Vladimir Putin"')
     code, out, _ = run(capsys, "glossary", "diff")
     assert code == 0
     lines = out.splitlines()
-    assert lines[0] == "glossary diff HEAD → working tree: 0 added, 0 removed, 3 changed"
-    assert lines[1:] == [
+    assert lines[0] == "glossary diff HEAD → working tree: 0 added, 0 removed, 4 changed"
+    assert lines[1:] == [  # in canonical order: context, then msgid
+        "~ Vladimir Putin: flag − 'no-translate'  (HEAD:glossary/titles.po:9 → glossary/titles.po:10)",
         (
             "~ Korsel [country]: admitted + 'ROK'; forbidden − 'Korea South'; note + 'Short form of Korea Selatan.', "
             "− 'Abbreviation used by Indonesian media for South Korea.'; translator comment '' → 'checked by the desk'; "
             "comment + 'legacy: x'  (HEAD:glossary/abbreviations.po:6 → glossary/abbreviations.po:6)"
         ),
         (
-            "~ Korut [country]: msgstr 'North Korea' → 'DPRK'; flag + 'case-sensitive'  "
-            "(HEAD:glossary/abbreviations.po:14 → glossary/abbreviations.po:16)"
+            "~ Korut [country]: msgstr 'North Korea' → 'DPRK'; variant + 'Korea Utara Raya'; flag + 'case-sensitive'; "
+            "conflict + 'msgstr: ours, theirs'  (HEAD:glossary/abbreviations.po:14 → glossary/abbreviations.po:16)"
         ),
         "~ Kemlu ⇒ Kemlu [ministry]: msgctxt none → 'ministry'  (HEAD:glossary/titles.po:6 → glossary/titles.po:6)",
     ]
