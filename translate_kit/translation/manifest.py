@@ -12,7 +12,8 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..textio import atomic_write_text
+from ..errors import InputError
+from ..textio import atomic_write_text, read_text
 
 MANIFEST_NAME = ".translate-kit.json"
 _SCHEMA = 1
@@ -49,9 +50,9 @@ class Manifest:
         """The manifest of ``output_dir``; a missing or unreadable one is empty (everything is redone)."""
         output_dir = Path(output_dir)
         try:
-            data = json.loads((output_dir / MANIFEST_NAME).read_text(encoding="utf-8"))
+            data = json.loads(read_text(output_dir / MANIFEST_NAME))
             records = data["files"] if data.get("schema") == _SCHEMA and isinstance(data.get("files"), dict) else {}
-        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        except (OSError, ValueError, KeyError, TypeError, AttributeError, InputError):
             records = {}
         return cls(output_dir, records)
 

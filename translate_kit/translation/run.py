@@ -21,6 +21,7 @@ from ..corpus import Document, Unit, discover, read_document
 from ..errors import Diagnostic, InputError, OutputError, TranslateKitError
 from ..glossary import pofile
 from ..glossary.model import Glossary
+from ..textio import clean_stale_temporaries
 from .manifest import Manifest, Stamp, digest
 from .options import TranslateOptions, load_rules
 from .outputs import write_document
@@ -91,6 +92,11 @@ def translate_documents(inputs: Sequence[Path], output_dir: Path, *, glossary: G
     t_start = time.perf_counter()
 
     check_output_dir(output_dir)
+    stale = clean_stale_temporaries(output_dir)  # left by a run that was killed while writing
+    if stale:
+        report.warnings.append(Diagnostic("warning", "stale-temporaries-removed",
+                                          f"removed {len(stale)} temporary file(s) left by an interrupted run "
+                                          f"(e.g. {stale[0].name})", str(output_dir)))
     if package is None and translator is None:
         package = engine.find_package()
     info = engine.package_info(translator.package if translator is not None else package)
