@@ -34,7 +34,7 @@ def main() -> None:
     parser.add_argument("--mb", type=float, default=5.0)
     args = parser.parse_args()
     rng = random.Random(1)
-    words = "korut dan as menlu pbb yang akan kemlu di ke dari presiden kim jong un dalam rangka".split()
+    words = ["korut", "dan", "as", "menlu", "pbb", "yang", "akan", "kemlu", "di", "ke", "dari", "presiden", "kim", "jong", "un", "dalam", "rangka"]
     parts, size = [], 0
     while size < args.mb * 1e6:
         w = rng.choice(words)

@@ -9,8 +9,8 @@ import sys
 
 import pytest
 
-from translate_kit.corpus.boilerplate import BoilerplateRules, PatternTimeout
 from translate_kit.corpus import read_document
+from translate_kit.corpus.boilerplate import BoilerplateRules, PatternTimeout
 
 EVIL_LINE = "a" * 40 + "!"  # 41 characters: (a+)+$ and (a|aa)+$ backtrack ~2^40 times on it in `re`
 

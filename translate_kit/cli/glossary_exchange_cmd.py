@@ -51,8 +51,8 @@ def import_cmd(ctx, file, fmt, glossary_dir, into, dry_run, allow_conflicts, mer
     """
     from ..errors import InputError
     from ..glossary.exchange import read_exchange
-    from ..glossary.merge import apply_plan, plan_import
     from ..glossary.locking import glossary_lock
+    from ..glossary.merge import apply_plan, plan_import
     from ..glossary.pofile import glossary_files, load_glossary
 
     if not into.endswith(".po"):

@@ -14,8 +14,8 @@ hanging the run; the built-in rules are plain ``re`` patterns known to be linear
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable
 
 import regex
 
@@ -67,13 +67,13 @@ class BoilerplateRules:
         self._add(patterns, None, None, user=False)
 
     def add(self, patterns: Iterable[tuple[str, str]], path: Path | None = None,
-            lines: Iterable[int] | None = None) -> "BoilerplateRules":
+            lines: Iterable[int] | None = None) -> BoilerplateRules:
         """Append user rules in place (a bad regex → :class:`InputError`, with file:line when given); they are
         compiled with the ``regex`` module and matched with a timeout."""
         return self._add(patterns, path, lines, user=True)
 
     def _add(self, patterns: Iterable[tuple[str, str]], path: Path | None, lines: Iterable[int] | None,
-             user: bool) -> "BoilerplateRules":
+             user: bool) -> BoilerplateRules:
         line_numbers = iter(lines) if lines is not None else None
         for name, pattern in patterns:
             line = next(line_numbers) if line_numbers is not None else None
@@ -91,19 +91,19 @@ class BoilerplateRules:
         return self
 
     @classmethod
-    def none(cls) -> "BoilerplateRules":
+    def none(cls) -> BoilerplateRules:
         """No rules at all: nothing is boilerplate."""
         return cls([])
 
     @classmethod
-    def from_file(cls, path: str | Path, defaults: bool = True) -> "BoilerplateRules":
+    def from_file(cls, path: str | Path, defaults: bool = True) -> BoilerplateRules:
         """Rules from a user file (one regex per line, ``#`` comments), after the defaults unless told not to."""
         path = Path(path)
         rules = cls(DEFAULT_PATTERNS if defaults else [])
         rules.add_file(path)
         return rules
 
-    def add_file(self, path: str | Path) -> "BoilerplateRules":
+    def add_file(self, path: str | Path) -> BoilerplateRules:
         path = Path(path)
         text = decode_text(read_bytes(path, what="boilerplate file"), path, subject="boilerplate file",
                            allow_empty=True)
