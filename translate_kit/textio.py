@@ -6,7 +6,16 @@ UTF-16 and non-UTF-8 data are refused the same way everywhere. Writes go to a te
 directory, then ``os.replace``.
 
 Every output of translate-kit (translations, PO files, reports, rewritten glossary files) goes through here,
-so an interrupted or failed run never leaves a half-written file behind.
+so an interrupted or failed run never leaves a half-written file behind. The temporary is named
+``.NAME.tkPID-XXXXXXXX.tmp`` (PID: the writing process); a process killed with SIGKILL cannot remove it, so
+:func:`clean_stale_temporaries` removes, on a later run, those whose process is no longer running (or that are
+over a day old, should the PID have been reused), and temporaries of the older ``.NAME.XXXXXXXX.tmp`` naming
+over an hour old. Nothing else is ever removed.
+
+:func:`read_bytes` is the one way an input file is read (corpus, translations, references, glossaries,
+boilerplate rules, exchange files, the manifest): regular files only (a FIFO, a device such as ``/dev/zero``,
+a socket — directly or through a symlink — is an :class:`InputError` at once, never a hang), and nothing over
+:data:`MAX_INPUT_BYTES` (or the caller's limit) is read. :func:`xml_safe` makes any text fit in XML 1.0.
 """
 
 from __future__ import annotations
@@ -14,7 +23,9 @@ from __future__ import annotations
 import codecs
 import os
 import re
+import stat
 import tempfile
+import time
 from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Iterator
@@ -34,7 +45,7 @@ def atomic_open(path: str | Path, mode: str = "w", encoding: str | None = "utf-8
     path = Path(path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.tk{os.getpid()}-", suffix=".tmp", dir=path.parent)
         os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; outputs get the usual permissions
     except OSError as exc:
         raise OutputError(f"cannot write output: {exc.strerror or exc}", path) from None
@@ -73,17 +84,67 @@ def atomic_write_bytes(path: str | Path, data: bytes) -> None:
 _BINARY_SAMPLE = 65536
 
 
-def read_bytes(path: str | Path) -> bytes:
-    """The bytes of the file ``path``, or one :class:`InputError` (missing, a directory, unreadable)."""
-    path = Path(path)
-    if path.is_dir():
-        raise InputError("is a directory, not a file", path)
+#: the largest input file read (a 200,000-line article batch is ~40 MB); larger ones are refused, unread
+MAX_INPUT_BYTES = 256 * 1024**2
+
+
+def _kind(mode: int) -> str:
+    for test, name in ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISCHR, "a character device"),
+                       (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket")):
+        if test(mode):
+            return name
+    return "not a regular file"
+
+
+def is_regular_file(path: str | Path) -> bool:
+    """True for a regular file (through symlinks); FIFOs, devices, sockets and directories are not."""
     try:
-        return path.read_bytes()
+        return stat.S_ISREG(os.stat(path).st_mode)
+    except (OSError, ValueError):
+        return False
+
+
+def special_file_kind(path: str | Path) -> str | None:
+    """"a FIFO", "a character device", … for an existing special file (through symlinks); None otherwise."""
+    try:
+        mode = os.stat(path).st_mode
+    except (OSError, ValueError):
+        return None
+    return None if stat.S_ISREG(mode) or stat.S_ISDIR(mode) else _kind(mode)
+
+
+def _megabytes(n: int) -> str:
+    return f"{n / 1024**2:,.1f} MB" if n >= 1024**2 else f"{n:,} bytes"
+
+
+def read_bytes(path: str | Path, *, what: str = "file", limit: int | None = None,
+               error: type[InputError] = InputError) -> bytes:
+    """The bytes of the regular file ``path``, or ``error`` (one line, naming the file) when it is missing,
+    a directory, a special file, unreadable, or over ``limit`` bytes (default :data:`MAX_INPUT_BYTES`)."""
+    path = Path(path)
+    limit = MAX_INPUT_BYTES if limit is None else limit
+    try:  # O_NONBLOCK: opening a FIFO must not wait for a writer
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
     except FileNotFoundError:
-        raise InputError("no such file", path) from None
+        raise error(f"no such {what}", path) from None
     except OSError as exc:
-        raise InputError(f"cannot read file: {exc.strerror or exc}", path) from None
+        raise error(f"cannot read {what}: {exc.strerror or exc}", path) from None
+    st = os.fstat(fd)
+    if not stat.S_ISREG(st.st_mode):
+        os.close(fd)
+        if stat.S_ISDIR(st.st_mode):
+            raise error("is a directory, not a file", path)
+        raise error(f"{_kind(st.st_mode)}, not a regular file: not read", path)
+    with os.fdopen(fd, "rb") as fh:
+        if st.st_size > limit:
+            raise error(f"{what} is too large ({_megabytes(st.st_size)}; the limit is {_megabytes(limit)})", path)
+        try:
+            data = fh.read(limit + 1)
+        except OSError as exc:
+            raise error(f"cannot read {what}: {exc.strerror or exc}", path) from None
+    if len(data) > limit:  # it grew while we read it
+        raise error(f"{what} is too large (over the limit of {_megabytes(limit)})", path)
+    return data
 
 
 def decode_text(data: bytes, path: str | Path, *, error: type[InputError] = InputError, subject: str = "",
@@ -191,3 +252,73 @@ def parse_po(text: str, path: str | Path, *, error: type[InputError] = InputErro
         detail = _POLIB_WHERE.sub("", str(exc)).strip()
         message = "PO syntax error" if detail.lower() in ("", "syntax error") else f"PO syntax error: {detail}"
         raise error(message, path, int(m.group(1)) if m else None) from None
+
+
+# -- XML -------------------------------------------------------------------------------------------------------
+#: characters XML 1.0 forbids even as character references (C0 controls but tab/LF/CR, surrogates — a file
+#: name that is not UTF-8 arrives as surrogate escapes —, U+FFFE/U+FFFF)
+XML_FORBIDDEN = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def xml_safe(text: str) -> str:
+    """``text`` with every character XML 1.0 forbids written as a visible ``\\xNN``/``\\uNNNN`` escape, so a
+    file name holding ESC or VT still gives a well-formed XML document (and says which character it was)."""
+    if XML_FORBIDDEN.search(text) is None:
+        return text
+    return XML_FORBIDDEN.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100
+                             else f"\\u{ord(m.group()):04x}", text)
+
+
+# -- stale temporaries -----------------------------------------------------------------------------------------
+_OURS = re.compile(r"\..+\.tk(\d+)-[a-z0-9_]{8}\.tmp")
+_OURS_BEFORE = re.compile(r"\..+\.[a-z0-9_]{8}\.tmp")  # the naming before the PID was added
+PID_AGE_LIMIT_S = 24 * 3600
+OLD_NAMING_AGE_LIMIT_S = 3600
+
+
+def _running(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError, OSError):
+        return True  # someone else's process (or a value we cannot test): leave its file alone
+    return True
+
+
+def is_stale_temporary(path: Path, now: float | None = None) -> bool:
+    """Whether ``path`` is a temporary of :func:`atomic_open` that no running writer can still own."""
+    m = _OURS.fullmatch(path.name)
+    if m is None and _OURS_BEFORE.fullmatch(path.name) is None:
+        return False
+    try:
+        st = os.lstat(path)
+    except OSError:
+        return False
+    if not stat.S_ISREG(st.st_mode):
+        return False
+    age = (time.time() if now is None else now) - st.st_mtime
+    if m is not None:
+        return not _running(int(m.group(1))) or age > PID_AGE_LIMIT_S
+    return age > OLD_NAMING_AGE_LIMIT_S
+
+
+def clean_stale_temporaries(directory: str | Path, recursive: bool = True) -> list[Path]:
+    """Remove the stale temporaries of interrupted writers under ``directory``; return those removed."""
+    removed: list[Path] = []
+    top = Path(directory)
+    if not top.is_dir():
+        return removed
+    for root, dirs, files in os.walk(top) if recursive else [(str(top), [], os.listdir(top))]:
+        for name in files:
+            path = Path(root) / name
+            if name.endswith(".tmp") and is_stale_temporary(path):
+                try:
+                    path.unlink()
+                    removed.append(path)
+                except OSError:
+                    pass
+        dirs[:] = [d for d in dirs if not os.path.islink(os.path.join(root, d))]
+    return removed

@@ -108,7 +108,7 @@ def test_user_file_extends_defaults_and_bad_regex_names_the_line(tmp_path):
 def test_missing_rule_file(tmp_path):
     with pytest.raises(InputError) as info:
         BoilerplateRules.from_file(tmp_path / "none.txt")
-    assert str(info.value) == f"{tmp_path / 'none.txt'}: cannot read boilerplate file: No such file or directory"
+    assert str(info.value) == f"{tmp_path / 'none.txt'}: no such boilerplate file"
 
 
 def test_extra_patterns_and_no_rules():

@@ -122,3 +122,37 @@ def test_sentences_and_separators_give_back_the_text(text, max_chars):
         assert sent.text and sent.text == sent.text.strip() and "\n" not in sent.text
         assert text[sent.start:sent.end] == sent.text and len(sent.text) <= max_chars
     assert all(not sep.strip() for sep in seps)
+
+
+# -- sentencex panics (issue 15) ------------------------------------------------------------------------------
+PANICS_SENTENCEX = "’.  a(!dll. .cZ\tZ \xa0."  # sentencex 1.0.32 slices inside the U+00A0 and panics
+
+
+def test_the_text_that_made_sentencex_panic_is_segmented():
+    sentences = split_sentences(PANICS_SENTENCEX, max_chars=1)
+    seps = separators(PANICS_SENTENCEX, sentences)
+    assert "".join(sep + s.text for sep, s in zip(seps, sentences)) + seps[-1] == PANICS_SENTENCEX
+    assert all(len(s.text) == 1 for s in sentences)
+    assert [s.text for s in split_sentences("Presiden datang.\xa0Menteri pergi.")] == [
+        "Presiden datang.", "Menteri pergi."]
+
+
+def test_a_sentencex_panic_falls_back_to_sentence_end_punctuation(monkeypatch):
+    import sentencex
+
+    from translate_kit.corpus import segment
+
+    try:  # the real exception type of a Rust panic (pyo3's PanicException, a BaseException)
+        sentencex.get_sentence_boundaries("id", PANICS_SENTENCEX)
+    except BaseException as exc:  # noqa: BLE001
+        panic = type(exc)
+    else:
+        pytest.skip("this sentencex release no longer panics on the input")
+    assert not issubclass(panic, Exception)
+
+    def panicking(language, text):
+        raise panic("simulated: sentencex panicked")
+
+    monkeypatch.setattr(segment, "get_sentence_boundaries", panicking)
+    text = "Presiden datang. Menteri pergi!  Lalu?"
+    assert [s.text for s in split_sentences(text)] == ["Presiden datang.", "Menteri pergi!", "Lalu?"]

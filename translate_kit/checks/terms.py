@@ -11,6 +11,8 @@ from .context import PairContext
 
 def _forms(entry) -> str:
     forms = entry.target_forms
+    if not forms:  # an entry with an empty msgstr (load_glossary skips those; a hand-made Glossary may not)
+        return "in English (the entry has no English form)"
     text = repr(forms[0])
     if len(forms) > 1:
         text += " (or " + ", ".join(repr(f) for f in forms[1:]) + ")"

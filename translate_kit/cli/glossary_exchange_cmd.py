@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from contextlib import nullcontext
 from pathlib import Path
 
 import click
@@ -51,27 +52,31 @@ def import_cmd(ctx, file, fmt, glossary_dir, into, dry_run, allow_conflicts, mer
     """
     from ..errors import InputError
     from ..glossary.exchange import read_exchange
+    from ..glossary.locking import glossary_lock
     from ..glossary.merge import apply_plan, plan_import
-    from ..glossary.pofile import load_glossary
+    from ..glossary.pofile import glossary_files, load_glossary
 
     if not into.endswith(".po"):
         raise InputError(f"--into must name a .po file, got {into!r}")
     used, entries = read_exchange(file, fmt)
-    glossary = load_glossary(glossary_dir)
-    plan = plan_import(glossary.entries, entries, Path(into))
-    for conflict in plan.conflicts:
-        click.echo(str(conflict))
-    for addition in plan.additions:
-        click.echo(str(addition) + ("" if merge_forms else " (not merged; use --merge-forms)"))
-    click.echo(f"{file} ({used}): {plan.summary()}")
-    blocked = bool(plan.conflicts) and not allow_conflicts
-    if dry_run or blocked:
-        click.echo("nothing written" + (" (dry run)" if dry_run else
-                                        " because of conflicts (use --allow-conflicts to import the rest)"))
-    else:
-        written = apply_plan(plan, Path(glossary_dir), merge_forms=merge_forms)
-        for path in written:
-            click.echo(f"wrote {path}")
+    glossary_files(glossary_dir)  # a missing glossary directory is an error, never a new empty one
+    # planned and written under the edit lock, from files read under it: a concurrent edit is never lost
+    with nullcontext() if dry_run else glossary_lock(glossary_dir):
+        glossary = load_glossary(glossary_dir)
+        plan = plan_import(glossary.entries, entries, Path(into))
+        for conflict in plan.conflicts:
+            click.echo(str(conflict))
+        for addition in plan.additions:
+            click.echo(str(addition) + ("" if merge_forms else " (not merged; use --merge-forms)"))
+        click.echo(f"{file} ({used}): {plan.summary()}")
+        blocked = bool(plan.conflicts) and not allow_conflicts
+        if dry_run or blocked:
+            click.echo("nothing written" + (" (dry run)" if dry_run else
+                                            " because of conflicts (use --allow-conflicts to import the rest)"))
+        else:
+            written = apply_plan(plan, Path(glossary_dir), merge_forms=merge_forms)
+            for path in written:
+                click.echo(f"wrote {path}")
     if blocked:
         ctx.exit(1)
 

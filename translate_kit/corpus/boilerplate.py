@@ -5,18 +5,30 @@ and list bullets removed first). Rules are deliberately narrow: a real sentence 
 chrome ("Berita terkini menyebutkan bahwa …") is not swallowed. Lines longer than :data:`MAX_LINE` characters
 are never boilerplate.
 
-User rule files hold one regex per line; blank lines and lines starting with ``#`` are ignored.
+User rule files hold one regex per line; blank lines and lines starting with ``#`` are ignored. User rules are
+compiled with the ``regex`` module and every match of one is bounded by :data:`MATCH_TIMEOUT` seconds, so a
+pattern with catastrophic backtracking (``(a+)+$``) gives a :class:`PatternTimeout` naming the rule instead of
+hanging the run; the built-in rules are plain ``re`` patterns known to be linear.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable
+
+import regex
 
 from ..errors import InputError
+from ..textio import decode_text, read_bytes
 
 MAX_LINE = 300
+#: seconds one user rule may spend on one line (a well-formed rule needs microseconds on 300 characters)
+MATCH_TIMEOUT = 0.25
+
+
+class PatternTimeout(InputError):
+    """A user boilerplate rule ran past :data:`MATCH_TIMEOUT` on a line (catastrophic backtracking)."""
 _BULLETS = " \t\u00a0•·▪►▸*"
 _TLD = r"(?:com|net|org|id|info|news|tv|co|io|me|biz|asia|my|sg|uk|us|ru|kr)"
 _SITE = rf"(?:https?://)?(?:www\.)?(?:[a-z0-9-]+\.)+{_TLD}(?:/\S*)?"
@@ -51,43 +63,50 @@ class BoilerplateRules:
     def __init__(self, patterns: Iterable[tuple[str, str]] = DEFAULT_PATTERNS):
         self.patterns: list[tuple[str, str]] = []
         self._compiled: list[tuple[str, re.Pattern]] = []
-        self.add(patterns)
+        self._user: dict[str, str] = {}  # rule name → where it comes from, for user rules (matched with a timeout)
+        self._add(patterns, None, None, user=False)
 
     def add(self, patterns: Iterable[tuple[str, str]], path: Path | None = None,
-            lines: Iterable[int] | None = None) -> "BoilerplateRules":
-        """Append rules in place (a bad regex → :class:`InputError`, with file:line when given)."""
+            lines: Iterable[int] | None = None) -> BoilerplateRules:
+        """Append user rules in place (a bad regex → :class:`InputError`, with file:line when given); they are
+        compiled with the ``regex`` module and matched with a timeout."""
+        return self._add(patterns, path, lines, user=True)
+
+    def _add(self, patterns: Iterable[tuple[str, str]], path: Path | None, lines: Iterable[int] | None,
+             user: bool) -> BoilerplateRules:
         line_numbers = iter(lines) if lines is not None else None
-        for name, regex in patterns:
+        for name, pattern in patterns:
             line = next(line_numbers) if line_numbers is not None else None
-            try:
-                compiled = re.compile(regex, re.IGNORECASE)
-            except re.error as exc:
-                raise InputError(f"invalid boilerplate pattern {regex!r}: {exc.msg}", path, line) from None
-            self.patterns.append((name, regex))
+            try:  # checked by ``re`` (its messages, its syntax); a user rule then runs on ``regex``
+                compiled = re.compile(pattern, re.IGNORECASE)
+                if user:
+                    compiled = regex.compile(pattern, regex.IGNORECASE | regex.VERSION0)
+            except (re.error, regex.error) as exc:
+                raise InputError(f"invalid boilerplate pattern {pattern!r}: {exc.msg}", path, line) from None
+            self.patterns.append((name, pattern))
             self._compiled.append((name, compiled))
+            if user:
+                where = f"{path}:{line}" if path is not None and line else name
+                self._user[name] = f"boilerplate rule {where} {pattern!r}"
         return self
 
     @classmethod
-    def none(cls) -> "BoilerplateRules":
+    def none(cls) -> BoilerplateRules:
         """No rules at all: nothing is boilerplate."""
         return cls([])
 
     @classmethod
-    def from_file(cls, path: str | Path, defaults: bool = True) -> "BoilerplateRules":
+    def from_file(cls, path: str | Path, defaults: bool = True) -> BoilerplateRules:
         """Rules from a user file (one regex per line, ``#`` comments), after the defaults unless told not to."""
         path = Path(path)
         rules = cls(DEFAULT_PATTERNS if defaults else [])
         rules.add_file(path)
         return rules
 
-    def add_file(self, path: str | Path) -> "BoilerplateRules":
+    def add_file(self, path: str | Path) -> BoilerplateRules:
         path = Path(path)
-        try:
-            text = path.read_text(encoding="utf-8-sig")
-        except UnicodeDecodeError:
-            raise InputError("boilerplate file is not valid UTF-8", path) from None
-        except OSError as exc:
-            raise InputError(f"cannot read boilerplate file: {exc.strerror or exc}", path) from None
+        text = decode_text(read_bytes(path, what="boilerplate file"), path, subject="boilerplate file",
+                           allow_empty=True)
         entries = [(no, raw.strip()) for no, raw in enumerate(text.splitlines(), 1)]
         entries = [(no, regex) for no, regex in entries if regex and not regex.startswith("#")]
         return self.add([(f"{path.name}:{no}", regex) for no, regex in entries], path,
@@ -99,7 +118,16 @@ class BoilerplateRules:
         if not text or len(text) > MAX_LINE:
             return None
         for name, compiled in self._compiled:
-            if compiled.fullmatch(text):
+            if name in self._user:
+                try:
+                    found = compiled.fullmatch(text, timeout=MATCH_TIMEOUT)
+                except TimeoutError:
+                    raise PatternTimeout(f"{self._user[name]} took over {MATCH_TIMEOUT:g} s on a {len(text)}-"
+                                         "character line (catastrophic backtracking?): simplify the pattern"
+                                         ) from None
+            else:
+                found = compiled.fullmatch(text)
+            if found:
                 return name
         return None
 

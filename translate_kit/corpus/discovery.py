@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import Diagnostic
+from ..textio import is_regular_file, special_file_kind
 from .formats import EXTENSIONS
 
 
@@ -14,7 +15,8 @@ def discover(paths: list[Path]) -> tuple[list[tuple[Path, Path]], list[Diagnosti
 
     Never raises for a bad path: a missing or unreadable path is a Diagnostic of severity "error" (code
     ``missing-path`` / ``unreadable-path``) so the caller can report it and go on with the rest; an
-    unsupported file is a warning (``unsupported-file``); hidden files and directories are skipped. A file
+    unsupported file is a warning (``unsupported-file``), and so is a FIFO, device or socket (``special-file``:
+    never opened, so never a hang); hidden files and directories are skipped. A file
     given directly has its own name as relpath; files found in a directory are relative to it. Two inputs
     that would share a relpath (hence an output) → an error diagnostic ``relpath-collision`` for the second.
     """
@@ -25,6 +27,8 @@ def discover(paths: list[Path]) -> tuple[list[tuple[Path, Path]], list[Diagnosti
             diags.append(Diagnostic("error", "missing-path", "no such file or directory", str(root)))
         elif root.is_dir():
             found += _walk(root, diags)
+        elif special_file_kind(root):
+            diags.append(_special(root))
         elif root.suffix.lower() in EXTENSIONS:
             found.append((root, Path(root.name)))
         else:
@@ -67,6 +71,12 @@ def _walk(root: Path, diags: list[Diagnostic]) -> list[tuple[Path, Path]]:
                 except OSError as exc:
                     diags.append(Diagnostic("error", "unreadable-path",
                                             f"cannot read directory: {exc.strerror or exc}", str(child)))
+            elif not is_regular_file(child):
+                if special_file_kind(child):
+                    diags.append(_special(child))
+                elif child.suffix.lower() in EXTENSIONS:  # a dangling symlink
+                    diags.append(Diagnostic("error", "missing-path", "no such file (a dangling symlink?)",
+                                            str(child)))
             elif child.suffix.lower() in EXTENSIONS:
                 found.append((child, child.relative_to(root)))
             else:
@@ -74,9 +84,9 @@ def _walk(root: Path, diags: list[Diagnostic]) -> list[tuple[Path, Path]]:
     return sorted(found, key=lambda pair: pair[1].parts)
 
 
-def _unsupported(path: Path) -> Diagnostic:
-    return Diagnostic("warning", "unsupported-file",
-                      "skipped: not a .txt, .po or .jsonl file", str(path))
+def _special(path: Path) -> Diagnostic:
+    return Diagnostic("warning", "special-file", f"skipped: {special_file_kind(path)}, not a regular file",
+                      str(path))
 
 
 def _unsupported(path: Path) -> Diagnostic:

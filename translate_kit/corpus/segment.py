@@ -130,10 +130,21 @@ def _chunks(line: str, limit: int) -> list[tuple[int, int, bool]]:
     return chunks
 
 
+#: non-ASCII whitespace → a space for sentencex (same length, so offsets hold): sentencex 1.0.32 panics on a
+#: multi-byte space near a period (it slices a UTF-8 string inside the character)
+_SPACES = {c: " " for c in range(0x80, 0x3001) if chr(c).isspace()}
+
+
 def _sentencex_spans(line: str, start: int, end: int, language: str) -> list[tuple[int, int]]:
-    chunk = line[start:end]
+    chunk = line[start:end].translate(_SPACES)
+    try:
+        items = get_sentence_boundaries(language, chunk)
+    except (KeyboardInterrupt, SystemExit, GeneratorExit, MemoryError):
+        raise
+    except BaseException:  # noqa: BLE001 - a Rust panic (pyo3 PanicException) is a BaseException
+        items = _regex_boundaries(chunk)
     spans, cursor = [], 0
-    for item in get_sentence_boundaries(language, chunk):
+    for item in items:
         s, e, piece = item["start_index"], item["end_index"], item["text"]
         if chunk[s:e] != piece:  # never trust offsets blindly: find the piece from the cursor instead
             s = chunk.find(piece, cursor)
@@ -148,6 +159,18 @@ def _sentencex_spans(line: str, start: int, end: int, language: str) -> list[tup
         s, e = _trim(line, start, end)
         spans.append((s, e))
     return spans
+
+
+def _regex_boundaries(chunk: str) -> list[dict]:
+    """Sentences ending at ``.!?…`` (closing quotes and brackets included) before whitespace: the fallback
+    when sentencex fails on a chunk, in sentencex's own result shape."""
+    items, pos = [], 0
+    for m in _SENTENCE_END.finditer(chunk):
+        items.append({"start_index": pos, "end_index": m.end(), "text": chunk[pos:m.end()]})
+        pos = m.end()
+    if pos < len(chunk):
+        items.append({"start_index": pos, "end_index": len(chunk), "text": chunk[pos:]})
+    return items
 
 
 def _merge(line: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

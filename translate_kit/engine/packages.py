@@ -28,6 +28,18 @@ INDEX_TIMEOUT_S = 20
 DOWNLOAD_TIMEOUT_S = 120
 DEMO_LABEL = "DEMO — not a real translation model"
 
+# Limits on a package archive, checked from its zip directory before anything is extracted (a zip bomb never
+# reaches the disk). Generous: the real translate-id_en 1.9 package is about 100 MB, int8 weights compress
+# hardly at all, and the largest Argos packages are under 1 GB. The ratio limit applies to members that expand
+# to over RATIO_FLOOR bytes: small, sparse weights do compress well (the demo's 30 MB model.bin ~680-fold), a
+# real model's hundreds of megabytes of weights do not.
+MAX_PACKAGE_BYTES = 8 * 1024**3  # all members, uncompressed
+MAX_MEMBER_BYTES = 4 * 1024**3  # one member, uncompressed
+MAX_MEMBERS = 10_000
+MAX_RATIO = 100  # uncompressed / compressed size of a member over RATIO_FLOOR bytes
+RATIO_FLOOR = 256 * 1024**2
+MAX_METADATA_BYTES = 1024**2  # metadata.json, read with this cap
+
 
 @dataclass(frozen=True)
 class PackageInfo:
@@ -88,6 +100,12 @@ def load_package(path: str | Path):
     if not (path / "model").is_dir():
         raise ModelError("broken package: no model/ directory", path)
     try:
+        too_big = (path / "metadata.json").stat().st_size > MAX_METADATA_BYTES
+    except OSError:
+        too_big = False  # missing: argostranslate says so below
+    if too_big:
+        raise ModelError(f"broken package: metadata.json is over {_size(MAX_METADATA_BYTES)}", path)
+    try:
         pkg = Package(path)
     except (OSError, ValueError) as exc:  # missing or invalid metadata.json
         raise ModelError(f"broken package: cannot read metadata.json ({exc})", path) from None
@@ -101,10 +119,7 @@ def load_package(path: str | Path):
 def package_info(pkg) -> PackageInfo:
     """The :class:`PackageInfo` of an argostranslate ``Package``."""
     path = Path(pkg.package_path)
-    try:
-        metadata = json.loads((path / "metadata.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        metadata = {}
+    metadata = read_metadata(path)
     tokenizer = "sentencepiece" if (path / TOKENIZER_FILES["sentencepiece"]).exists() else "bpe"
     return PackageInfo(
         name=path.name, version=str(pkg.package_version or ""), from_code=pkg.from_code, to_code=pkg.to_code,
@@ -175,12 +190,10 @@ def validate_archive(path: str | Path) -> str:
             if len(tops) != 1:
                 raise ModelError(f"a package must hold exactly one top directory, found {len(tops)}", path)
             top = tops.pop()
+            check_sizes(zf.infolist(), path)
             if f"{top}/metadata.json" not in names:
                 raise ModelError(f"not a .argosmodel package: no {top}/metadata.json", path)
-            try:
-                metadata = json.loads(zf.read(f"{top}/metadata.json").decode("utf-8"))
-            except (ValueError, UnicodeDecodeError) as exc:
-                raise ModelError(f"invalid {top}/metadata.json: {exc}", path) from None
+            metadata = _archive_metadata(zf, top, path)
             if not isinstance(metadata, dict) or not metadata.get("from_code") or not metadata.get("to_code"):
                 raise ModelError(f"{top}/metadata.json lacks from_code/to_code", path)
             if not any(n.startswith(f"{top}/model/") and not n.endswith("/") for n in names):
@@ -193,6 +206,73 @@ def validate_archive(path: str | Path) -> str:
     except zipfile.BadZipFile as exc:
         raise ModelError(f"corrupt zip archive: {exc}", path) from None
     return top
+
+
+def check_sizes(members: list[zipfile.ZipInfo], path: Path) -> None:
+    """Refuse an archive whose zip directory declares too much data (total, per member, or per compression
+    ratio) before extracting anything; zipfile never extracts more than a member's declared size."""
+    if len(members) > MAX_MEMBERS:
+        raise ModelError(f"archive holds {len(members):,} members (the limit is {MAX_MEMBERS:,})", path)
+    total = 0
+    for info in members:
+        total += info.file_size
+        if info.file_size > MAX_MEMBER_BYTES:
+            raise ModelError(f"archive member {info.filename} would be {_size(info.file_size)} (the limit is "
+                             f"{_size(MAX_MEMBER_BYTES)} per member)", path)
+        if info.file_size > RATIO_FLOOR and info.file_size > MAX_RATIO * max(info.compress_size, 1):
+            ratio = info.file_size / max(info.compress_size, 1)
+            raise ModelError(f"archive member {info.filename} expands {ratio:,.0f}-fold (the limit is "
+                             f"{MAX_RATIO}-fold): refusing a possible zip bomb", path)
+    if total > MAX_PACKAGE_BYTES:
+        raise ModelError(f"archive would expand to {_size(total)} (the limit is {_size(MAX_PACKAGE_BYTES)})", path)
+
+
+def _size(n: int) -> str:
+    return f"{n / 1024**3:.1f} GiB" if n >= 1024**3 else f"{n / 1024**2:.1f} MiB"
+
+
+def _archive_metadata(zf: zipfile.ZipFile, top: str, path: Path):
+    name = f"{top}/metadata.json"
+    if zf.getinfo(name).file_size > MAX_METADATA_BYTES:
+        raise ModelError(f"{name} is over {_size(MAX_METADATA_BYTES)}: not a package's metadata", path)
+    with zf.open(name) as fh:
+        data = fh.read(MAX_METADATA_BYTES + 1)
+    if len(data) > MAX_METADATA_BYTES:
+        raise ModelError(f"{name} is over {_size(MAX_METADATA_BYTES)}: not a package's metadata", path)
+    try:
+        return json.loads(data.decode("utf-8"))
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise ModelError(f"invalid {name}: {exc}", path) from None
+
+
+def read_metadata(package_dir: Path) -> dict:
+    """An installed package's metadata.json (read with a size cap); {} when missing, unreadable or too big."""
+    try:
+        with open(package_dir / "metadata.json", "rb") as fh:
+            data = fh.read(MAX_METADATA_BYTES + 1)
+        metadata = json.loads(data.decode("utf-8")) if len(data) <= MAX_METADATA_BYTES else {}
+    except (OSError, ValueError):
+        return {}
+    return metadata if isinstance(metadata, dict) else {}
+
+
+def smoke_test(pkg) -> None:
+    """Load the package's tokenizer and CTranslate2 model and translate one sentence: a package that fails
+    here is broken (:class:`ModelError`), whatever its archive looked like."""
+    import ctranslate2
+
+    model_dir = Path(pkg.package_path) / "model"
+    compute_type = read_metadata(Path(pkg.package_path)).get("translate_kit_compute_type") or "default"
+    try:
+        tokens = list(pkg.tokenizer.encode("Presiden berkunjung ke Jakarta."))
+        translator = ctranslate2.Translator(str(model_dir), device="cpu", compute_type=compute_type,
+                                            inter_threads=1, intra_threads=1)
+        result = translator.translate_batch([tokens], beam_size=1, max_decoding_length=32)
+        pkg.tokenizer.decode(result[0].hypotheses[0])
+    except Exception as exc:  # noqa: BLE001 (anything at all: the package cannot translate)
+        detail = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise ModelError(f"broken package: it cannot translate a test sentence ({detail})",
+                         pkg.package_path) from None
 
 
 def install_file(path: str | Path, *, into: str | Path | None = None) -> PackageInfo:
@@ -208,7 +288,8 @@ def install_file(path: str | Path, *, into: str | Path | None = None) -> Package
     try:
         with zipfile.ZipFile(path) as zf:
             zf.extractall(staging)
-        load_package(staging / top)  # the real argostranslate Package must load it
+        # the real argostranslate Package must load it and translate a sentence before anything is replaced
+        smoke_test(load_package(staging / top))
         target = root / top
         old = staging / ".old"
         if target.exists():

@@ -17,7 +17,8 @@ from pathlib import Path
 
 import polib
 
-from ..textio import atomic_write_text
+from ..errors import GlossaryError
+from ..textio import atomic_write_text, read_bytes
 from .model import Entry
 from .pofile import entry_from_po, entry_to_po, new_po_file, read_po
 
@@ -131,7 +132,7 @@ def fix_file(path: Path) -> bool:
     path = Path(path)
     po = read_po(path)
     text = canonical_text(po, path)
-    if path.read_bytes() == text.encode("utf-8"):
+    if read_bytes(path, what="glossary file", error=GlossaryError) == text.encode("utf-8"):
         return False
     atomic_write_text(path, text)
     return True

@@ -15,10 +15,11 @@ from pathlib import Path
 import polib
 
 from ..errors import GlossaryError, option
-from ..textio import atomic_write_bytes
+from ..textio import atomic_write_bytes, read_bytes
 from .canonical import new_file_text, normalize_entry, render_entry, sort_key
 from .claims import claims
 from .lint import entry_findings
+from .locking import glossary_lock
 from .model import KNOWN_FLAGS, Entry
 from .pofile import entry_from_po, glossary_files, load_file, read_po
 
@@ -93,7 +94,7 @@ def _spans(lines: list[str]) -> list[_Span]:
 
 
 def _read(path: Path) -> tuple[bytes, str, list[str]]:
-    data = path.read_bytes()
+    data = read_bytes(path, what="glossary file", error=GlossaryError)
     bom = b"\xef\xbb\xbf" if data.startswith(b"\xef\xbb\xbf") else b""
     text = data[len(bom):].decode("utf-8")  # read_po has already checked it
     return bom, text, _split_lines(text)
@@ -174,13 +175,19 @@ def add_entry(path: Path, entry: Entry, *, force: bool = False, glossary_dir: Pa
     path = Path(path)
     entry = _validate(replace(entry, path=path, line=None))
     refuse_lint_errors(entry)
-    existing = _existing_entries(path, Path(glossary_dir) if glossary_dir else path.parent)
+    directory = Path(glossary_dir) if glossary_dir else path.parent
+    with glossary_lock(directory):  # read under the lock: a concurrent edit is never overwritten
+        return _add_entry(path, entry, force, directory)
+
+
+def _add_entry(path: Path, entry: Entry, force: bool, directory: Path) -> Entry:
+    existing = _existing_entries(path, directory)
     if force:  # an exact duplicate is never added
         existing = [e for e in existing if e.source == entry.source and e.context == entry.context]
     check_claims(entry, existing)
 
     rendered = _split_lines(render_entry(entry))
-    if not path.exists() or not path.read_bytes().strip():
+    if not path.exists() or not read_bytes(path, what="glossary file", error=GlossaryError).strip():
         header = _split_lines(new_file_text())
         _write(path, b"", header + ["\n"] + rendered)
         return replace(entry, path=path, line=len(header) + 2)
@@ -219,6 +226,11 @@ def remove_entry(path: Path, source: str, context: str | None = None) -> Entry:
     compared exactly, then case-insensitively when that finds exactly one entry.
     """
     path = Path(path)
+    with glossary_lock(path.parent):
+        return _remove_entry(path, source, context)
+
+
+def _remove_entry(path: Path, source: str, context: str | None) -> Entry:
     po = read_po(path)
     entries = [entry_from_po(e, path)[0] for e in po if not e.obsolete]
     target = _pick(entries, source, context, path)
@@ -238,11 +250,13 @@ def remove_entry(path: Path, source: str, context: str | None = None) -> Entry:
 def remove_from_glossary(glossary_dir: Path, source: str, context: str | None = None) -> Entry:
     """Remove the entry with msgid ``source`` from whichever file of ``glossary_dir`` holds it; return it
     (with its path). Same choice rules as :func:`remove_entry`, over the whole directory."""
-    entries: list[Entry] = []
-    for path in glossary_files(glossary_dir):
-        entries.extend(load_file(path)[0])
-    target = _pick(entries, source, context, Path(glossary_dir))
-    return remove_entry(target.path, target.source, target.context)
+    glossary_files(glossary_dir)  # a missing directory is an error, not a new empty one
+    with glossary_lock(glossary_dir):
+        entries: list[Entry] = []
+        for path in glossary_files(glossary_dir):
+            entries.extend(load_file(path)[0])
+        target = _pick(entries, source, context, Path(glossary_dir))
+        return remove_entry(target.path, target.source, target.context)
 
 
 def _pick(entries: list[Entry], source: str, context: str | None, path: Path) -> Entry:

@@ -16,6 +16,10 @@ Errors (the glossary is wrong; CI fails):
   ``case-mismatch``      a case-sensitive entry with a source form (msgid or variant) that has no upper-case
                          letter: "case-sensitive" claims a casing that differs from lower case, so an
                          all-lower-case (or caseless) case-sensitive form is contradictory
+  ``empty-msgid``        ``msgid ""`` inside a context (only the header may have an empty msgid)
+  ``control-character``  a NUL byte or another control character in a form or context
+  ``too-long``           a form over :data:`MAX_TERM_CHARS` characters: sentences are cut at 1,000 characters
+                         before matching, so it could never be applied
 Warnings (worth a look; CI fails only with ``--strict``):
   ``unreachable-form``   a source form that can never be matched: an entry earlier in glossary order (files by
                          name, entries in file order) has a form that covers it — the same text after folding,
@@ -28,6 +32,7 @@ Warnings (worth a look; CI fails only with ``--strict``):
   ``no-translate-target`` a no-translate entry whose msgstr is set and differs from its msgid
   ``whitespace``         leading, trailing, doubled or non-space whitespace in a form or context
   ``non-nfc``            text that is not in Unicode NFC
+  ``no-entries``         a file with no entries (translate would run as if it were not there)
 Not checked: fuzzy entries older than the file's last release (it needs the git history).
 A pre-commit run passes only the changed files, so cross-file checks see those files only; CI lints the
 whole directory.
@@ -45,9 +50,10 @@ from pathlib import Path
 import polib
 
 from ..errors import Diagnostic, GlossaryError
-from ..textio import parse_po
+from ..textio import decode_text, parse_po, read_bytes
 from .canonical import fix_file, render_entry
 from .claims import Claim, claims, fold_form
+from .locking import glossary_lock
 from .model import Entry
 from .pofile import SOURCE_LANGUAGE, entry_from_po, glossary_files, read_po
 
@@ -118,14 +124,15 @@ def lint(target: str | Path | Iterable[str | Path]) -> LintResult:
 
 def fix(target: str | Path | Iterable[str | Path]) -> list[Path]:
     """Rewrite the files in canonical form; returns those that changed. Unparsable files are left alone
-    (lint reports them)."""
+    (lint reports them). Each file is read and rewritten under its directory's edit lock."""
     changed = []
     for path in lint_targets(target):
-        try:
-            if fix_file(path):
-                changed.append(path)
-        except GlossaryError:
-            continue
+        with glossary_lock(path.parent):  # a lock timeout is an error, not an unparsable file
+            try:
+                if fix_file(path):
+                    changed.append(path)
+            except GlossaryError:
+                continue
     return changed
 
 
@@ -156,8 +163,34 @@ def _lint_file(path: Path) -> tuple[list[tuple[Entry, list[Claim]]], list[Diagno
         findings.extend(Diagnostic("error", d.code, d.message, d.path, d.line) for d in diags)
         entry_claims = claims(entry)
         findings.extend(_entry_findings(entry, po_entry, entry_claims))
+        findings.extend(_hostile_findings(entry))
         entries.append((entry, entry_claims))
+    if not entries:
+        findings.append(Diagnostic("warning", "no-entries", "glossary file has no entries", str(path)))
     return entries, findings
+
+
+#: the longest form lint accepts (the segmenter cuts sentences at 1,000 characters)
+MAX_TERM_CHARS = 1000
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def _hostile_findings(e: Entry) -> list[Diagnostic]:
+    """What no glossary entry should hold: an empty msgid, control characters, forms too long to match."""
+    out: list[Diagnostic] = []
+    where = (str(e.path), e.line)
+    if not e.source:
+        out.append(Diagnostic("error", "empty-msgid", f"entry in context {e.context!r} has an empty msgid "
+                                                      "(only the header may)", *where))
+    for label, text in _forms(e):
+        if _CONTROL.search(text):
+            char = _CONTROL.search(text).group()
+            out.append(Diagnostic("error", "control-character", f"{label} {text[:40]!r} of {e.source[:40]!r} "
+                                                                f"holds the control character {char!r}", *where))
+        if len(text) > MAX_TERM_CHARS:
+            out.append(Diagnostic("error", "too-long", f"{label} of {e.source[:40]!r}… is {len(text):,} "
+                                  f"characters (over {MAX_TERM_CHARS:,}: it could never match)", *where))
+    return out
 
 
 def _header_findings(path: Path, po: polib.POFile) -> list[Diagnostic]:
@@ -173,7 +206,8 @@ def _language_findings(path: Path, po: polib.POFile) -> list[Diagnostic]:
     if lang and lang.replace("-", "_").split("_")[0].lower() == SOURCE_LANGUAGE:
         return []
     line = None
-    for no, text in enumerate(path.read_text(encoding="utf-8-sig").split("\n"), 1):
+    data = read_bytes(path, what="glossary file", error=GlossaryError)
+    for no, text in enumerate(decode_text(data, path, error=GlossaryError, allow_empty=True).split("\n"), 1):
         if text.startswith('"Language:'):
             line = no
             break

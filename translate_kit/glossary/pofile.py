@@ -15,7 +15,7 @@ from pathlib import Path
 import polib
 
 from ..errors import Diagnostic, GlossaryError
-from ..textio import decode_text, parse_po
+from ..textio import decode_text, parse_po, read_bytes, special_file_kind
 from .claims import claims
 from .model import COMMENT_KEYS, KNOWN_FLAGS, Entry, Glossary
 
@@ -25,12 +25,11 @@ SOURCE_LANGUAGE = "id"
 TARGET_LANGUAGE = "en"
 
 
-def read_po(path: Path) -> polib.POFile:
-    """Parse one PO file; any problem becomes a one-line :class:`GlossaryError` with file:line."""
-    try:
-        data = Path(path).read_bytes()
-    except OSError as exc:
-        raise GlossaryError(f"cannot read glossary file: {exc.strerror or exc}", path) from None
+def read_po(path: Path, data: bytes | None = None) -> polib.POFile:
+    """Parse one PO file (``data``: its bytes, when already read); any problem becomes a one-line
+    :class:`GlossaryError` with file:line. A special file or one over the input size cap is refused."""
+    if data is None:
+        data = read_bytes(path, what="glossary file", error=GlossaryError)
     text = decode_text(data, path, error=GlossaryError, subject="glossary file", allow_empty=True)
     return parse_po(text, path, error=GlossaryError)
 
@@ -100,8 +99,8 @@ def new_po_file(wrapwidth: int = 78) -> polib.POFile:
     return po
 
 
-def load_file(path: Path) -> tuple[list[Entry], list[Diagnostic], polib.POFile]:
-    po = read_po(path)
+def load_file(path: Path, data: bytes | None = None) -> tuple[list[Entry], list[Diagnostic], polib.POFile]:
+    po = read_po(path, data)
     diags: list[Diagnostic] = []
     lang = (po.metadata.get("Language") or "").strip()
     if lang and lang.split("_")[0].split("-")[0].lower() != SOURCE_LANGUAGE:
@@ -128,20 +127,42 @@ def glossary_files(directory: str | Path) -> list[Path]:
     return sorted(p for p in d.glob("*.po") if p.is_file())
 
 
+def _unusable(entry: Entry) -> str | None:
+    """Why an entry cannot be applied or checked (it is skipped with a warning), or None."""
+    if not entry.source.strip():
+        return f"entry in context {entry.context!r} has an empty msgid"
+    if entry.enforced and not entry.preferred.strip():  # a translator's to-do
+        return (f"entry {entry.source!r} has an empty msgstr: skipped (not enforced, not checked) until it has "
+                "an English form or the fuzzy flag")
+    return None
+
+
 def load_glossary(directory: str | Path) -> Glossary:
-    """Load every ``*.po`` of ``directory`` (or one ``.po`` file). An empty directory is an empty glossary."""
+    """Load every ``*.po`` of ``directory`` (or one ``.po`` file). An empty directory is an empty glossary;
+    a file with no entries, and entries that cannot be applied (empty msgid, empty msgstr of an enforced
+    entry), are warnings at their file:line and the entries are left out."""
     files = glossary_files(directory)
     hasher = hashlib.sha256()
     glossary = Glossary(files=files)
+    if Path(directory).is_dir():  # glossary_files keeps regular files only: say what it left out
+        glossary.diagnostics += [Diagnostic("warning", "special-file", f"skipped: {kind}, not a regular file",
+                                            str(p)) for p in sorted(Path(directory).glob("*.po"))
+                                 if (kind := special_file_kind(p))]
     for path in files:
-        hasher.update(path.name.encode() + b"\0")
-        try:
-            hasher.update(path.read_bytes())
-        except OSError as exc:
-            raise GlossaryError(f"cannot read glossary file: {exc.strerror or exc}", path) from None
-        entries, diags, _ = load_file(path)
-        glossary.entries.extend(entries)
+        data = read_bytes(path, what="glossary file", error=GlossaryError)
+        hasher.update(path.name.encode() + b"\0" + data)
+        entries, diags, _ = load_file(path, data)
         glossary.diagnostics.extend(diags)
+        if not entries:
+            glossary.diagnostics.append(Diagnostic("warning", "empty-glossary-file",
+                                                   "glossary file has no entries", str(path)))
+        for entry in entries:
+            why = _unusable(entry)
+            if why is None:
+                glossary.entries.append(entry)
+            else:
+                code = "empty-target-skipped" if entry.source.strip() else "empty-msgid-skipped"
+                glossary.diagnostics.append(Diagnostic("warning", code, why, str(path), entry.line))
     glossary.digest = hasher.hexdigest()
     glossary.diagnostics.extend(find_conflicts(glossary.entries))
     return glossary

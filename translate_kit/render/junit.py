@@ -10,6 +10,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 from ..checks.model import CheckReport, Violation, severity_at_least
+from ..textio import xml_safe
 
 SUITE = "translate-kit check"
 
@@ -53,7 +54,8 @@ def render_check(report: CheckReport, per: str = "file", fail_on: str = "error")
         if quiet:
             ET.SubElement(case, "system-out").text = "\n".join(quiet)
     ET.indent(root)
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
+    # a file name or segment with ESC, VT, … (or a non-UTF-8 name) must not make the document ill-formed
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + xml_safe(ET.tostring(root, encoding="unicode")) + "\n"
 
 
 def _detail(v: Violation) -> str:

@@ -2,7 +2,10 @@
 
 The manifest lives in the output directory as ``.translate-kit.json`` (written atomically). An input is up
 to date when its record says the same input sha256, glossary digest, model identity and options digest,
-and every output it lists still exists. ``--force`` ignores the manifest.
+and every output it lists still holds the bytes recorded (sha256 of each output, read back after writing).
+So a run killed while it rewrote outputs (the manifest is saved at the end) never leaves outputs of other
+settings marked up to date: their content no longer matches, and the next run redoes them. ``--force``
+ignores the manifest.
 """
 
 from __future__ import annotations
@@ -12,15 +15,30 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..textio import atomic_write_text
+from ..errors import InputError
+from ..textio import atomic_write_text, is_regular_file, read_text
 
 MANIFEST_NAME = ".translate-kit.json"
-_SCHEMA = 1
+_SCHEMA = 2  # 2: outputs' sha256 recorded (schema 1 manifests are ignored: everything is redone)
 
 
 def digest(obj: object) -> str:
     """A stable sha256 of any JSON-serialisable value (sorted keys)."""
     return hashlib.sha256(json.dumps(obj, sort_keys=True, ensure_ascii=False, default=str).encode()).hexdigest()
+
+
+def file_sha256(path: Path) -> str | None:
+    """sha256 of a regular file's bytes, read in blocks; None when it is missing or not a regular file."""
+    if not is_regular_file(path):
+        return None
+    h = hashlib.sha256()
+    try:
+        with open(path, "rb") as fh:
+            for block in iter(lambda: fh.read(1 << 20), b""):
+                h.update(block)
+    except OSError:
+        return None
+    return h.hexdigest()
 
 
 @dataclass(frozen=True)
@@ -49,9 +67,9 @@ class Manifest:
         """The manifest of ``output_dir``; a missing or unreadable one is empty (everything is redone)."""
         output_dir = Path(output_dir)
         try:
-            data = json.loads((output_dir / MANIFEST_NAME).read_text(encoding="utf-8"))
+            data = json.loads(read_text(output_dir / MANIFEST_NAME))
             records = data["files"] if data.get("schema") == _SCHEMA and isinstance(data.get("files"), dict) else {}
-        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        except (OSError, ValueError, KeyError, TypeError, AttributeError, InputError):
             records = {}
         return cls(output_dir, records)
 
@@ -59,13 +77,17 @@ class Manifest:
         rec = self.records.get(relpath)
         if not rec or rec.get("stamp") != stamp.to_dict():
             return False
-        return all((self.output_dir / out).is_file() for out in rec.get("outputs", []))
+        hashes = rec.get("sha256") or {}
+        outputs = rec.get("outputs", [])
+        return bool(outputs) and all(
+            hashes.get(out) is not None and file_sha256(self.output_dir / out) == hashes[out] for out in outputs)
 
     def outputs(self, relpath: str) -> list[str]:
         return list(self.records.get(relpath, {}).get("outputs", []))
 
     def record(self, relpath: str, stamp: Stamp, outputs: list[str]) -> None:
-        self.records[relpath] = {"stamp": stamp.to_dict(), "outputs": outputs}
+        self.records[relpath] = {"stamp": stamp.to_dict(), "outputs": outputs,
+                                 "sha256": {out: file_sha256(self.output_dir / out) for out in outputs}}
 
     def forget(self, relpath: str) -> None:
         self.records.pop(relpath, None)

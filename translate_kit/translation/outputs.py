@@ -34,7 +34,12 @@ REVIEW_SUFFIX = ".review.po"
 
 def output_relpaths(doc: Document) -> list[str]:
     """The files written for ``doc``, relative to the output directory."""
-    rel = doc.relpath.as_posix()
+    return relpaths_for(doc.relpath)
+
+
+def relpaths_for(relpath: Path) -> list[str]:
+    """The files written for an input of relative path ``relpath``, relative to the output directory."""
+    rel = Path(relpath).as_posix()
     return [rel, rel + REVIEW_SUFFIX]
 
 

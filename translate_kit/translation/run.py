@@ -21,9 +21,10 @@ from ..corpus import Document, Unit, discover, read_document
 from ..errors import Diagnostic, InputError, OutputError, TranslateKitError
 from ..glossary import pofile
 from ..glossary.model import Glossary
-from .manifest import Manifest, Stamp, digest
+from ..textio import clean_stale_temporaries
+from .manifest import MANIFEST_NAME, Manifest, Stamp, digest
 from .options import TranslateOptions, load_rules
-from .outputs import write_document
+from .outputs import relpaths_for, write_document
 from .report import FAILED, SKIPPED, FileRecord, Flag, RunReport
 from .segments import SegmentResult, Timer, translate_segments
 
@@ -54,6 +55,36 @@ def check_output_dir(output_dir: Path) -> None:
         os.unlink(probe)
     except OSError as exc:
         raise OutputError(f"output directory is not writable: {exc.strerror or exc}", output_dir) from None
+
+
+def check_output_paths(inputs: Sequence[Path], found: list[tuple[Path, Path]], output_dir: Path,
+                       report_path: Path) -> None:
+    """Refuse, before anything is written, a run whose outputs would replace its inputs or each other: an
+    output directory equal to an input directory or above it, two outputs sharing a path (``x.txt`` beside
+    ``x.txt.review.po``), or an output (the report included) that is an input. One :class:`OutputError`."""
+    out = output_dir.resolve()
+    for root in map(Path, inputs):
+        if root.is_dir() and (root.resolve() == out or out in root.resolve().parents):
+            raise OutputError(f"the output directory {'is' if root.resolve() == out else 'contains'} the input "
+                              f"directory {root}: outputs would be mixed with (or replace) the inputs; choose an "
+                              "output directory outside the inputs", output_dir)
+    # files inside the output directory (when it lies inside an input directory) are our outputs, not inputs
+    inputs_at = {path.resolve(): path for path, _ in found if out not in path.resolve().parents}
+    owner: dict[Path, str] = {(output_dir / MANIFEST_NAME).resolve(): "the manifest",
+                              Path(report_path).resolve(): "the run report"}
+    for path, rel in found:
+        if path.resolve() not in inputs_at:
+            continue
+        for out_rel in relpaths_for(rel):
+            target = (output_dir / out_rel).resolve()
+            mine = f"an output of {path}"
+            if target in owner:
+                raise OutputError(f"{mine} would overwrite {owner[target]} (nothing written; rename one)",
+                                  output_dir / out_rel)
+            owner[target] = mine
+    for target, what in owner.items():
+        if target in inputs_at:
+            raise OutputError(f"{what} would overwrite the input {inputs_at[target]} (nothing written)", target)
 
 
 def _model_stamp(info) -> str:
@@ -91,6 +122,11 @@ def translate_documents(inputs: Sequence[Path], output_dir: Path, *, glossary: G
     t_start = time.perf_counter()
 
     check_output_dir(output_dir)
+    stale = clean_stale_temporaries(output_dir)  # left by a run that was killed while writing
+    if stale:
+        report.warnings.append(Diagnostic("warning", "stale-temporaries-removed",
+                                          f"removed {len(stale)} temporary file(s) left by an interrupted run "
+                                          f"(e.g. {stale[0].name})", str(output_dir)))
     if package is None and translator is None:
         package = engine.find_package()
     info = engine.package_info(translator.package if translator is not None else package)
@@ -129,6 +165,7 @@ def _read_inputs(inputs: Sequence[Path], output_dir: Path, options: TranslateOpt
     jobs: list[Job] = []
     found, diags = discover([Path(p) for p in inputs])
     out_resolved = output_dir.resolve()
+    check_output_paths(inputs, found, output_dir, options.report or output_dir / "report.json")
     for d in diags:
         if d.severity == "error":
             report.files.append(FileRecord(d.path or "", "", status=FAILED, error=str(d)))

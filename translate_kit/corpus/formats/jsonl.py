@@ -38,7 +38,7 @@ def read(doc: Document, text: str, rules: BoilerplateRules) -> None:
         if key in first_line:
             raise InputError(f'duplicate id "{key}" (first on line {first_line[key]})', path, no)
         first_line[key] = no
-        kind, meta = classify(body, rules)
+        kind, meta = classify(body, rules, path, no)
         meta.update({k: v for k, v in record.items() if k not in ("id", "text")})
         records.append(record)
         doc.units.append(Unit(index=len(doc.units), line=no, text=body, kind=kind, key=key, meta=meta))

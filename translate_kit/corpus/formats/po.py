@@ -33,7 +33,7 @@ def read(doc: Document, text: str, rules: BoilerplateRules) -> None:
                              f"{'' if entry.msgctxt is None else f' in context {entry.msgctxt!r}'}"
                              f" (first on line {seen[ident]})", path, line)
         seen[ident] = line
-        kind, meta = classify(entry.msgid, rules)
+        kind, meta = classify(entry.msgid, rules, path, line)
         meta.update({"entry_index": position, "msgctxt": entry.msgctxt, "flags": list(entry.flags),
                      "comment": entry.comment, "tcomment": entry.tcomment,
                      "occurrences": list(entry.occurrences)})

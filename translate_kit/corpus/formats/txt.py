@@ -13,7 +13,7 @@ from .base import classify
 
 def read(doc: Document, text: str, rules: BoilerplateRules) -> None:
     for i, line in enumerate(split_lines(text)):
-        kind, meta = classify(line, rules)
+        kind, meta = classify(line, rules, doc.path, i + 1)
         doc.units.append(Unit(index=i, line=i + 1, text=line, kind=kind, key=f"L{i + 1}", meta=meta))
 
 

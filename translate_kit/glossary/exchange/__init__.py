@@ -15,7 +15,7 @@ from ...errors import InputError
 from ...textio import atomic_write_text
 from ..model import Entry
 from . import amazon, csvfmt, google, tbx
-from .base import Loss, csv_rows, decode_text, language_role, read_bytes, summarize_losses
+from .base import Loss, csv_rows, decode_text, formula_cells, language_role, read_bytes, summarize_losses
 
 
 @dataclass(frozen=True)
@@ -45,7 +45,13 @@ def get_format(name: str) -> Format:
 
 
 def export_text(entries: Iterable[Entry], fmt: str) -> tuple[str, list[Loss]]:
-    return get_format(fmt).export(list(entries))
+    """The exported text and its losses; for the CSV/TSV formats also one ``formula`` loss per cell that a
+    spreadsheet would run as a formula (written raw all the same: the engines need the real terms)."""
+    entries = list(entries)
+    text, losses = get_format(fmt).export(entries)
+    if fmt != "tbx":
+        losses = losses + formula_cells(text, "\t" if fmt.endswith("-tsv") else ",", entries)
+    return text, losses
 
 
 def export_glossary(entries: Iterable[Entry], fmt: str, out_path: str | Path) -> list[Loss]:

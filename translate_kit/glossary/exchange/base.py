@@ -61,6 +61,23 @@ def pair_losses(pairs: list[tuple[Entry, str, str]], kinds: Iterable[str]) -> li
     return [loss for e in dict.fromkeys(e for e, _, _ in pairs) for loss in losses_for(e, kinds)]
 
 
+#: what makes a spreadsheet read a cell as a formula (OWASP "CSV injection")
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def formula_cells(text: str, delimiter: str, entries: Iterable[Entry]) -> list[Loss]:
+    """A ``formula`` Loss for every cell of the CSV/TSV ``text`` that starts like a spreadsheet formula,
+    naming the entry that holds the form."""
+    owner: dict[str, str] = {}
+    for entry in entries:
+        for form in (entry.source, entry.target, *entry.variants, *entry.admitted, *entry.forbidden):
+            owner.setdefault(form, entry.label())
+    out = []
+    for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter):
+        out += [Loss("formula", owner.get(cell, cell), cell) for cell in row if cell.startswith(FORMULA_STARTS)]
+    return out
+
+
 def summarize_losses(fmt: str, losses: list[Loss], examples: int = 3) -> list[str]:
     """One line per kind of loss: count and a few examples, e.g. ``deepl-csv cannot express variant: 12 …``."""
     by_kind: dict[str, list[Loss]] = defaultdict(list)
@@ -71,6 +88,10 @@ def summarize_losses(fmt: str, losses: list[Loss], examples: int = 3) -> list[st
         items = by_kind[kind]
         shown = "; ".join(f"{x.entry}: {x.detail}" if x.detail else x.entry for x in items[:examples])
         more = f"; … {len(items) - examples} more" if len(items) > examples else ""
+        if kind == "formula":
+            lines.append(f"{fmt}: warning: {len(items)} cell(s) start with = + - @ and run as formulas if the "
+                         f"file is opened in a spreadsheet (written unchanged) ({shown}{more})")
+            continue
         lines.append(f"{fmt}: {kind} not exported: {len(items)} ({shown}{more})")
     return lines
 
@@ -91,12 +112,7 @@ def decode_text(path: Path, data: bytes) -> str:
 
 
 def read_bytes(path: Path) -> bytes:
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise InputError("file does not exist", path) from None
-    except OSError as exc:
-        raise InputError(f"cannot read file: {exc.strerror or exc}", path) from None
+    data = textio.read_bytes(path)  # a regular file under the input size cap
     if not data.strip():
         raise InputError("file is empty", path)
     return data

@@ -28,6 +28,7 @@ from xml.parsers import expat
 from xml.sax.saxutils import escape, quoteattr
 
 from ...errors import InputError
+from ...textio import XML_FORBIDDEN, xml_safe
 from ..model import Entry
 from .base import Loss, language_role
 
@@ -57,7 +58,7 @@ def export_tbx(entries: list[Entry]) -> tuple[str, list[Loss]]:
         used[cid] = used.get(cid, 0) + 1
         if used[cid] > 1:  # the same file/context/msgid twice (a duplicate lint reports): keep ids unique
             cid = f"{cid}-{used[cid]}"
-        out.append(f"      <conceptEntry id={quoteattr(cid)}>")
+        out.append(f"      <conceptEntry id={quoteattr(xml_safe(cid))}>")
         if e.context is not None:
             out.append(f'        <descrip type="subjectField">{_text(e.context)}</descrip>')
         out += [f'        <admin type="x-flag">{_text(f)}</admin>' for f in e.flags]
@@ -76,7 +77,17 @@ def export_tbx(entries: list[Entry]) -> tuple[str, list[Loss]]:
             out += ['        <langSec xml:lang="en">', *en_terms, "        </langSec>"]
         out.append("      </conceptEntry>")
     out += ["    </body>", "  </text>", "</tbx>", ""]
-    return "\n".join(out), []
+    return "\n".join(out), _xml_losses(entries)
+
+
+def _xml_losses(entries: list[Entry]) -> list[Loss]:
+    """Values holding characters XML 1.0 cannot carry (written as visible ``\\xNN`` escapes instead)."""
+    losses = []
+    for e in entries:
+        values = [e.source, e.target, e.context or "", e.translator_comment, *e.flags, *e.notes, *e.variants,
+                  *e.admitted, *e.forbidden, *e.unknown_comments]
+        losses += [Loss("xml-forbidden-character", e.label(), repr(v)) for v in values if XML_FORBIDDEN.search(v)]
+    return losses
 
 
 def _term(term: str, status: str) -> list[str]:
@@ -87,8 +98,9 @@ def _term(term: str, status: str) -> list[str]:
 
 
 def _text(s: str) -> str:
-    """Escape text content; line breaks become character references so they survive XML normalisation."""
-    return escape(s).replace("\r", "&#13;").replace("\n", "&#10;")
+    """Escape text content; line breaks become character references so they survive XML normalisation, and
+    characters XML 1.0 forbids become visible escapes (see :func:`~translate_kit.textio.xml_safe`)."""
+    return xml_safe(escape(s)).replace("\r", "&#13;").replace("\n", "&#10;")
 
 
 # -- a small element tree that remembers line numbers ------------------------------------------------------
@@ -116,7 +128,9 @@ def _local(name: str) -> str:
 
 
 def parse_xml(path: Path, data: bytes) -> Node:
-    """Parse XML into :class:`Node` objects; a syntax error raises InputError with file:line."""
+    """Parse XML into :class:`Node` objects; a syntax error raises InputError with file:line. An external
+    DOCTYPE (TBX v2 files name theirs) is ignored, never fetched; an internal DTD or an entity reference only
+    a DTD could define is refused, never silently dropped."""
     parser = expat.ParserCreate(namespace_separator=" ")
     parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
     stack: list[Node] = []
@@ -138,7 +152,18 @@ def parse_xml(path: Path, data: bytes) -> Node:
         if stack:
             stack[-1].parts.append(data)
 
+    def doctype(name, system_id, public_id, has_internal_subset):
+        if has_internal_subset:
+            raise InputError("TBX file has an internal DTD (<!DOCTYPE … [ … ]>): refused, translate-kit reads "
+                             "no DTD and would lose its entities; expand them or remove the DTD",
+                             path, parser.CurrentLineNumber)
+
+    def skipped(name, is_parameter_entity):
+        raise InputError(f"entity reference &{name}; needs the file's DTD, which translate-kit does not read: "
+                         "refused (write the text itself instead)", path, parser.CurrentLineNumber)
+
     parser.StartElementHandler, parser.EndElementHandler, parser.CharacterDataHandler = start, end, chars
+    parser.StartDoctypeDeclHandler, parser.SkippedEntityHandler = doctype, skipped
     try:
         parser.Parse(data, True)
     except expat.ExpatError as exc:
