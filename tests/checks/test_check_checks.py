@@ -192,7 +192,9 @@ def test_registry_has_stable_names_and_default_severities():
         "missing-segment": "error", "extra-segment": "error", "empty-segment": "error",
         "untranslated-segment": "error", "length-ratio": "warning", "missing-term": "error",
         "forbidden-term": "error", "untranslated-term": "error", "fuzzy-term": "info",
-        "inconsistent-term": "warning", "number-mismatch": "warning", "source-typo": "warning"}
+        "inconsistent-term": "warning", "number-mismatch": "warning", "source-typo": "warning",
+        "doubled-word": "warning", "unbalanced-brackets": "warning", "end-punctuation": "warning",
+        "url-changed": "error"}
 
 
 _FILLER = st.lists(st.sampled_from(["the", "said", "on", "Monday", "that", "talks", "will", "resume", ",", "."]),

@@ -23,13 +23,19 @@ def missing_term(ctx: PairContext):
     if not ctx.source_terms:
         return ()
     acc = ctx.terms
+    missing = acc.missing()
+    if not missing:
+        return ()
+    lacking: dict = {}
+    for entry, _ in missing:
+        lacking[entry] = lacking.get(entry, 0) + 1
     out = []
-    for entry, m in acc.missing():
+    for entry, m in missing:
         n = len(acc.source[entry])
-        times = f"; it occurs {n} times in the source and each needs a rendering" if n > 1 else ""
+        found = ("not found in the translation" if n == 1 else
+                 f"{lacking[entry]} of {n} occurrences missing in the translation (each needs a rendering)")
         out.append(ctx.violation(
-            "missing-term",
-            f"{m.text!r} ({entry.ref}) should be rendered {_forms(entry)}; not found in the translation{times}",
+            "missing-term", f"{m.text!r} ({entry.ref}) should be rendered {_forms(entry)}; {found}",
             source_span=m.span, entry=entry))
     return out
 
