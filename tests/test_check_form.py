@@ -134,8 +134,9 @@ def test_years_read_as_written():
 def test_missing_term_says_how_many_occurrences_are_missing():
     g = Glossary(entries=[Entry("Korut", "North Korea")])
     got = found("Korut dan Korut lagi.", "North Korea and again.", g, only={"missing-term"})
-    assert got == [("missing-term", "'Korut' (Korut) should be rendered 'North Korea'; 1 of 2 occurrences "
-                                    "missing in the translation (each needs a rendering)")]
+    message = ("'Korut' (Korut) should be rendered 'North Korea'; 1 of 2 occurrences missing in the "
+               "translation (each needs a rendering)")
+    assert got == [("missing-term", message)]
     got = found("Korut lagi.", "Again.", g, only={"missing-term"})
     assert got == [("missing-term", "'Korut' (Korut) should be rendered 'North Korea'; not found in the translation")]
 

@@ -189,6 +189,7 @@ def test_bad_config_is_a_one_line_error(cfg):
 
 def test_registry_has_stable_names_and_default_severities():
     assert {k: c.severity for k, c in REGISTRY.items()} == {
+        "missing-file": "error", "extra-file": "error",
         "missing-segment": "error", "extra-segment": "error", "empty-segment": "error",
         "untranslated-segment": "error", "length-ratio": "warning", "missing-term": "error",
         "forbidden-term": "error", "untranslated-term": "error", "fuzzy-term": "info",

@@ -145,6 +145,7 @@ _LINKS = re.compile(
     re.IGNORECASE)
 _TRAILING = ".,;:!?)]}'\"”’"
 _TLDS = (".com", ".net", ".org", ".id", ".gov", ".edu", ".info", ".co", ".io", ".uk", ".tv")
+_TLDS += tuple(t.upper() for t in _TLDS)
 
 
 def links(text: str) -> list[tuple[str, int, int]]:

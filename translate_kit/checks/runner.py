@@ -111,6 +111,9 @@ class Checker:
         last_doc = None
         chunk: list[list] = []  # [context, its violations or None, whether the pair checks apply]
         for pair in pairs:
+            if pair.boilerplate:  # site chrome that translate passes through (or drops): not checked
+                report.boilerplate += 1
+                continue
             segments += 1
             doc = pair.document
             if doc != last_doc:
