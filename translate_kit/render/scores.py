@@ -56,7 +56,7 @@ def render_score_text(result: ScoreResult, max_terms: int = 10) -> str:
         t = result.terms
         gl = f"glossary sha256 {result.glossary_digest[:12]}, {result.glossary_entries} entries"
         lines.append(f"{'term accuracy':<14} {_value('term_accuracy', t.accuracy):>8}  "
-                     f"{t.total_found}/{t.total_expected} source terms rendered ({gl})")
+                     f"{t.total_found}/{t.total_expected} source terms rendered ({gl}; {t.match} match)")
         missed = sorted((r for r in t.per_term if r.found < r.expected), key=lambda r: (r.recall, -r.expected))
         if missed:
             lines.append("  lowest per-term recall:")
