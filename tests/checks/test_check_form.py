@@ -37,11 +37,18 @@ def test_doubled_word_message_and_span():
     assert v.message == "'to to': the word 'to' is doubled"
 
 
-@pytest.mark.parametrize("tgt", ["He had had enough.", "Walla Walla is a city.", "No, no, no.", "A 10 10 score.",
-                                 "They stayed at the Roa Roa Hotel.", "What it is is a plan."])
-def test_allowed_doubles_names_and_numbers_are_not_reported(tgt):
-    src = "Mereka menginap di Hotel Roa-Roa." if "Roa" in tgt else "Sesuatu."
+@pytest.mark.parametrize("src,tgt", [("Dia sudah muak.", "He had had enough."),
+                                     ("Walla Walla adalah kota.", "Walla Walla is a city."),
+                                     ("Tidak, tidak, tidak.", "No, no, no."), ("Skor 10 10.", "A 10 10 score."),
+                                     ("Mereka menginap di Hotel Roa-Roa.", "They stayed at the Roa Roa Hotel."),
+                                     ("Itu sebuah rencana.", "What it is is a plan.")])
+def test_allowed_doubles_names_and_numbers_are_not_reported(src, tgt):
     assert "doubled-word" not in kinds(src, tgt)
+
+
+def test_a_doubled_name_or_possessive_is_reported_where_the_source_has_it_once():
+    assert kinds("Mengapa Presiden Trump menyerah?", "Why has President Trump Trump given up?") == ["doubled-word"]
+    assert kinds("Perbatasan Irak.", "Iraq Iraq's borders.") == ["doubled-word"]
 
 
 # -- unbalanced-brackets ---------------------------------------------------------------------------------------

@@ -14,10 +14,8 @@ from .registry import register
 
 # -- doubled-word --------------------------------------------------------------------------------------------
 #: doubled words that English grammar allows ("he had had enough", "that that is", "what it is is")
-#: ("Canada plus plus"); a capitalised pair is a name (Bora Bora, Walla Walla) unless it is a function word
+#: ("Canada plus plus"); a name doubled in the source as well (Bora Bora, Roa-Roa) is not reported either
 ALLOWED_DOUBLES = frozenset({"had", "that", "is", "do", "bye", "very", "no", "ha", "knock", "tut", "so", "plus"})
-FUNCTION_WORDS = frozenset({"the", "a", "an", "to", "of", "in", "on", "at", "for", "and", "or", "by", "with",
-                            "from", "is", "was", "be", "it", "as", "that"})
 _EDGE = "\"'“”‘’()[]{}«»,.;:!?…—–-"
 
 
@@ -37,9 +35,6 @@ def doubled_word(ctx: PairContext):
         span = _doubled_span(ctx.target_text, word)
         if span is None or _doubled_span(ctx.source_text, word, r"[\s-]+") is not None:
             continue  # written so in the source too (Bora Bora, Roa-Roa)
-        first = ctx.target_text[span[0]]
-        if first.isupper() and word not in FUNCTION_WORDS and ctx.target_text[span[1] - len(word)].isupper():
-            continue  # a name (Walla Walla)
         out.append(ctx.violation(
             "doubled-word", f"{ctx.target_text[span[0]:span[1]]!r}: the word {word!r} is doubled",
             target_span=span, source_side=True))
@@ -47,12 +42,16 @@ def doubled_word(ctx: PairContext):
 
 
 def _same_word(a: str, b: str) -> bool:
-    """``b`` is ``a`` followed by punctuation ("the the," / "to to.")."""
-    return len(b) > len(a) and b.startswith(a) and not b[len(a)].isalnum() and b[len(a)] not in "'’-"
+    """``b`` is ``a`` followed by punctuation or a possessive ("the the," / "to to." / "Iraq Iraq's")."""
+    if len(b) <= len(a) or not b.startswith(a):
+        return False
+    rest = b[len(a):]
+    return rest in ("'s", "’s") or (not rest[0].isalnum() and rest[0] not in "'’-")
 
 
 def _doubled_span(text: str, word: str, between: str = r"\s+") -> tuple[int, int] | None:
-    m = re.search(r"(?<![\w'’-])(" + re.escape(word) + r")" + between + r"\1(?![\w'’-])", text, re.IGNORECASE)
+    m = re.search(r"(?<![\w'’-])(" + re.escape(word) + r")" + between + r"\1(?=['’]s\b|(?![\w'’-]))", text,
+                  re.IGNORECASE)
     return m.span() if m else None
 
 
