@@ -139,3 +139,22 @@ def test_a_given_run_report_that_is_not_one_is_a_one_line_error(tmp_path, capsys
     (tmp_path / "bad.json").write_text("{not json", encoding="utf-8")
     code, _, err = run(capsys, "check", tmp_path / "a.id", tmp_path / "a.en", "--run-report", tmp_path / "bad.json")
     assert code == 2 and err.count("\n") == 1 and "bad.json" in err
+
+
+def test_docids_judge_consistency_per_article(tmp_path, capsys):
+    (tmp_path / "g").mkdir()
+    (tmp_path / "g" / "t.po").write_text('msgid ""\nmsgstr ""\n"Language: id\\n"\n\n#. admitted: DPRK\n'
+                                         'msgid "Korut"\nmsgstr "North Korea"\n', encoding="utf-8")
+    (tmp_path / "a.id").write_text("Korut menembak.\nKorut diam.\nKorut lagi.\n", encoding="utf-8")
+    (tmp_path / "a.en").write_text("North Korea fired.\nThe DPRK kept quiet.\nNorth Korea again.\n",
+                                   encoding="utf-8")
+    args = ["check", tmp_path / "a.id", tmp_path / "a.en", "--glossary", tmp_path / "g", "--format", "json"]
+    code, out, _ = run(capsys, *args)
+    assert [v["kind"] for v in json.loads(out)["violations"]] == ["inconsistent-term"]  # one document
+    (tmp_path / "ids").write_text("art1\nart2\nart3\n", encoding="utf-8")
+    code, out, _ = run(capsys, *args, "--docids", tmp_path / "ids")
+    report = json.loads(out)
+    assert code == 0 and report["violations"] == [] and report["summary"]["documents"] == 3
+    (tmp_path / "short").write_text("art1\n", encoding="utf-8")
+    code, _, err = run(capsys, *args, "--docids", tmp_path / "short")
+    assert code == 2 and f"{tmp_path / 'short'}:2: no document id for line 2" in err

@@ -34,10 +34,13 @@ FORMATS = tuple(CHECK_FORMATS)
               help="Extra boilerplate rules (one regex per line), as given to translate.")
 @click.option("--run-report", type=click.Path(path_type=Path), default=None,
               help="translate's report.json for TRANSLATION [default: TRANSLATION/report.json when present].")
+@click.option("--docids", type=click.Path(path_type=Path), default=None,
+              help="For two files: one document id per source line (e.g. ntrex128 test.docids); consistency "
+                   "is then judged per document.")
 @click.option("--list-checks", is_flag=True, help="List the check kinds with default severities and exit.")
 @click.pass_context
 def check(ctx, source, translation, glossary_dir, fmt, output, fail_on, severity, disable, scope, junit_per,
-          length_ratio, boilerplate_file, run_report, list_checks):
+          length_ratio, boilerplate_file, run_report, docids, list_checks):
     """Check TRANSLATION of SOURCE (two files or two directories of .txt), or one bilingual FILE.po.
 
     Site chrome (boilerplate lines, which translate passes through or drops) is not checked; the run report
@@ -70,6 +73,10 @@ def check(ctx, source, translation, glossary_dir, fmt, output, fail_on, severity
         run = read_run(translation, run_report, boilerplate_file)
         notes += run.diagnostics
         pairs = align.pair(source, translation, boilerplate=run.rules, dropped=run.dropped)
+        if docids is not None:
+            if source.is_dir():
+                raise click.UsageError("--docids is for two line-aligned files, not directories")
+            pairs = align.assign_documents(pairs, docids)
     else:
         pairs = align.pair(source)
     for d in notes:

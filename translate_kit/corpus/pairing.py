@@ -288,3 +288,18 @@ def _rows(n_source: int, n_target: int, left_out: set[int]) -> list[tuple[int | 
             j += 1
     rows += [(None, k) for k in range(j, n_target)]
     return rows
+
+
+def assign_documents(pairs: list[SegmentPair], ids_file: str | Path) -> list[SegmentPair]:
+    """The pairs of one line-aligned file pair with the document named on their source line of ``ids_file``
+    (one document id per line, as test sets ship them: ntrex128's ``test.docids``), so that consistency is
+    judged per article. InputError when the file is shorter than the source."""
+    ids = read_text(ids_file).split("\n")
+    out = []
+    for p in pairs:
+        line = (p.source or p.target).line
+        if line > len(ids) or not ids[line - 1].strip():
+            raise InputError(f"no document id for line {line} of {(p.source or p.target).file}", ids_file, line)
+        out.append(SegmentPair(p.source, p.target, ids[line - 1].strip(), p.fuzzy, p.origin, p.boilerplate,
+                               p.counterpart))
+    return out
