@@ -110,10 +110,7 @@ class Checker:
         doc_pairs = None
         last_doc = None
         chunk: list[list] = []  # [context, its violations or None, whether the pair checks apply]
-        for pair in pairs:
-            if pair.boilerplate:  # site chrome that translate passes through (or drops): not checked
-                report.boilerplate += 1
-                continue
+        for pair in _checked(pairs, report):
             segments += 1
             doc = pair.document
             if doc != last_doc:
@@ -149,6 +146,16 @@ class Checker:
 
         violations.sort(key=position)  # stable: a segment's violations keep the order of the checks
         return report
+
+
+def _checked(pairs: Iterable[SegmentPair], report: CheckReport):
+    """The pairs to check: site chrome (boilerplate that translate passes through or drops) is counted in the
+    report and not checked."""
+    for pair in pairs:
+        if pair.boilerplate:
+            report.boilerplate += 1
+        else:
+            yield pair
 
 
 #: pairs checked together, one check after the other: each check's tables and code stay in the processor's
