@@ -47,16 +47,17 @@ def ntrex(list_all: bool, one_document: bool) -> None:
     glossary = load_glossary(ROOT / "glossary")
     docids = (NTREX / "test.docids").read_text(encoding="utf-8").split("\n")
     pairs = pair(NTREX / "test.id", NTREX / "test.en", boilerplate=BoilerplateRules())
-    by_article = [SegmentPair(p.source, p.target, docids[p.source.line - 1], boilerplate=p.boilerplate)
-                  for p in pairs]
+    by_article = [SegmentPair(p.source, p.target, docids[p.source.line - 1], boilerplate=p.boilerplate) for p in pairs]
     runs = [("per article (test.docids)", by_article)]
     if one_document:
         runs.append(("one document (check test.id test.en)", pairs))
     for label, ps in runs:
         report = run_check(ps, glossary, CheckConfig())
         sev = report.counts_by_severity()
-        print(f"ntrex128 test, {report.segments} pairs, {label}, {len(glossary)} glossary entries: "
-              f"{sev['error']} errors (target <= 25), {sev['warning']} warnings (target <= 40), {sev['info']} info")
+        print(
+            f"ntrex128 test, {report.segments} pairs, {label}, {len(glossary)} glossary entries: "
+            f"{sev['error']} errors (target <= 25), {sev['warning']} warnings (target <= 40), {sev['info']} info"
+        )
         for kind, n in report.counts_by_kind().items():
             print(f"  {kind:<22} {n:>4}  ({report.severities[kind]})")
         if list_all and label.startswith("per article"):
@@ -86,17 +87,22 @@ def labelled_sets() -> None:
     predicted = Counter((v.document, v.kind) for v in report.violations)
     expected = Counter(labels)
     tp = sum((predicted & expected).values())
-    print(f"injected glossary/number violations: {len(labels)} labels {dict(Counter(k for _, k in labels))}, "
-          f"{sum(1 for d in docs if d.startswith('clean/'))} clean documents: precision "
-          f"{tp / max(1, sum(predicted.values())):.4f}, recall {tp / len(labels):.4f} (targets >= 0.98)")
+    print(
+        f"injected glossary/number violations: {len(labels)} labels {dict(Counter(k for _, k in labels))}, "
+        f"{sum(1 for d in docs if d.startswith('clean/'))} clean documents: precision "
+        f"{tp / max(1, sum(predicted.values())):.4f}, recall {tp / len(labels):.4f} (targets >= 0.98)"
+    )
 
     form = _test_module("test_check_form_quality")
     form_pool = form.clean_pool(SHARED)
     pairs, form_labels = form.build_form_set(form_pool)
     scores = form.form_scores(pairs, form_labels)
-    print(f"injected form errors: {len(form_labels)} labels, {len(pairs) - len(form_labels)} clean pairs "
-          f"(pool {len(form_pool)}): precision {scores['precision']:.4f} (target >= 0.9), recall "
-          + ", ".join(f"{k} {v:.4f}" for k, v in scores["recall"].items()) + " (targets >= 0.95)")
+    print(
+        f"injected form errors: {len(form_labels)} labels, {len(pairs) - len(form_labels)} clean pairs "
+        f"(pool {len(form_pool)}): precision {scores['precision']:.4f} (target >= 0.9), recall "
+        + ", ".join(f"{k} {v:.4f}" for k, v in scores["recall"].items())
+        + " (targets >= 0.95)"
+    )
 
 
 def main() -> None:

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from translate_kit.corpus.pairing import Segment, SegmentPair
 from translate_kit.checks import REGISTRY, CheckConfig, run_check
 from translate_kit.checks.runner import ConfigError
+from translate_kit.corpus.pairing import Segment, SegmentPair
 from translate_kit.glossary.pofile import load_glossary
 
 GLOSSARY = '''msgid ""

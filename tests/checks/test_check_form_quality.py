@@ -21,8 +21,16 @@ import pytest
 from translate_kit.checks import CheckConfig, run_check
 from translate_kit.corpus.pairing import Segment, SegmentPair, pair
 
-SETS = ["ntrex128/test", "flores200/devtest", "ud_pud/test", "tico19/test", "panl_bppt/eco", "panl_bppt/int",
-        "panl_bppt/sci", "panl_bppt/spo"]
+SETS = [
+    "ntrex128/test",
+    "flores200/devtest",
+    "ud_pud/test",
+    "tico19/test",
+    "panl_bppt/eco",
+    "panl_bppt/int",
+    "panl_bppt/sci",
+    "panl_bppt/spo",
+]
 KINDS = ("doubled-word", "unbalanced-brackets", "end-punctuation")
 _PAIRS = ("()", "[]", "“”")
 _WORD = re.compile(r"[A-Za-z]{2,}")
@@ -63,16 +71,16 @@ def _double(rng, en):
     """Double one whitespace-delimited word of the translation."""
     words = [m for m in _TOKEN.finditer(en) if m.group().lower() not in _GRAMMATICAL]
     m = rng.choice(words)
-    return en[:m.end()] + " " + m.group() + en[m.end():]
+    return en[: m.end()] + " " + m.group() + en[m.end() :]
 
 
 def _unbalance(rng, en):
     closers = [i for i, c in enumerate(en) if c in ")]”"] + [i for i, c in enumerate(en) if c == '"']
     if closers and rng.random() < 0.5:
         i = rng.choice(closers)
-        return en[:i] + en[i + 1:]
+        return en[:i] + en[i + 1 :]
     m = rng.choice(list(_WORD.finditer(en)))
-    return en[:m.start()] + rng.choice("([“") + en[m.start():]
+    return en[: m.start()] + rng.choice("([“") + en[m.start() :]
 
 
 def _change_end(rng, en):
@@ -82,7 +90,7 @@ def _change_end(rng, en):
         return t[:-1] + "?" if t.endswith(".") else t + "?"
     if mark in ("?", "!"):
         i = t.rindex(mark)
-        return t[:i] + "." + t[i + 1:]
+        return t[:i] + "." + t[i + 1 :]
     return t + "?"
 
 
@@ -96,13 +104,14 @@ def build_form_set(pool, seed=20240619, per_kind=150, clean=400):
     injectors = {"doubled-word": _double, "unbalanced-brackets": _unbalance, "end-punctuation": _change_end}
     pos = 0
     for kind in KINDS:
-        for iid, src, en in items[pos:pos + per_kind]:
+        for iid, src, en in items[pos : pos + per_kind]:
             did = f"{kind}/{iid}"
             labels[did] = kind
-            pairs.append(SegmentPair(Segment(f"{did}.id", 1, src), Segment(f"{did}.en", 1,
-                                                                            injectors[kind](rng, en)), did))
+            pairs.append(
+                SegmentPair(Segment(f"{did}.id", 1, src), Segment(f"{did}.en", 1, injectors[kind](rng, en)), did)
+            )
         pos += per_kind
-    for iid, src, en in items[pos:pos + clean]:
+    for iid, src, en in items[pos : pos + clean]:
         did = f"clean/{iid}"
         pairs.append(SegmentPair(Segment(f"{did}.id", 1, src), Segment(f"{did}.en", 1, en), did))
     return pairs, labels
@@ -114,10 +123,17 @@ def form_scores(pairs, labels) -> dict:
     predicted = Counter((v.document, v.kind) for v in report.violations if v.kind in KINDS)
     expected = Counter(labels.items())
     tp = sum((predicted & expected).values())
-    recall = {k: sum(1 for d, kind in expected if kind == k and predicted[(d, kind)]) /
-              sum(1 for kind in labels.values() if kind == k) for k in KINDS}
-    return {"precision": tp / max(1, sum(predicted.values())), "recall": recall,
-            "false": sorted(predicted - expected), "missed": sorted(expected - predicted)}
+    recall = {
+        k: sum(1 for d, kind in expected if kind == k and predicted[(d, kind)])
+        / sum(1 for kind in labels.values() if kind == k)
+        for k in KINDS
+    }
+    return {
+        "precision": tp / max(1, sum(predicted.values())),
+        "recall": recall,
+        "false": sorted(predicted - expected),
+        "missed": sorted(expected - predicted),
+    }
 
 
 @pytest.fixture(scope="module")
@@ -129,8 +145,10 @@ def test_form_checks_find_injected_errors_and_stay_quiet_on_clean_pairs(form_poo
     assert len(form_pool) >= 1000
     pairs, labels = build_form_set(form_pool)
     scores = form_scores(pairs, labels)
-    print(f"\nform checks: precision {scores['precision']:.4f}, recall "
-          + ", ".join(f"{k} {v:.4f}" for k, v in scores["recall"].items()))
+    print(
+        f"\nform checks: precision {scores['precision']:.4f}, recall "
+        + ", ".join(f"{k} {v:.4f}" for k, v in scores["recall"].items())
+    )
     assert scores["precision"] >= 0.9, scores["false"][:20]
     for kind, recall in scores["recall"].items():
         assert recall >= 0.95, (kind, [m for m in scores["missed"] if m[1] == kind][:20])

@@ -36,8 +36,9 @@ def sample(repo, tmp_path, monkeypatch, demo_package):
 def test_the_readme_generic_ci_step_passes_on_the_sample(sample, capsys):
     code, _, err = run(capsys, "translate", "corpus/id", "-o", "build/en")
     assert code == 0, err
-    code, out, err = run(capsys, "check", "corpus/id", "build/en", "--format", "junit", "-o", "reports/check.xml",
-                         "--fail-on", "error")
+    code, out, err = run(
+        capsys, "check", "corpus/id", "build/en", "--format", "junit", "-o", "reports/check.xml", "--fail-on", "error"
+    )
     assert code == 0, (out, err, (sample / "reports/check.xml").read_text())
     root = ET.parse(sample / "reports/check.xml").getroot()
     assert root.iter("testcase") and not [f for f in root.iter("failure") if "error" in (f.get("type") or "")]
@@ -59,8 +60,9 @@ def test_the_readme_generic_ci_step_passes_on_the_sample(sample, capsys):
 def test_dropped_boilerplate_aligns_from_the_run_report_or_the_line_counts(tmp_path):
     (tmp_path / "id").mkdir()
     (tmp_path / "en").mkdir()
-    (tmp_path / "id" / "a.txt").write_text("Korut menembak.\nBaca Juga: Korut lagi\n\nLalu pergi.\nLoading\nAkhir.\n",
-                                           encoding="utf-8")
+    (tmp_path / "id" / "a.txt").write_text(
+        "Korut menembak.\nBaca Juga: Korut lagi\n\nLalu pergi.\nLoading\nAkhir.\n", encoding="utf-8"
+    )
     (tmp_path / "en" / "a.txt").write_text("North Korea fired.\n\nThen left.\nEnd.\n", encoding="utf-8")
     run_info = read_run(tmp_path / "en")
     assert run_info.report is None and run_info.dropped is None  # no report: the line counts tell
@@ -69,16 +71,21 @@ def test_dropped_boilerplate_aligns_from_the_run_report_or_the_line_counts(tmp_p
     assert checked == [(1, 1), (4, 3), (6, 4)]
     assert [p.source.text for p in pairs if p.boilerplate] == ["Baca Juga: Korut lagi", "Loading"]
     # the run report says so explicitly
-    (tmp_path / "en" / "report.json").write_text(json.dumps(
-        {"schema": 1, "tool": {"name": "translate-kit"}, "options": {"drop_boilerplate": True, "boilerplate": None}}))
+    (tmp_path / "en" / "report.json").write_text(
+        json.dumps(
+            {"schema": 1, "tool": {"name": "translate-kit"}, "options": {"drop_boilerplate": True, "boilerplate": None}}
+        )
+    )
     assert read_run(tmp_path / "en").dropped is True
 
 
 def test_passed_through_chrome_is_not_a_violation(tmp_path, capsys, repo):
-    (tmp_path / "a.id").write_text("Korut menembak.\nBaca Juga: Rusia dan Turki bertemu\nVideo Pilihan Hari Ini\n",
-                                   encoding="utf-8")
-    (tmp_path / "a.en").write_text("North Korea fired.\nBaca Juga: Rusia dan Turki bertemu\nVideo Pilihan Hari Ini\n",
-                                   encoding="utf-8")
+    (tmp_path / "a.id").write_text(
+        "Korut menembak.\nBaca Juga: Rusia dan Turki bertemu\nVideo Pilihan Hari Ini\n", encoding="utf-8"
+    )
+    (tmp_path / "a.en").write_text(
+        "North Korea fired.\nBaca Juga: Rusia dan Turki bertemu\nVideo Pilihan Hari Ini\n", encoding="utf-8"
+    )
     code, out, _ = run(capsys, "check", tmp_path / "a.id", tmp_path / "a.en", "--glossary", repo / "glossary")
     assert code == 0, out
     assert "2 boilerplate line(s)" in out
@@ -90,8 +97,7 @@ def test_extra_boilerplate_rules_as_translate_takes_them(tmp_path):
     (tmp_path / "a.id").write_text("Korut menembak.\nRedaksi Kami\n", encoding="utf-8")
     (tmp_path / "a.en").write_text("North Korea fired.\nRedaksi Kami\n", encoding="utf-8")
     info = read_run(tmp_path / "a.en", extra_rules=rules)
-    assert [p.boilerplate for p in pair(tmp_path / "a.id", tmp_path / "a.en", boilerplate=info.rules)] == [
-        False, True]
+    assert [p.boilerplate for p in pair(tmp_path / "a.id", tmp_path / "a.en", boilerplate=info.rules)] == [False, True]
 
 
 def test_a_lone_cr_inside_a_line_is_no_line_break(tmp_path):
@@ -111,8 +117,18 @@ def test_a_missing_counterpart_is_a_violation_for_that_file_and_the_rest_is_chec
     (tmp_path / "en" / "a.txt").write_text("Korea North fired.\n", encoding="utf-8")
     (tmp_path / "en" / "c.txt").write_text("Stray.\n", encoding="utf-8")
     out_file = tmp_path / "check.xml"
-    code, _, err = run(capsys, "check", tmp_path / "id", tmp_path / "en", "--glossary", repo / "glossary",
-                       "--format", "junit", "-o", out_file)
+    code, _, err = run(
+        capsys,
+        "check",
+        tmp_path / "id",
+        tmp_path / "en",
+        "--glossary",
+        repo / "glossary",
+        "--format",
+        "junit",
+        "-o",
+        out_file,
+    )
     assert code == 1, err
     text = out_file.read_text()
     assert "[missing-file]" in text or "missing-file" in text
@@ -143,11 +159,12 @@ def test_a_given_run_report_that_is_not_one_is_a_one_line_error(tmp_path, capsys
 
 def test_docids_judge_consistency_per_article(tmp_path, capsys):
     (tmp_path / "g").mkdir()
-    (tmp_path / "g" / "t.po").write_text('msgid ""\nmsgstr ""\n"Language: id\\n"\n\n#. admitted: DPRK\n'
-                                         'msgid "Korut"\nmsgstr "North Korea"\n', encoding="utf-8")
+    (tmp_path / "g" / "t.po").write_text(
+        'msgid ""\nmsgstr ""\n"Language: id\\n"\n\n#. admitted: DPRK\nmsgid "Korut"\nmsgstr "North Korea"\n',
+        encoding="utf-8",
+    )
     (tmp_path / "a.id").write_text("Korut menembak.\nKorut diam.\nKorut lagi.\n", encoding="utf-8")
-    (tmp_path / "a.en").write_text("North Korea fired.\nThe DPRK kept quiet.\nNorth Korea again.\n",
-                                   encoding="utf-8")
+    (tmp_path / "a.en").write_text("North Korea fired.\nThe DPRK kept quiet.\nNorth Korea again.\n", encoding="utf-8")
     args = ["check", tmp_path / "a.id", tmp_path / "a.en", "--glossary", tmp_path / "g", "--format", "json"]
     code, out, _ = run(capsys, *args)
     assert [v["kind"] for v in json.loads(out)["violations"]] == ["inconsistent-term"]  # one document

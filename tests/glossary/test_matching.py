@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
-from translate_kit.glossary.model import Entry
 from translate_kit.glossary.matching import Matcher, source_matcher, target_matcher
+from translate_kit.glossary.model import Entry
 
 KORUT = Entry("Korut", "North Korea", variants=["Korea Utara", "Kora Utara"], admitted=["North Korean"],
               forbidden=["Korea North"])

@@ -35,9 +35,14 @@ def doubled_word(ctx: PairContext):
         span = _doubled_span(ctx.target_text, word)
         if span is None or _doubled_span(ctx.source_text, word, r"[\s-]+") is not None:
             continue  # written so in the source too (Bora Bora, Roa-Roa)
-        out.append(ctx.violation(
-            "doubled-word", f"{ctx.target_text[span[0]:span[1]]!r}: the word {word!r} is doubled",
-            target_span=span, source_side=True))
+        out.append(
+            ctx.violation(
+                "doubled-word",
+                f"{ctx.target_text[span[0] : span[1]]!r}: the word {word!r} is doubled",
+                target_span=span,
+                source_side=True,
+            )
+        )
     return out
 
 
@@ -45,13 +50,14 @@ def _same_word(a: str, b: str) -> bool:
     """``b`` is ``a`` followed by punctuation or a possessive ("the the," / "to to." / "Iraq Iraq's")."""
     if len(b) <= len(a) or not b.startswith(a):
         return False
-    rest = b[len(a):]
+    rest = b[len(a) :]
     return rest in ("'s", "’s") or (not rest[0].isalnum() and rest[0] not in "'’-")
 
 
 def _doubled_span(text: str, word: str, between: str = r"\s+") -> tuple[int, int] | None:
-    m = re.search(r"(?<![\w'’-])(" + re.escape(word) + r")" + between + r"\1(?=['’]s\b|(?![\w'’-]))", text,
-                  re.IGNORECASE)
+    m = re.search(
+        r"(?<![\w'’-])(" + re.escape(word) + r")" + between + r"\1(?=['’]s\b|(?![\w'’-]))", text, re.IGNORECASE
+    )
     return m.span() if m else None
 
 
@@ -100,8 +106,14 @@ def unbalanced_brackets(ctx: PairContext):
 
 # -- end-punctuation -----------------------------------------------------------------------------------------
 _CLOSERS = " \t\"'”’»)]}"
-_END_CLASS = {".": "full stop", "?": "question mark", "!": "exclamation mark", ":": "colon", ";": "semicolon",
-              "…": "ellipsis"}
+_END_CLASS = {
+    ".": "full stop",
+    "?": "question mark",
+    "!": "exclamation mark",
+    ":": "colon",
+    ";": "semicolon",
+    "…": "ellipsis",
+}
 
 
 def _end_mark(text: str) -> str:
@@ -126,9 +138,13 @@ def end_punctuation(ctx: PairContext):
     end = len(ctx.target_text.rstrip())
     what_src = f"a {_END_CLASS[src]}" if src else "no end punctuation"
     what_tgt = f"a {_END_CLASS[tgt]}" if tgt else "no end punctuation"
-    return [ctx.violation(
-        "end-punctuation", f"the source ends with {what_src} but the translation with {what_tgt}",
-        target_span=(max(0, end - 1), end) if tgt else None)]
+    return [
+        ctx.violation(
+            "end-punctuation",
+            f"the source ends with {what_src} but the translation with {what_tgt}",
+            target_span=(max(0, end - 1), end) if tgt else None,
+        )
+    ]
 
 
 # -- url-changed ---------------------------------------------------------------------------------------------
@@ -141,7 +157,8 @@ _LINKS = re.compile(
     r"|(?<![\w&#])#[^\W\d_]\w*"
     r"|(?<![\w@.-])(?:[a-z0-9-]+\.)+(?:com|net|org|id|gov|edu|info|co|io|go\.id|ac\.id|or\.id|uk|tv)"
     r"(?:/[^\s<>\"“”]*)?(?![\w-])",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 _TRAILING = ".,;:!?)]}'\"”’"
 _TLDS = (".com", ".net", ".org", ".id", ".gov", ".edu", ".info", ".co", ".io", ".uk", ".tv")
 _TLDS += tuple(t.upper() for t in _TLDS)
@@ -149,8 +166,7 @@ _TLDS += tuple(t.upper() for t in _TLDS)
 
 def links(text: str) -> list[tuple[str, int, int]]:
     """(link, start, end) of every URL, e-mail address, @handle and #hashtag in ``text``."""
-    if not ("@" in text or "#" in text or "://" in text or "www." in text
-            or any(t in text for t in _TLDS)):
+    if not ("@" in text or "#" in text or "://" in text or "www." in text or any(t in text for t in _TLDS)):
         return []
     out = []
     for m in _LINKS.finditer(text):
@@ -186,11 +202,15 @@ def url_changed(ctx: PairContext):
         if _link_key(link) in left:
             left.remove(_link_key(link))
             continue
-        out.append(ctx.violation("url-changed", f"{link!r} of the source is not in the translation as written",
-                                 source_span=(s, e)))
+        out.append(
+            ctx.violation(
+                "url-changed", f"{link!r} of the source is not in the translation as written", source_span=(s, e)
+            )
+        )
     for link, s, e in tgt:
         if _link_key(link) in left:
             left.remove(_link_key(link))
-            out.append(ctx.violation("url-changed", f"{link!r} in the translation is not in the source",
-                                     target_span=(s, e)))
+            out.append(
+                ctx.violation("url-changed", f"{link!r} in the translation is not in the source", target_span=(s, e))
+            )
     return out

@@ -16,16 +16,68 @@ from decimal import Decimal
 
 import ahocorasick_rs
 
-ID_UNITS = {"satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7, "delapan": 8,
-            "sembilan": 9, "sepuluh": 10, "sebelas": 11, "seratus": 100, "seribu": 1000, "sejuta": 10**6}
+ID_UNITS = {
+    "satu": 1,
+    "dua": 2,
+    "tiga": 3,
+    "empat": 4,
+    "lima": 5,
+    "enam": 6,
+    "tujuh": 7,
+    "delapan": 8,
+    "sembilan": 9,
+    "sepuluh": 10,
+    "sebelas": 11,
+    "seratus": 100,
+    "seribu": 1000,
+    "sejuta": 10**6,
+}
 ID_MULTIPLIERS = {"belas": None, "puluh": 10, "ratus": 100}
 ID_SCALES = {"ribu": 10**3, "juta": 10**6, "miliar": 10**9, "milyar": 10**9, "triliun": 10**12}
-EN_UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-            "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-            "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
-            "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
-EN_ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
-               "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "twentieth": 20, "thirtieth": 30}
+EN_UNITS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
+EN_ORDINALS = {
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+    "eleventh": 11,
+    "twelfth": 12,
+    "twentieth": 20,
+    "thirtieth": 30,
+}
 EN_MULTIPLIERS = {"hundred": 100}
 EN_SCALES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
 #: English words that say two without a number word ("dua negara" is often "both countries")
@@ -42,16 +94,20 @@ def has_number_words(text: str) -> bool:
 
 def groups(text: str, lang: str) -> list[tuple[Decimal, int, int]]:
     """(value, start, end) of each number-word group of ``text`` worth more than 1."""
-    units, mults, scales = (ID_UNITS, ID_MULTIPLIERS, ID_SCALES) if lang == "id" else (
-        EN_UNITS, EN_MULTIPLIERS, EN_SCALES)
+    units, mults, scales = (
+        (ID_UNITS, ID_MULTIPLIERS, ID_SCALES) if lang == "id" else (EN_UNITS, EN_MULTIPLIERS, EN_SCALES)
+    )
     out: list[tuple[Decimal, int, int]] = []
     run: list[tuple[str, int, int]] = []
     for m in _WORD.finditer(text):
         word = m.group().lower()
         if word == "and" and run and (run[-1][0] in mults or run[-1][0] in scales):
             continue  # "two hundred and five": decided at the next word
-        if run and (not _joins(text[run[-1][2]:m.start()], run[-1][0], mults, scales)
-                    or not _number_word(word, lang) or not _continues(run[-1][0], word, units)):
+        if run and (
+            not _joins(text[run[-1][2] : m.start()], run[-1][0], mults, scales)
+            or not _number_word(word, lang)
+            or not _continues(run[-1][0], word, units)
+        ):
             _close(run, text, units, mults, scales, out, lang)
             run = []
         if _number_word(word, lang) and (run or word in units):
@@ -105,7 +161,7 @@ def _close(run, text, units, mults, scales, out, lang) -> None:
 
 
 def _fraction(text: str, start: int, end: int) -> bool:
-    return text[max(0, start - 4):start].lower() == "per " or text[end:end + 4].lower() == " per"
+    return text[max(0, start - 4) : start].lower() == "per " or text[end : end + 4].lower() == " per"
 
 
 def _english_values(text: str) -> list[Decimal]:

@@ -16,8 +16,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import lru_cache
 from decimal import Decimal, InvalidOperation
+from functools import cache
 
 import ahocorasick_rs
 
@@ -533,7 +533,7 @@ def _wordable(quantities: list[Quantity], lang: str) -> bool:
     return any(isinstance(k, Decimal) and k in values for q in quantities for k in (q.key, *q.alts))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _word_readable(lang: str) -> frozenset:
     """Every value :func:`word_values` can return in ``lang``: a number word, the same with the following
     word's modifier (Indonesian belas/puluh/ratus) or a hyphenated pair (English tens-unit), times a scale."""

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from itertools import zip_longest
 
-from .registry import register
 from .context import PairContext
+from .registry import register
 
 _WHAT = {"number": "number", "percent": "percentage", "amount": "amount", "time": "time", "month": "month"}
 

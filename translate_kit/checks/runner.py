@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
 
 from ..corpus.pairing import SegmentPair
 from ..errors import TranslateKitError, option
 from ..glossary.model import Glossary
 from ..glossary.pofile import load_glossary_or_default
+from .context import Analyzer, PairContext
 from .model import SEVERITIES, CheckReport
 from .registry import REGISTRY
-from .context import Analyzer, PairContext
 
 SCOPES = ("document", "batch")
 
@@ -49,7 +49,7 @@ class CheckConfig:
 
     @classmethod
     def from_options(cls, severity: Iterable[str] = (), disable: Iterable[str] = (), scope: str = "document",
-                     length_ratio: str | None = None) -> "CheckConfig":
+                     length_ratio: str | None = None) -> CheckConfig:
         """Build from command-line strings: ``KIND=LEVEL`` pairs, kinds to disable, ``LOW:HIGH``."""
         severities = {}
         for item in severity:

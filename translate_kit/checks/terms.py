@@ -5,8 +5,8 @@ All of them read the term accounting of :mod:`translate_kit.checks.context`; non
 
 from __future__ import annotations
 
-from .registry import register
 from .context import PairContext
+from .registry import register
 
 
 def _forms(entry) -> str:

@@ -18,7 +18,6 @@ from rapidfuzz.distance.OSA import distance
 
 from ..corpus.lexicon import is_common_word
 
-
 MIN_LENGTH = 5
 MAX_WORDS = 3
 #: a run of capitalised words separated by single spaces (the character before is checked apart: a

@@ -6,10 +6,9 @@ from pathlib import Path
 
 import click
 
-from .options import glossary_option
-
 from ..checks.model import SEVERITIES
 from ..render import CHECK_FORMATS
+from .options import glossary_option
 
 FORMATS = tuple(CHECK_FORMATS)
 

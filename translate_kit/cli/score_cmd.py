@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import click
 
-from .options import glossary_option
-
 from ..metrics.scoring import ScoreOptions, score_paths
-from ..render.scores import read_scores, render_score_text, score_to_dict, dumps, write_json
+from ..render.scores import dumps, read_scores, render_score_text, score_to_dict, write_json
+from .options import glossary_option
 
 _path = click.Path(path_type=str)
 

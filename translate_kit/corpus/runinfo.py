@@ -29,8 +29,9 @@ class TranslateRun:
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
 
-def read_run(translation: str | Path | None, report: str | Path | None = None,
-             extra_rules: str | Path | None = None) -> TranslateRun:
+def read_run(
+    translation: str | Path | None, report: str | Path | None = None, extra_rules: str | Path | None = None
+) -> TranslateRun:
     """The run behind ``translation``: ``report`` when given, else ``report.json`` in the translation
     directory (or beside a translation file) when translate wrote one; without a report the default rules
     and line counts. ``extra_rules`` adds a boilerplate rule file, as ``translate --boilerplate`` does.
@@ -49,10 +50,15 @@ def read_run(translation: str | Path | None, report: str | Path | None = None,
                 if Path(rules_file).is_file():
                     run.rules = BoilerplateRules.from_file(rules_file)
                 else:
-                    run.diagnostics.append(Diagnostic(
-                        "warning", "boilerplate-rules-missing",
-                        f"the boilerplate rule file {rules_file!r} the translate run used is not found: "
-                        f"checking with the default rules only", str(path)))
+                    run.diagnostics.append(
+                        Diagnostic(
+                            "warning",
+                            "boilerplate-rules-missing",
+                            f"the boilerplate rule file {rules_file!r} the translate run used is not found: "
+                            f"checking with the default rules only",
+                            str(path),
+                        )
+                    )
     if extra_rules is not None:
         run.rules.add_file(extra_rules)
     return run
@@ -77,8 +83,11 @@ def _load(path: Path, required: bool) -> dict | None:
         if required:
             raise InputError(f"not a readable run report ({exc.__class__.__name__})", path) from None
         return None
-    if not isinstance(data, dict) or (data.get("tool") or {}).get("name") != "translate-kit" \
-            or not isinstance(data.get("options"), dict):
+    if (
+        not isinstance(data, dict)
+        or (data.get("tool") or {}).get("name") != "translate-kit"
+        or not isinstance(data.get("options"), dict)
+    ):
         if required:
             raise InputError("not a translate-kit run report (no tool.name / options)", path)
         return None

@@ -17,9 +17,9 @@ Both the constrained translator and the checker use these matchers; nothing else
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Callable, Iterable, Sequence
 
 import ahocorasick_rs
 

@@ -10,15 +10,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import Diagnostic, InputError, option
-from ..glossary.model import Glossary
 from ..glossary import pofile
+from ..glossary.model import Glossary
 from ..glossary.pofile import DEFAULT_DIR
 from .corpus_scores import CorpusScore, corpus_scores
 from .gates import DEFAULT_ALPHA, GateResult, against_gates, threshold_gates
 from .inputs import ScoreInputs, load_inputs, text_digest
 from .significance import PairedComparison, paired_corpus_test, paired_term_test
 from .terms import TERM_MATCHES, TermAccuracy, TermScorer
-
 
 
 @dataclass

@@ -24,12 +24,11 @@ each span to one entry that still lacks renderings, a span inside a credited lon
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Iterable, Sequence
 
-from ..glossary.model import Entry
 from ..glossary.matching import overlaps, source_matcher, target_matcher
-
+from ..glossary.model import Entry
 
 #: the ways of counting a rendering (see the module docstring)
 TERM_MATCHES = ("lenient", "wmt21")
