@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from translate_kit.corpus.pairing import Segment, SegmentPair
 from translate_kit.checks import REGISTRY, CheckConfig, run_check
 from translate_kit.checks.runner import ConfigError
+from translate_kit.corpus.pairing import Segment, SegmentPair
 from translate_kit.glossary.pofile import load_glossary
 
 GLOSSARY = '''msgid ""
@@ -189,10 +190,13 @@ def test_bad_config_is_a_one_line_error(cfg):
 
 def test_registry_has_stable_names_and_default_severities():
     assert {k: c.severity for k, c in REGISTRY.items()} == {
+        "missing-file": "error", "extra-file": "error",
         "missing-segment": "error", "extra-segment": "error", "empty-segment": "error",
         "untranslated-segment": "error", "length-ratio": "warning", "missing-term": "error",
         "forbidden-term": "error", "untranslated-term": "error", "fuzzy-term": "info",
-        "inconsistent-term": "warning", "number-mismatch": "warning", "source-typo": "warning"}
+        "inconsistent-term": "warning", "number-mismatch": "warning", "source-typo": "warning",
+        "doubled-word": "warning", "unbalanced-brackets": "warning", "end-punctuation": "warning",
+        "url-changed": "error"}
 
 
 _FILLER = st.lists(st.sampled_from(["the", "said", "on", "Monday", "that", "talks", "will", "resume", ",", "."]),

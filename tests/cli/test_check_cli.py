@@ -92,14 +92,17 @@ def test_bilingual_po_input(work, capsys):
     assert code == 1 and v["file"] == str(po) and v["line"] == 6 and v["document"] == "a.txt"
 
 
-def test_missing_counterpart_exits_2_without_writing_a_report(work, capsys):
+def test_missing_counterpart_is_a_violation_and_the_report_is_still_written(work, capsys):
     (work / "id" / "c.txt").write_text("Satu.\n", encoding="utf-8")
     out_file = work / "report.json"
     code, out, err = run(capsys, "check", work / "id", work / "en", "--glossary", work / "glossary",
                          "--format", "json", "-o", out_file)
-    assert code == 2 and err.strip() == f"translate-kit: error: {work / 'en' / 'c.txt'}: translation of " \
-                                        f"{work / 'id' / 'c.txt'} is missing"
-    assert not out_file.exists() and list(work.glob(".report.json*")) == []
+    assert code == 1, err
+    report = json.loads(out_file.read_text(encoding="utf-8"))
+    (missing,) = [v for v in report["violations"] if v["kind"] == "missing-file"]
+    assert missing["source"]["file"] == str(work / "id" / "c.txt")
+    assert missing["message"] == f"no translation of this article: {work / 'en' / 'c.txt'} is missing"
+    assert report["summary"]["documents"] == 3  # a.txt and b.txt were checked as well
 
 
 def test_non_utf8_translation_names_file_and_line(work, capsys):
@@ -128,4 +131,4 @@ def test_usage_errors_exit_2(work, capsys):
 
 def test_list_checks(capsys):
     code, out, _ = run(capsys, "check", "--list-checks")
-    assert code == 0 and out.splitlines()[0].split()[:2] == ["missing-segment", "error"]
+    assert code == 0 and out.splitlines()[0].split()[:2] == ["missing-file", "error"]

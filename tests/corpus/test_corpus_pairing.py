@@ -73,9 +73,10 @@ def test_missing_counterpart_is_named(tmp_path):
     write(tmp_path / "id" / "a.txt", "Satu.\n")
     write(tmp_path / "id" / "b.txt", "Dua.\n")
     write(tmp_path / "en" / "a.txt", "One.\n")
-    with pytest.raises(InputError) as exc:
-        pair(tmp_path / "id", tmp_path / "en")
-    assert exc.value.path == str(tmp_path / "en" / "b.txt")
+    pairs = pair(tmp_path / "id", tmp_path / "en")
+    assert [(p.document, p.counterpart) for p in pairs] == [
+        (str(tmp_path / "id" / "a.txt"), None), (str(tmp_path / "id" / "b.txt"), str(tmp_path / "en" / "b.txt"))]
+    assert pairs[1].source.text == "Dua." and pairs[1].target is None
 
 
 def test_bilingual_po_pairs_carry_lines_origin_and_fuzzy(tmp_path):

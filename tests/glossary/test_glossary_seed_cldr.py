@@ -41,7 +41,7 @@ def test_spot_checks(entries):
     assert names["Korea Utara"].target == "North Korea"  # present when nothing is excluded
     assert names["Puerto Riko"].target == "Puerto Rico"  # territories too
     assert names["Hong Kong"].target == "Hong Kong"  # "Hong Kong DAK Tiongkok" / "SAR China" shortened
-    assert names["Myanmar"].target == "Myanmar" and names["Myanmar"].admitted == ["Burma"]
+    assert names["Myanmar"].target == "Myanmar" and names["Myanmar"].admitted == ["Burma", "Burmese"]
     assert names["Pantai Gading"].target == "Ivory Coast"
     assert names["Republik Demokratik Kongo"].target == "Democratic Republic of the Congo"
     assert names["Turki"].target == "Turkey" and "Türkiye" in names["Turki"].admitted
@@ -120,3 +120,28 @@ def test_default_exclude_is_the_output_directory(repo, tmp_path):
     assert (gdir / "countries.po").read_bytes() == (repo / "glossary" / "countries.po").read_bytes()
     assert main([str(gdir / "countries.po")]) == 0  # a second run reads its own output as generated
     assert (gdir / "countries.po").read_bytes() == (repo / "glossary" / "countries.po").read_bytes()
+
+
+def test_every_country_admits_its_adjective_from_the_countryinfo_data(entries):
+    names = by_source(entries)
+    expected = {"Jerman": "German", "Indonesia": "Indonesian", "Spanyol": "Spanish", "Prancis": "French",
+                "Belanda": "Dutch", "Swiss": "Swiss", "Filipina": "Filipino", "Belgia": "Belgian",
+                "Korea Utara": "North Korean", "Islandia": "Icelandic", "Meksiko": "Mexican", "Suriah": "Syrian"}
+    for source, adjective in expected.items():
+        assert adjective in names[source].admitted, (source, names[source].admitted)
+    # a demonym several regions' data share stays with its owner: French is France's, not Réunion's
+    assert "French" not in names["Réunion"].admitted and "Chinese" not in names["Hong Kong"].admitted
+    # a demonym equal to the name is not repeated as an admitted form
+    djibouti = next(e for e in entries if e.target == "Djibouti")
+    assert "Djibouti" not in djibouti.admitted
+    with_adjective = sum(1 for e in entries if e.admitted)
+    assert with_adjective >= 200, with_adjective
+
+
+def test_demonyms_split_lists_and_keep_shared_ones_for_their_owners():
+    from translate_kit.glossary.cldr import demonyms
+
+    data = demonyms()
+    assert data["BA"][:2] == ["Bosnian", "Herzegovinian"]  # "Bosnian,Herzegovinian" in the data
+    assert data["US"] == ["American"] and "American" not in data.get("MP", [])
+    assert data["CD"] == data["CG"] == ["Congolese"]  # both countries keep a genuinely shared demonym

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
-from translate_kit.glossary.model import Entry
 from translate_kit.glossary.matching import Matcher, source_matcher, target_matcher
+from translate_kit.glossary.model import Entry
 
 KORUT = Entry("Korut", "North Korea", variants=["Korea Utara", "Kora Utara"], admitted=["North Korean"],
               forbidden=["Korea North"])
@@ -133,3 +134,45 @@ def test_find_all_of_is_find_all_filtered(words, chosen):
     text = " ".join(words)
     entries = {ENTRIES[i] for i in chosen}
     assert m.find_all_of(text, entries) == [x for x in m.find_all(text) if x.entry in entries]
+
+
+# -- real word boundaries on the English side: hyphenated name parts, URLs, e-mails, handles, hashtags -------
+PBB = Entry("PBB", "UN", flags=["case-sensitive"])
+KEMLU = Entry("Kemlu", "Foreign Ministry")
+KTT = Entry("KTT", "summit", flags=["case-sensitive"])
+DPR = Entry("DPR", "House of Representatives", admitted=["House"], flags=["case-sensitive", "target-case-sensitive"])
+
+
+def english(text, entries=(PBB, AS, KTT, DPR, KORUT)):
+    return [m.text for m in target_matcher(list(entries)).find_all(text)]
+
+
+def test_a_lower_case_name_part_after_a_hyphen_is_no_word_of_its_own():
+    # "UN" is an acronym (matched in capitals only) and "un" is the last part of one name
+    assert english("Kim Jong-un met UN staff") == ["UN"]
+    # even matched in any casing, "un" inside "Jong-un" is a part of the name, not a word
+    anycase = Matcher([(PBB, "UN", "preferred")], case_sensitive=False)
+    assert [m.text for m in anycase.find_all("Kim Jong-un met un envoy")] == ["un"]
+    assert english("UN-led talks, US-based firms and the North Korea-Russia summit") == [
+        "UN", "US", "North Korea", "summit"]
+
+
+def test_source_forms_inside_urls_e_mails_handles_and_hashtags_are_not_terms():
+    src = source_matcher([KEMLU, KORUT])
+    text = "Lihat www.kemlu.go.id, https://kemlu.go.id/berita, kemlu.go.id/pers, info@kemlu.go.id, @kemlu, #Korut"
+    assert src.find_all(text) == []
+    assert [m.text for m in src.find_all("Kemlu dan Korut. Kemlu/Korut")] == ["Kemlu", "Korut", "Kemlu", "Korut"]
+
+
+def test_a_missing_space_after_a_full_stop_keeps_the_next_word():
+    assert english("symptoms.North Korea declared") == ["North Korea"]
+
+
+def test_case_sensitive_governs_the_source_side_and_target_case_sensitive_the_english_side():
+    # KTT is case-sensitive in Indonesian; its English "summit" matches a sentence-initial "Summit"
+    assert english("Summit talks") == ["Summit"]
+    assert [m.text for m in source_matcher([KTT]).find_all("ktt KTT")] == ["KTT"]
+    # an English acronym matches in capitals only, whatever the flags: "us" is no US
+    assert english("let us go to the US") == ["US"]
+    # with target-case-sensitive the English forms keep their casing: "house" is no House
+    assert english("a house in the House") == ["House"]

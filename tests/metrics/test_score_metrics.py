@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import math
 
 import pytest
@@ -198,3 +199,52 @@ def test_term_test_needs_terms_and_same_sources():
     with pytest.raises(ValueError):
         paired_term_test(a, b)
     assert math.isclose(a.accuracy, 1.0)
+
+
+# -- --term-match: lenient (the checker's matching) and wmt21 (the official WMT21 exact-match scorer) --------
+KORUT_ONLY = [Entry("Korut", "North Korea", variants=["Korea Utara"])]
+#: five sentences, four source occurrences of Korut; the expectation is worked out by hand:
+#: 1 "North Korea fired" — both count it; 2 "North Korea-backed" — lenient (hyphen compound) yes, wmt21 no (no
+#: space after "Korea"); 3 no rendering — neither; 4 "North Korea said" — both; 5 no term at all.
+#: lenient 3/4 = 0.75, wmt21 2/4 = 0.50
+FIVE_SOURCES = ["Korut menembakkan rudal.", "Peretas yang didukung Korut menyerang.", "Korut diam saja.",
+                "Kata Korut kemarin.", "Cuaca cerah hari ini."]
+FIVE_HYPOTHESES = ["North Korea fired a missile .", "North Korea-backed hackers attacked .", "The North kept quiet .",
+                   "North Korea said yesterday .", "The weather is fine today ."]
+
+
+def test_wmt21_and_lenient_term_match_on_the_five_sentence_example():
+    lenient = term_accuracy(FIVE_SOURCES, FIVE_HYPOTHESES, KORUT_ONLY)
+    wmt21 = term_accuracy(FIVE_SOURCES, FIVE_HYPOTHESES, KORUT_ONLY, match="wmt21")
+    assert (lenient.total_found, lenient.total_expected, lenient.accuracy) == (3, 4, 0.75)
+    assert (wmt21.total_found, wmt21.total_expected, wmt21.accuracy) == (2, 4, 0.5)
+    assert wmt21.found == [1, 0, 0, 1, 0] and wmt21.to_dict()["match"] == "wmt21"
+
+
+def test_wmt21_is_case_sensitive_token_delimited_and_credits_each_occurrence_once():
+    entries = [Entry("Korut", "North Korea", admitted=["DPRK"]), Entry("AS", "US", flags=["case-sensitive"])]
+    got = term_accuracy(["Korut dan Korut.", "KORUT!", "AS dan Korut.", "Korut."],
+                        ["North Korea and North Korea .", "NORTH KOREA !", "US and the DPRK .", "North Korea."],
+                        entries, match="wmt21")
+    # 2 of 2 (two positions); all-caps not counted; "US" and an admitted form; "Korea." is no token
+    assert got.found == [2, 0, 2, 0]
+    one = term_accuracy(["Korut dan Korut."], ["North Korea and the North ."], entries, match="wmt21")
+    assert one.found == [1]  # one rendering cannot pay for two occurrences
+
+
+def test_score_cli_term_match_option(tmp_path, capsys):
+    from translate_kit.cli import main
+
+    (tmp_path / "g").mkdir()
+    (tmp_path / "g" / "t.po").write_text('msgid ""\nmsgstr ""\n"Language: id\\n"\n\nmsgid "Korut"\nmsgstr "North Korea"\n',
+                                         encoding="utf-8")
+    for name, lines in (("src", FIVE_SOURCES), ("hyp", FIVE_HYPOTHESES), ("ref", FIVE_HYPOTHESES)):
+        (tmp_path / name).write_text("\n".join(lines) + "\n", encoding="utf-8")
+    for match, expected in (("lenient", 0.75), ("wmt21", 0.5)):
+        with pytest.raises(SystemExit) as exc:
+            main(["score", "--hyp", str(tmp_path / "hyp"), "--ref", str(tmp_path / "ref"), "--src",
+                  str(tmp_path / "src"), "--glossary", str(tmp_path / "g"), "--format", "json",
+                  "--term-match", match])
+        assert exc.value.code == 0
+        data = json.loads(capsys.readouterr().out)
+        assert data["term_accuracy"]["accuracy"] == expected and data["term_accuracy"]["match"] == match

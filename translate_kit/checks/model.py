@@ -98,6 +98,7 @@ class CheckReport:
 
     violations: list[Violation] = field(default_factory=list)
     segments: int = 0  # segment pairs checked
+    boilerplate: int = 0  # source lines of site chrome (boilerplate rules), not checked
     documents: list[str] = field(default_factory=list)
     #: the segment pairs of each document, in order (their ``where``, "file:line" of the source or of the
     #: target for an extra segment, names a segment: formatted only when asked, see :meth:`segment_keys`)
@@ -141,6 +142,7 @@ class CheckReport:
             "tool": "translate-kit check",
             "summary": {
                 "segments": self.segments,
+                "boilerplate": self.boilerplate,
                 "documents": len(self.documents),
                 "violations": len(self.violations),
                 "by_severity": self.counts_by_severity(),

@@ -8,6 +8,7 @@ minute)`` or a month ``("m", 1..12)`` (day and year of a date are plain numbers,
 ``June 18-19, 2024`` give the same keys). :func:`compare` reports what one side has and the other lacks,
 after forgiving what a reader forgives: an ambiguous separator read the other way (``2,500``), a whole hour
 written as a plain number, and a number written out in words on the other side (``dua`` / ``two``).
+Indonesian number words are quantities too (:mod:`.number_words`): "lima" rendered "four" differs.
 """
 
 from __future__ import annotations
@@ -15,12 +16,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import lru_cache
 from decimal import Decimal, InvalidOperation
+from functools import cache
 
 import ahocorasick_rs
 
 from ..corpus.indonesian import MONTHS
+from .number_words import groups, has_number_words, word_differences
 
 ID_MONTHS = MONTHS
 EN_MONTHS = {m: i for i, m in enumerate(
@@ -433,6 +435,29 @@ def compare(source: str, target: str, source_lang: str = "id", target_lang: str 
     next to them (and no time where a month is), every separator reading agrees or is forgiven, so the
     full extraction is skipped.
     """
+    diff = _compare_digits(source, target, source_lang, target_lang, shortcut)
+    if source_lang == "id" and target_lang == "en" and has_number_words(source):
+        _add_word_differences(diff, source, target)
+    return diff
+
+
+def _add_word_differences(diff: NumberDiff, source: str, target: str) -> None:
+    """Add the number words of the source ("lima") the translation does not render, and the English number
+    words it has that the source does not account for (see :mod:`.number_words`)."""
+    src_words = {v for v, _, _ in groups(source, "id")}
+    # digits of the translation that the source says in words ("dua puluh lima" / "25") are no difference
+    diff.extra = [q for q in diff.extra if not (isinstance(q.key, Decimal) and q.key in src_words)]
+    missing, extra = word_differences(source, target, extract(source, "id"), extract(target, "en"))
+    if not missing or not (extra or diff.extra):
+        return  # a number word is reported where the translation says another number instead, not alone
+    diff.missing = sorted([*diff.missing, *(Quantity("number", v, s, e, source[s:e]) for v, s, e in missing)],
+                          key=lambda q: q.start)
+    diff.extra = sorted([*diff.extra, *(Quantity("number", v, s, e, target[s:e]) for v, s, e in extra)],
+                        key=lambda q: q.start)
+
+
+def _compare_digits(source: str, target: str, source_lang: str, target_lang: str, shortcut: bool) -> NumberDiff:
+    """:func:`compare` for quantities written with digits (and months next to them)."""
     if not has_digits(source) and not has_digits(target):
         return NumberDiff([], [])
     if shortcut:
@@ -508,7 +533,7 @@ def _wordable(quantities: list[Quantity], lang: str) -> bool:
     return any(isinstance(k, Decimal) and k in values for q in quantities for k in (q.key, *q.alts))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _word_readable(lang: str) -> frozenset:
     """Every value :func:`word_values` can return in ``lang``: a number word, the same with the following
     word's modifier (Indonesian belas/puluh/ratus) or a hyphenated pair (English tens-unit), times a scale."""

@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
 
 from ..corpus.pairing import SegmentPair
 from ..errors import TranslateKitError, option
 from ..glossary.model import Glossary
 from ..glossary.pofile import load_glossary_or_default
+from .context import Analyzer, PairContext
 from .model import SEVERITIES, CheckReport
 from .registry import REGISTRY
-from .context import Analyzer, PairContext
 
 SCOPES = ("document", "batch")
 
@@ -49,7 +49,7 @@ class CheckConfig:
 
     @classmethod
     def from_options(cls, severity: Iterable[str] = (), disable: Iterable[str] = (), scope: str = "document",
-                     length_ratio: str | None = None) -> "CheckConfig":
+                     length_ratio: str | None = None) -> CheckConfig:
         """Build from command-line strings: ``KIND=LEVEL`` pairs, kinds to disable, ``LOW:HIGH``."""
         severities = {}
         for item in severity:
@@ -110,7 +110,7 @@ class Checker:
         doc_pairs = None
         last_doc = None
         chunk: list[list] = []  # [context, its violations or None, whether the pair checks apply]
-        for pair in pairs:
+        for pair in _checked(pairs, report):
             segments += 1
             doc = pair.document
             if doc != last_doc:
@@ -146,6 +146,16 @@ class Checker:
 
         violations.sort(key=position)  # stable: a segment's violations keep the order of the checks
         return report
+
+
+def _checked(pairs: Iterable[SegmentPair], report: CheckReport):
+    """The pairs to check: site chrome (boilerplate that translate passes through or drops) is counted in the
+    report and not checked."""
+    for pair in pairs:
+        if pair.boilerplate:
+            report.boilerplate += 1
+        else:
+            yield pair
 
 
 #: pairs checked together, one check after the other: each check's tables and code stay in the processor's

@@ -35,10 +35,27 @@ def looks_indonesian(text: str) -> bool:
     return n >= 4 and distinct >= 2 and ind >= 2 * eng + 1 and ind * 6 >= n
 
 
+@register("missing-file", "error", blocking=True)
+def missing_file(ctx: PairContext):
+    """An article of the source directory without its translation file (the rest is still checked)."""
+    if ctx.pair.counterpart is not None and ctx.pair.target is None:
+        return [ctx.violation("missing-file", f"no translation of this article: {ctx.pair.counterpart} is missing")]
+    return ()
+
+
+@register("extra-file", "error", blocking=True)
+def extra_file(ctx: PairContext):
+    """A translation file with no article of that name in the source directory."""
+    if ctx.pair.counterpart is not None and ctx.pair.source is None:
+        return [ctx.violation("extra-file", f"translation without a source article: {ctx.pair.counterpart} "
+                                            f"does not exist")]
+    return ()
+
+
 @register("missing-segment", "error", blocking=True)
 def missing_segment(ctx: PairContext):
     """A source segment with no translation line at all (the translation is shorter)."""
-    if ctx.pair.target is None and ctx.pair.source is not None:
+    if ctx.pair.target is None and ctx.pair.source is not None and ctx.pair.counterpart is None:
         return [ctx.violation("missing-segment", "source segment has no translation (the translation ends earlier)")]
     return ()
 
@@ -46,7 +63,7 @@ def missing_segment(ctx: PairContext):
 @register("extra-segment", "error", blocking=True)
 def extra_segment(ctx: PairContext):
     """A translation line facing no source segment."""
-    if ctx.pair.source is None and ctx.pair.target is not None:
+    if ctx.pair.source is None and ctx.pair.target is not None and ctx.pair.counterpart is None:
         return [ctx.violation("extra-segment", "translation segment has no source segment facing it")]
     return ()
 

@@ -5,8 +5,8 @@ All of them read the term accounting of :mod:`translate_kit.checks.context`; non
 
 from __future__ import annotations
 
-from .registry import register
 from .context import PairContext
+from .registry import register
 
 
 def _forms(entry) -> str:
@@ -25,13 +25,19 @@ def missing_term(ctx: PairContext):
     if not ctx.source_terms:
         return ()
     acc = ctx.terms
+    missing = acc.missing()
+    if not missing:
+        return ()
+    lacking: dict = {}
+    for entry, _ in missing:
+        lacking[entry] = lacking.get(entry, 0) + 1
     out = []
-    for entry, m in acc.missing():
+    for entry, m in missing:
         n = len(acc.source[entry])
-        times = f"; it occurs {n} times in the source and each needs a rendering" if n > 1 else ""
+        found = ("not found in the translation" if n == 1 else
+                 f"{lacking[entry]} of {n} occurrences missing in the translation (each needs a rendering)")
         out.append(ctx.violation(
-            "missing-term",
-            f"{m.text!r} ({entry.ref}) should be rendered {_forms(entry)}; not found in the translation{times}",
+            "missing-term", f"{m.text!r} ({entry.ref}) should be rendered {_forms(entry)}; {found}",
             source_span=m.span, entry=entry))
     return out
 
@@ -83,16 +89,54 @@ def fuzzy_term(ctx: PairContext):
     return out
 
 
+#: endings of English adjectives and demonyms of place names (German, Chinese, Spanish, Iraqi, Icelandic,
+#: French, Swiss, Greek, Filipino, Cypriot, Slovene, Monegasque, Turkmen, New Zealander, Spaniard…)
+_ADJECTIVE_ENDINGS = ("an", "ese", "ish", "i", "ic", "ch", "ss", "ek", "ak", "ech", "ino", "ot", "ene", "que",
+                      "men", "er", "ard", "al", "ial")
+#: further demonym endings, trusted on country entries only (Argentine, Dane, Finn, Briton, Kazakh, Kyrgyz,
+#: Mosotho, Motswana, Burkinabe, Malagasy, Montenegrin, Nigerien, Manx, Seychellois, Swede, Tajik, Turk…)
+_DEMONYM_ENDINGS = ("ine", "ane", "nn", "on", "kh", "iz", "yz", "tho", "ana", "abe", "asy", "rin", "ien", "anx",
+                    "ois", "ede", "ik", "urk", "atu")
+
+
+def is_adjective_form(entry, form: str) -> bool:
+    """Whether an accepted English form of ``entry`` is a grammatical form of the noun (its adjective or
+    demonym: North Korean for North Korea, American for US, Spanish for Spain), which is the same rendering
+    as the noun for consistency: its last word is capitalised and has an adjective or demonym ending, and the
+    entry is a country (``msgctxt "country"``) or that word shares its first three letters with the last word
+    of another accepted form whose other words are the same (North Korean / North Korea)."""
+    if form == entry.preferred:
+        return False
+    words = form.split()
+    last = words[-1] if words else ""
+    if len(last) < 4 or not last[0].isupper() or last.isupper():
+        return False
+    if entry.context == "country":
+        return last.endswith(_ADJECTIVE_ENDINGS) or last.endswith(_DEMONYM_ENDINGS)
+    if not last.endswith(_ADJECTIVE_ENDINGS):
+        return False
+    stem = last[:3].lower()
+    return any(f != form and f.split() and f.split()[-1][:3].lower() == stem and f.split()[:-1] == words[:-1]
+               for f in entry.target_forms)
+
+
 @register("inconsistent-term", "warning", scope="document")
 def inconsistent_term(contexts: list[PairContext]):
-    """The same source term rendered with different accepted forms across a document (or the batch)."""
+    """The same source term rendered with different accepted forms across a document (or the batch); a noun
+    and its own adjective (North Korea, North Korean) are one rendering."""
     uses: dict = {}
+    adjective: dict = {}
     for ctx in contexts:
         if ctx.pair.source is None or ctx.pair.target is None or not ctx.source_terms:
             continue
         for entry, matches in ctx.terms.accepted.items():
             for m in matches:
-                uses.setdefault(entry, []).append((ctx, m))
+                key = (entry, m.form)
+                grammatical = adjective.get(key)
+                if grammatical is None:
+                    grammatical = adjective[key] = is_adjective_form(entry, m.form)
+                if not grammatical:
+                    uses.setdefault(entry, []).append((ctx, m))
     out = []
     for entry, occ in uses.items():
         if len(occ) < 2:

@@ -4,7 +4,8 @@ Candidates are runs of one to three capitalised words, at least 5 characters, th
 matched and that are not themselves a glossary form (source or English); a single word opening a sentence
 is skipped (its capital says nothing). A candidate is a typo of a glossary form with the same first letter
 when their OSA edit distance (rapidfuzz; a transposition counts one) is 1 and one is not merely a longer word
-built on the other ("Korean" is no typo of "Korea"). Look-ups go through an index of form thirds and are
+built on the other ("Korean" is no typo of "Korea"), and the candidate is not a common Indonesian word
+(:mod:`translate_kit.corpus.lexicon`: "Bahasa" is no typo of "Bahama"). Look-ups go through an index of form thirds and are
 cached per candidate, so the cost hardly grows with the glossary.
 """
 
@@ -15,6 +16,7 @@ from functools import lru_cache
 
 from rapidfuzz.distance.OSA import distance
 
+from ..corpus.lexicon import is_common_word
 
 MIN_LENGTH = 5
 MAX_WORDS = 3
@@ -148,6 +150,8 @@ class TypoIndex:
                         continue  # same first letter; "Korean" is no typo of "Korea"
                     dist = distance(low, form, score_cutoff=MAX_DISTANCE)
                     if 0 < dist <= MAX_DISTANCE:
+                        if " " not in low and is_common_word(low):
+                            return None  # a real Indonesian word ("bahasa", "pulau") is no typo
                         return owners[i], form
         return None
 

@@ -6,10 +6,9 @@ from pathlib import Path
 
 import click
 
-from .options import glossary_option
-
 from ..checks.model import SEVERITIES
 from ..render import CHECK_FORMATS
+from .options import glossary_option
 
 FORMATS = tuple(CHECK_FORMATS)
 
@@ -30,17 +29,29 @@ FORMATS = tuple(CHECK_FORMATS)
               help="JUnit testcases per document or per segment.")
 @click.option("--length-ratio", metavar="LOW:HIGH", default=None,
               help="Accepted translation/source character ratio [default: 0.5:2.0].")
+@click.option("--boilerplate", "boilerplate_file", type=click.Path(path_type=Path), default=None,
+              help="Extra boilerplate rules (one regex per line), as given to translate.")
+@click.option("--run-report", type=click.Path(path_type=Path), default=None,
+              help="translate's report.json for TRANSLATION [default: TRANSLATION/report.json when present].")
+@click.option("--docids", type=click.Path(path_type=Path), default=None,
+              help="For two files: one document id per source line (e.g. ntrex128 test.docids); consistency "
+                   "is then judged per document.")
 @click.option("--list-checks", is_flag=True, help="List the check kinds with default severities and exit.")
 @click.pass_context
 def check(ctx, source, translation, glossary_dir, fmt, output, fail_on, severity, disable, scope, junit_per,
-          length_ratio, list_checks):
+          length_ratio, boilerplate_file, run_report, docids, list_checks):
     """Check TRANSLATION of SOURCE (two files or two directories of .txt), or one bilingual FILE.po.
+
+    Site chrome (boilerplate lines, which translate passes through or drops) is not checked; the run report
+    translate wrote says which rules applied and whether the lines were dropped.
 
     Exit codes: 0 no violation at or above --fail-on, 1 violations found, 2 usage or input error.
     """
-    from ..corpus import pairing as align
     from ..checks import REGISTRY, CheckConfig, run_check
     from ..checks.runner import open_glossary
+    from ..corpus import pairing as align
+    from ..corpus.runinfo import read_run
+    from ..errors import Diagnostic
     from ..render import render_check
     from ..textio import atomic_write_text
     from .process import gc_paused
@@ -53,9 +64,25 @@ def check(ctx, source, translation, glossary_dir, fmt, output, fail_on, severity
         raise click.UsageError("missing argument SOURCE (give SOURCE TRANSLATION, or one bilingual FILE.po)")
     config = CheckConfig.from_options(severity, disable, scope, length_ratio)
     glossary = open_glossary(glossary_dir)
-    pairs = align.pair(source, translation)
+    notes = []
+    if glossary is None:
+        notes.append(Diagnostic("warning", "no-glossary", "no --glossary and no glossary/ directory: checking "
+                                                          "without a glossary (no term checks)"))
+    if translation is not None:
+        run = read_run(translation, run_report, boilerplate_file)
+        notes += run.diagnostics
+        pairs = align.pair(source, translation, boilerplate=run.rules, dropped=run.dropped)
+        if docids is not None:
+            if source.is_dir():
+                raise click.UsageError("--docids is for two line-aligned files, not directories")
+            pairs = align.assign_documents(pairs, docids)
+    else:
+        pairs = align.pair(source)
+    for d in notes:
+        click.echo(f"translate-kit: {d}", err=True)
     with gc_paused():
         report = run_check(pairs, glossary, config)
+    report.diagnostics[:0] = notes
     rendered = render_check(report, fmt, per=junit_per, fail_on=fail_on)
     if output is not None:
         atomic_write_text(output, rendered)

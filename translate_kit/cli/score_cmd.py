@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import click
 
-from .options import glossary_option
-
 from ..metrics.scoring import ScoreOptions, score_paths
-from ..render.scores import read_scores, render_score_text, score_to_dict, dumps, write_json
+from ..render.scores import dumps, read_scores, render_score_text, score_to_dict, write_json
+from .options import glossary_option
 
 _path = click.Path(path_type=str)
 
@@ -27,6 +26,9 @@ def gate_options(f):
                      help="Paired test: bootstrap resampling (bs) or approximate randomization (ar)."),
         click.option("--resamples", type=int, default=0,
                      help="Resamples/trials of the paired test (default 1000 for bs, 10000 for ar)."),
+        click.option("--term-match", type=click.Choice(["lenient", "wmt21"]), default="lenient",
+                     show_default=True, help="How term accuracy counts a rendering: lenient (as check matches) "
+                     "or wmt21 (the official WMT21 exact-match scorer: case-sensitive, whole tokens)."),
     ]):
         f = opt(f)
     return f
@@ -35,7 +37,7 @@ def gate_options(f):
 def options_from(kw: dict) -> ScoreOptions:
     return ScoreOptions(min_bleu=kw["min_bleu"], min_chrf=kw["min_chrf"],
                         min_term_accuracy=kw["min_term_accuracy"], alpha=kw["alpha"], test=kw["test"],
-                        n_samples=kw["resamples"])
+                        n_samples=kw["resamples"], term_match=kw["term_match"])
 
 
 @click.command()

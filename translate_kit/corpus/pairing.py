@@ -26,6 +26,7 @@ import polib
 
 from .. import textio
 from ..errors import InputError
+from .boilerplate import BoilerplateRules
 
 #: below this share of facing segments two files are reported as not line-aligned (InputError).
 MIN_ALIGNED_SHARE = 0.5
@@ -57,6 +58,11 @@ class SegmentPair:
     fuzzy: bool = False
     #: ``#:`` reference of a PO entry (original ``file:line``), if any.
     origin: str | None = None
+    #: the source line is site chrome (boilerplate) that ``translate`` passes through or drops: not checked.
+    boilerplate: bool = False
+    #: a whole file without its counterpart: the path of the missing translation (a source-only pair) or of
+    #: the translation that has no source (a target-only pair); the pair stands for the whole file.
+    counterpart: str | None = None
 
     @property
     def where(self) -> str:
@@ -68,7 +74,9 @@ class SegmentPair:
 def read_text(path: str | Path) -> str:
     """A UTF-8 text file's content (BOM dropped, CRLF folded); InputError with file:line otherwise."""
     text = textio.decode_text(textio.read_bytes(path), path, allow_empty=True)
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    # (CRLF and a final CR end lines; a lone CR inside a line is no line break: line numbers stay those of
+    # the editor and of ``translate``)
+    return text.replace("\r\n", "\n")
 
 
 def _lines(path: Path) -> list[str]:
@@ -76,6 +84,8 @@ def _lines(path: Path) -> list[str]:
     lines = text.split("\n")
     if lines and lines[-1] == "":
         lines.pop()
+    if lines and lines[-1].endswith("\r"):
+        lines[-1] = lines[-1][:-1]  # an old-Mac final CR
     return lines
 
 
@@ -166,10 +176,15 @@ def _keyword_line(lines: list[str], start: int, keyword: re.Pattern) -> int:
 
 
 # -- pairing -------------------------------------------------------------------------------------------------
-def pair(source: str | Path, translation: str | Path | None = None) -> list[SegmentPair]:
+def pair(source: str | Path, translation: str | Path | None = None, *, boilerplate: BoilerplateRules | None = None,
+         dropped: bool | None = None) -> list[SegmentPair]:
     """Pair a source and its translation (see the module docstring for the accepted shapes).
 
     ``translation=None``: ``source`` is a bilingual ``.po`` file or a directory of them.
+    ``boilerplate``: rules for site chrome (as ``translate`` applies them): a source line they match is
+    paired as ``boilerplate`` (not checked). ``dropped``: True when the translation leaves those lines out
+    (``translate --drop-boilerplate``), None to tell from the line counts (a translation exactly as many
+    lines shorter as the source has chrome lines dropped them).
     """
     src = Path(source)
     if not src.exists():
@@ -186,44 +201,68 @@ def pair(source: str | Path, translation: str | Path | None = None) -> list[Segm
         raise InputError("source and translation must both be files or both be directories",
                          tgt if src.is_dir() else src)
     if src.is_dir():
-        return pair_directories(src, tgt)
-    return pair_files(src, tgt)
+        return pair_directories(src, tgt, boilerplate, dropped)
+    return pair_files(src, tgt, boilerplate, dropped)
 
 
-def pair_directories(src: Path, tgt: Path) -> list[SegmentPair]:
-    """Same-named ``.txt`` articles, each pair line-aligned; a missing counterpart is an InputError."""
+def pair_directories(src: Path, tgt: Path, boilerplate: BoilerplateRules | None = None,
+                     dropped: bool | None = None) -> list[SegmentPair]:
+    """Same-named ``.txt`` articles, each pair line-aligned. An article without its translation (or a
+    translation without its article) is one ``counterpart`` pair standing for the file, and the rest is
+    still paired."""
     src_files = _txt_files(src)
-    tgt_names = {p.name for p in tgt.iterdir() if p.suffix == ".txt" and p.is_file()}
+    tgt_files = sorted(p for p in tgt.iterdir() if p.suffix == ".txt" and p.is_file())
+    tgt_names = {p.name for p in tgt_files}
     src_names = {p.name for p in src_files}
+    pairs = []
     for f in src_files:
-        if f.name not in tgt_names:
-            raise InputError(f"translation of {f} is missing", tgt / f.name)
-    extra = sorted(tgt_names - src_names)
-    if extra:
-        raise InputError(f"translation has no source counterpart in {src}", tgt / extra[0])
-    return [pr for f in src_files for pr in pair_files(f, tgt / f.name)]
+        if f.name in tgt_names:
+            pairs.extend(pair_files(f, tgt / f.name, boilerplate, dropped))
+        else:
+            first = _first_segment(f)
+            pairs.append(SegmentPair(first, None, str(f), counterpart=str(tgt / f.name)))
+    for f in tgt_files:
+        if f.name not in src_names:
+            pairs.append(SegmentPair(None, _first_segment(f), str(f), counterpart=str(src / f.name)))
+    return pairs
 
 
-def pair_files(src: Path, tgt: Path) -> list[SegmentPair]:
-    """Two line-aligned text files → pairs (blank-vs-blank lines skipped)."""
+def _first_segment(path: Path) -> Segment:
+    """The first non-blank line of a file (InputError when it has none)."""
+    for no, line in enumerate(_lines(path), 1):
+        if line.strip():
+            return Segment(str(path), no, line.strip())
+    raise InputError("empty file (no segments)", path)
+
+
+def pair_files(src: Path, tgt: Path, boilerplate: BoilerplateRules | None = None,
+               dropped: bool | None = None) -> list[SegmentPair]:
+    """Two line-aligned text files → pairs (blank-vs-blank lines skipped; see :func:`pair` for
+    ``boilerplate`` and ``dropped``)."""
     s_lines, t_lines = _lines(src), _lines(tgt)
     if not any(x.strip() for x in s_lines):
         raise InputError("empty source file (no segments)", src)
     if not any(x.strip() for x in t_lines):
         raise InputError("empty translation file (no segments)", tgt)
+    chrome = {i for i, x in enumerate(s_lines) if boilerplate.match(x)} if boilerplate else set()
+    left_out = bool(chrome) and bool(dropped or (dropped is None and len(t_lines) == len(s_lines) - len(chrome)))
     doc, s_name, t_name = str(src), str(src), str(tgt)
     pairs = []
     facing = 0
-    for i in range(max(len(s_lines), len(t_lines))):
-        s = s_lines[i].strip() if i < len(s_lines) else None
-        t = t_lines[i].strip() if i < len(t_lines) else None
+    for i, j in _rows(len(s_lines), len(t_lines), chrome if left_out else set()):
+        s = s_lines[i].strip() if i is not None else None
+        t = t_lines[j].strip() if j is not None else None
+        tseg = Segment(t_name, j + 1, t) if t is not None else None
         if s:
-            tseg = Segment(t_name, i + 1, t) if t is not None else None
+            if i in chrome:
+                pairs.append(SegmentPair(Segment(s_name, i + 1, s), tseg, doc, boilerplate=True))
+                continue
             facing += bool(t)
             pairs.append(SegmentPair(Segment(s_name, i + 1, s), tseg, doc))
         elif t:
-            pairs.append(SegmentPair(None, Segment(t_name, i + 1, t), doc))
-    longest = max(sum(1 for x in s_lines if x.strip()), sum(1 for x in t_lines if x.strip()))
+            pairs.append(SegmentPair(None, tseg, doc))
+    longest = max(sum(1 for k, x in enumerate(s_lines) if x.strip() and k not in chrome),
+                  sum(1 for x in t_lines if x.strip()) - (0 if left_out else len(chrome)))
     if facing < MIN_ALIGNED_SHARE * longest:
         first_bad = next((p for p in pairs if p.source is None or not (p.target and p.target.text)), pairs[0])
         raise InputError(
@@ -231,3 +270,36 @@ def pair_files(src: Path, tgt: Path) -> list[SegmentPair]:
             f"({len(s_lines)} source lines, {len(t_lines)} translation lines)", tgt,
             (first_bad.target or first_bad.source).line)
     return pairs
+
+
+def _rows(n_source: int, n_target: int, left_out: set[int]) -> list[tuple[int | None, int | None]]:
+    """(source line index, translation line index) facing each other, in source order: line i faces line i,
+    or, when the translation leaves the source lines ``left_out`` out, the translation's lines face the
+    other source lines in order (a left-out line faces nothing)."""
+    if not left_out:
+        return [(i if i < n_source else None, i if i < n_target else None) for i in range(max(n_source, n_target))]
+    rows: list[tuple[int | None, int | None]] = []
+    j = 0
+    for i in range(n_source):
+        if i in left_out:
+            rows.append((i, None))
+        else:
+            rows.append((i, j if j < n_target else None))
+            j += 1
+    rows += [(None, k) for k in range(j, n_target)]
+    return rows
+
+
+def assign_documents(pairs: list[SegmentPair], ids_file: str | Path) -> list[SegmentPair]:
+    """The pairs of one line-aligned file pair with the document named on their source line of ``ids_file``
+    (one document id per line, as test sets ship them: ntrex128's ``test.docids``), so that consistency is
+    judged per article. InputError when the file is shorter than the source."""
+    ids = read_text(ids_file).split("\n")
+    out = []
+    for p in pairs:
+        line = (p.source or p.target).line
+        if line > len(ids) or not ids[line - 1].strip():
+            raise InputError(f"no document id for line {line} of {(p.source or p.target).file}", ids_file, line)
+        out.append(SegmentPair(p.source, p.target, ids[line - 1].strip(), p.fuzzy, p.origin, p.boilerplate,
+                               p.counterpart))
+    return out

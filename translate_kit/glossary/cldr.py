@@ -21,8 +21,14 @@ wrecking it:
   Vatican; the CLDR name stays as an admitted form.
 - Names that are also ordinary Indonesian words are ``case-sensitive`` (``CASE_SENSITIVE``): kamboja is the
   frangipani flower, jersey a sports shirt.
-- Known limit: a country name used as an adjective (bahasa Jepang, orang Belanda) is still matched as the
-  country; CLDR has no demonyms, so only the hand-written countries admit adjective forms.
+- Adjectives and demonyms (CLDR has none) come from the ``countryinfo`` package's country data
+  (:func:`demonyms`): "Germany" admits "German", "Indonesia" "Indonesian", "Spain" "Spanish", so a
+  translation saying "the German government" or "Indonesian officials" renders the term. A demonym several
+  regions share goes only to the owners in ``SHARED_DEMONYMS`` ("French" is France's, not Réunion's;
+  "Chinese" China's, not Hong Kong's), a demonym equal to the name is dropped, and ``EXTRA_ADJECTIVES``
+  adds the adjective where the data gives only the noun for a person ("Icelander" → also "Icelandic").
+  A country name used as an adjective in Indonesian (bahasa Jepang, orang Belanda) is matched as the
+  country, and its English adjective renders it.
 """
 
 from __future__ import annotations
@@ -65,6 +71,17 @@ CASE_SENSITIVE = {
     "KH": "Case-sensitive: kamboja is also the frangipani flower.",
 }
 
+#: demonym → the codes that keep it when several regions' data give the same one (the others drop it)
+SHARED_DEMONYMS = {"American": ("US",), "Chinese": ("CN",), "French": ("FR",), "Indian": ("IN",),
+                   "Norwegian": ("NO",), "Congolese": ("CD", "CG"), "Dominican": ("DM", "DO")}
+#: code → adjectives the data lacks (it gives the noun for a person, or a rarer spelling)
+EXTRA_ADJECTIVES: dict[str, tuple[str, ...]] = {
+    "AR": ("Argentine", "Argentinian"), "CV": ("Cape Verdean",), "DK": ("Dane",), "EC": ("Ecuadorian",),
+    "IS": ("Icelandic",), "KG": ("Kyrgyz",), "KZ": ("Kazakh",), "MV": ("Maldivian",), "NL": ("Dutchman",),
+    "PH": ("Philippine",), "SA": ("Saudi",), "SE": ("Swede",), "SI": ("Slovenian",), "TJ": ("Tajik",),
+    "UZ": ("Uzbek",), "GB": ("Briton",), "FI": ("Finn",), "TR": ("Turk",), "ES": ("Spaniard",),
+}
+
 _PARENS = re.compile(r"\s*\([^)]*\)")
 _SAR = re.compile(r"\s+(?:DAK Tiongkok|SAR China)$")
 
@@ -79,11 +96,37 @@ def _english(name: str) -> str:
     return _SAR.sub("", _PARENS.sub("", name)).strip()
 
 
+def demonyms() -> dict[str, list[str]]:
+    """Region code → its English adjectives/demonyms, from the ``countryinfo`` package's data (see the module
+    docstring for the rules applied)."""
+    from countryinfo._cache import load_countries  # the package's own cached loader of its data files
+
+    data = load_countries()
+    raw: dict[str, list[str]] = {}
+    for code, key in data["iso_index"].items():
+        if len(code) != 2 or not code.isalpha():
+            continue
+        value = (data["countries"].get(key) or {}).get("demonym") or ""
+        raw[code] = [d.strip() for d in value.split(",") if d.strip()]
+    owners: dict[str, list[str]] = {}
+    for code, names in raw.items():
+        for name in names:
+            owners.setdefault(name, []).append(code)
+    out: dict[str, list[str]] = {}
+    for code, names in raw.items():
+        kept = [n for n in names if len(owners[n]) == 1 or code in SHARED_DEMONYMS.get(n, ())]
+        out[code] = kept + [a for a in EXTRA_ADJECTIVES.get(code, ()) if a not in kept]
+    for code, extra in EXTRA_ADJECTIVES.items():
+        out.setdefault(code, list(extra))
+    return out
+
+
 def country_entries(exclude_sources: set[str] | frozenset[str] = frozenset()) -> list[Entry]:
     """One entry per CLDR country/territory, in canonical order, skipping Indonesian names in
     ``exclude_sources`` (compared case-insensitively)."""
     excluded = {s.casefold() for s in exclude_sources}
     id_names, en_names = Locale("id").territories, Locale("en").territories
+    adjectives = demonyms()
     entries = []
     for code in sorted(id_names):
         if not (len(code) == 2 and code.isalpha() and code.isupper()) or code in NOT_TERRITORIES:
@@ -102,8 +145,9 @@ def country_entries(exclude_sources: set[str] | frozenset[str] = frozenset()) ->
             flags.append("case-sensitive")
         if source == target:
             flags.append("no-translate")
+        forms = [a for a in dict.fromkeys((*admitted, *adjectives.get(code, ()))) if a != target]
         entries.append(Entry(source=source, target=target, context=CONTEXT, notes=notes,
-                             admitted=[a for a in admitted if a != target], flags=sorted(flags)))
+                             admitted=forms, flags=sorted(flags)))
     entries.sort(key=lambda e: (e.context or "", e.source.casefold(), e.source))
     return entries
 
@@ -112,12 +156,19 @@ def render(entries: list[Entry]) -> str:
     """The PO text of the generated file (header comment naming the generator and the CLDR version)."""
     po = new_po_file()
     po.header = (f"translate-kit glossary: countries and territories, generated from CLDR "
-                 f"{get_cldr_version()}\n(babel {babel.__version__}) by "
+                 f"{get_cldr_version()}\n(babel {babel.__version__}), adjectives from countryinfo "
+                 f"{_countryinfo_version()}, by\n"
                  f"`python -m translate_kit.glossary.cldr`. Do not edit by hand:\n"
                  f"change the hand-written files or the generator, then regenerate.")
     for entry in entries:
         po.append(entry_to_po(entry))
     return str(po)
+
+
+def _countryinfo_version() -> str:
+    from importlib.metadata import version
+
+    return version("countryinfo")
 
 
 def hand_written_sources(directory: str | Path, skip_name: str | None = None) -> set[str]:

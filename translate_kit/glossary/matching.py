@@ -17,9 +17,9 @@ Both the constrained translator and the checker use these matchers; nothing else
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable, Sequence
 
 import ahocorasick_rs
 
@@ -128,12 +128,70 @@ def _is_word_char(c: str) -> bool:
     return c.isalnum() or c == "_"
 
 
+#: characters that join what follows them to the token before (or that open a handle or hashtag)
+_JOINERS = frozenset("-./@#:")
+#: characters that join what precedes them to the token after
+_TRAILERS = frozenset("./@")
+
+
+def _joined_before(text: str, start: int, c: str) -> bool:
+    """True when the match at ``start``, right after ``c``, is not a token of its own but a later part of one:
+    a lower-case name part after a hyphen ("Kim Jong-un": no "UN"), a part of a dotted name, URL or e-mail
+    address ("www.kemlu.go.id", "info@kemlu.go.id", "https://kemlu.go.id"), a handle or a hashtag
+    ("@kemlu", "#Korut"). A capitalised part after a hyphen is a word of its own (Korut-Rusia)."""
+    if c in "@#":
+        return True
+    before = text[start - 2] if start > 1 else ""
+    if c == "-":
+        return text[start].islower() and before.isalpha() and _word_start(text, start - 1).isupper()
+    if c == ":":
+        return text.startswith("//", start) or (before == "/" and text[start - 3:start - 1] == ":/")
+    if c == "/":
+        return _in_url(text, start)
+    # "." (a capital after a dot is a new sentence with a missing space: "symptoms.South Korea")
+    return before.isalnum() and (text[start].islower() or _in_url(text, start))
+
+
+def _joined_after(text: str, end: int, c: str) -> bool:
+    """True when ``c`` after a match glues it to more of the same token: "kemlu.go.id", "kemlu@", "kemlu/"."""
+    nxt = text[end + 1] if end + 1 < len(text) else ""
+    if c == "@":
+        return nxt.isalnum()
+    if c == "/":
+        return _in_url(text, end)
+    return nxt.isalnum() and nxt.islower()
+
+
+def _word_start(text: str, hyphen: int) -> str:
+    """The first character of the word ending at ``hyphen``."""
+    i = hyphen
+    while i > 0 and (text[i - 1].isalnum() or text[i - 1] in "-'"):
+        i -= 1
+    return text[i] if i < hyphen else ""
+
+
+_DOMAIN = re.compile(r"[\w-]\.[a-z]{2,}(?:/|$)")
+
+
+def _in_url(text: str, pos: int) -> bool:
+    """``pos`` lies inside a whitespace-free token that is a URL ("://", "www." or a dotted domain before a
+    slash): "US/China" is two words, "kemlu.go.id/berita" one token."""
+    i = j = pos
+    while i > 0 and not text[i - 1].isspace():
+        i -= 1
+    while j < len(text) and not text[j].isspace():
+        j += 1
+    token = text[i:j]
+    return "://" in token or "www." in token or _DOMAIN.search(token) is not None
+
+
 class Matcher:
     """Multi-pattern term matcher over a fixed set of (entry, form, role) patterns."""
 
     def __init__(self, patterns: Iterable[tuple[Entry, str, str]], suffixes: Sequence[str] = (),
-                 case_sensitive: bool | None = None):
-        """``case_sensitive=None`` follows each entry's flag; True/False forces one mode for all."""
+                 case_sensitive: bool | None = None, case_rule: Callable[[Entry, str], bool] | None = None):
+        """``case_sensitive=None`` follows ``case_rule(entry, form)`` (default: the entry's ``case-sensitive``
+        flag); True/False forces one mode for all."""
         self.suffixes = tuple(sorted(suffixes, key=len, reverse=True))
         #: per case mode, an automaton over the folded keys and, per key index, its patterns
         self._automata: dict[bool, tuple[ahocorasick_rs.AhoCorasick, list[tuple]]] = {}
@@ -141,7 +199,10 @@ class Matcher:
         self._by_entry: dict[Entry, list[tuple[bool, str, tuple]]] = {}
         buckets: dict[bool, dict[str, list[_Pattern]]] = {True: {}, False: {}}
         for order, (entry, form, role) in enumerate(patterns):
-            cs = entry.case_sensitive if case_sensitive is None else case_sensitive
+            if case_sensitive is not None:
+                cs = case_sensitive
+            else:
+                cs = case_rule(entry, form) if case_rule is not None else entry.case_sensitive
             key = fold_form(form, lower=not cs)
             if not key:
                 continue
@@ -188,6 +249,8 @@ class Matcher:
                 c = text[start]
                 if c.isalnum() or c == "_":
                     return None  # starts inside a word
+            elif c in _JOINERS and _joined_before(text, start, c):
+                return None  # a later part of one token: Jong-un, www.kemlu.go.id, @kemlu, #Korut
         suffix = ""
         if end < len(text):
             c = text[end]
@@ -195,6 +258,8 @@ class Matcher:
                 suffix = self._suffix_at(text, end)
                 if suffix is None:
                     return None
+            elif c in _TRAILERS and _joined_after(text, end, c):
+                return None  # the first part of a dotted name, a URL or an e-mail address: kemlu.go.id
         return start, end, suffix
 
     def _suffix_at(self, text: str, end: int) -> str | None:
@@ -301,11 +366,23 @@ def source_matcher(entries: Iterable[Entry], include_fuzzy: bool = False) -> Mat
     return Matcher(source_patterns(chosen), ID_SUFFIXES)
 
 
+def target_case_sensitive(entry: Entry, form: str) -> bool:
+    """Whether an English form matches only in its own casing: with the entry's ``target-case-sensitive``
+    flag, and always for an acronym written in capitals (US, UN, EU: never "us", "un"). The source-side
+    ``case-sensitive`` flag does not govern the English side: KTT is case-sensitive, its "summit" is not."""
+    return entry.target_case_sensitive or _is_acronym(form)
+
+
+def _is_acronym(form: str) -> bool:
+    letters = [c for c in form if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters) and " " not in form.strip()
+
+
 def target_matcher(entries: Iterable[Entry], roles: Sequence[str] = ("preferred", "admitted", "forbidden"),
                    include_fuzzy: bool = False) -> Matcher:
-    """English forms, possessive/plural endings allowed, case per entry flag."""
+    """English forms, possessive/plural endings allowed, case per :func:`target_case_sensitive`."""
     chosen = [e for e in entries if include_fuzzy or e.enforced]
-    return Matcher(target_patterns(chosen, roles), EN_SUFFIXES)
+    return Matcher(target_patterns(chosen, roles), EN_SUFFIXES, case_rule=target_case_sensitive)
 
 
 def overlaps(start: int, end: int, spans) -> bool:

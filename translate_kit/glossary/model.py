@@ -2,7 +2,7 @@
 
 Conventions (DESIGN.md §3): ``msgid`` is the canonical Indonesian form, ``msgstr`` the preferred English form;
 ``#. variant:`` / ``#. admitted:`` / ``#. forbidden:`` / ``#. note:`` extracted comments; flags
-``case-sensitive``, ``no-translate`` and ``fuzzy``; optional ``msgctxt`` sense label.
+``case-sensitive`` (source forms), ``target-case-sensitive`` (English forms), ``no-translate`` and ``fuzzy``; optional ``msgctxt`` sense label.
 """
 
 from __future__ import annotations
@@ -14,7 +14,8 @@ from pathlib import Path
 from ..errors import Diagnostic
 
 #: flags with a meaning for translate-kit (polib's own ``fuzzy`` included).
-KNOWN_FLAGS = frozenset({"case-sensitive", "no-translate", "fuzzy"})
+#: ``case-sensitive`` governs the Indonesian (source) forms, ``target-case-sensitive`` the English ones.
+KNOWN_FLAGS = frozenset({"case-sensitive", "target-case-sensitive", "no-translate", "fuzzy"})
 #: keys of ``#. key: value`` extracted comments, in their canonical order. ``conflict`` is written only by
 #: the merge driver where both sides changed a field differently; lint reports it as an error until resolved.
 COMMENT_KEYS = ("note", "variant", "admitted", "forbidden", "conflict")
@@ -45,6 +46,12 @@ class Entry:
     @property
     def case_sensitive(self) -> bool:
         return "case-sensitive" in self.flags
+
+    @property
+    def target_case_sensitive(self) -> bool:
+        """English forms match only in their own casing (an all-capitals form always does, see
+        :func:`translate_kit.glossary.matching.target_case_sensitive`)."""
+        return "target-case-sensitive" in self.flags
 
     @property
     def no_translate(self) -> bool:

@@ -10,15 +10,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import Diagnostic, InputError, option
-from ..glossary.model import Glossary
 from ..glossary import pofile
+from ..glossary.model import Glossary
 from ..glossary.pofile import DEFAULT_DIR
 from .corpus_scores import CorpusScore, corpus_scores
 from .gates import DEFAULT_ALPHA, GateResult, against_gates, threshold_gates
 from .inputs import ScoreInputs, load_inputs, text_digest
 from .significance import PairedComparison, paired_corpus_test, paired_term_test
-from .terms import TermAccuracy, TermScorer
-
+from .terms import TERM_MATCHES, TermAccuracy, TermScorer
 
 
 @dataclass
@@ -31,8 +30,11 @@ class ScoreOptions:
     alpha: float = DEFAULT_ALPHA
     test: str = "bs"  # bs (paired bootstrap) | ar (approximate randomization)
     n_samples: int = 0  # 0: sacrebleu's default (1000 for bs, 10000 for ar)
+    term_match: str = "lenient"  # how term accuracy counts a rendering: lenient | wmt21 (metrics.terms)
 
     def __post_init__(self):
+        if self.term_match not in TERM_MATCHES:
+            raise InputError(f"unknown term match {self.term_match!r} (use one of: {', '.join(TERM_MATCHES)})")
         if self.min_term_accuracy is not None and not 0 <= self.min_term_accuracy <= 1:
             raise InputError(f"{option('min_term_accuracy')} is a fraction between 0 and 1, not {self.min_term_accuracy:g}")
         if not 0 < self.alpha < 1:
@@ -116,7 +118,7 @@ def score_inputs(inputs: ScoreInputs, glossary: Glossary | None = None, options:
         raise InputError(f"{option('min_term_accuracy')} needs the source ({option('src')}) and a glossary "
                          f"({option('glossary_dir')})")
     hyps, refs, srcs = inputs.hypotheses, inputs.references, inputs.sources
-    scorer = TermScorer(glossary.entries) if glossary is not None and srcs is not None else None
+    scorer = TermScorer(glossary.entries, options.term_match) if glossary is not None and srcs is not None else None
     terms = scorer.score(srcs, hyps) if scorer else None
     if terms is not None and terms.accuracy is None:
         diags.append(Diagnostic("info", "no-terms", "no glossary term occurs in the source: term accuracy "

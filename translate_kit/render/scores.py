@@ -6,11 +6,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from ..textio import atomic_write_text
 from ..engine.packages import model_label
 from ..metrics.corpus_scores import DISPLAY
 from ..metrics.scores_file import SCHEMA, read_scores, score_to_dict  # noqa: F401  (re-exported)
 from ..metrics.scoring import Comparison, ScoreResult
+from ..textio import atomic_write_text
 
 TEST_NAMES = {"bs": "paired bootstrap resampling", "ar": "approximate randomization"}
 
@@ -56,7 +56,7 @@ def render_score_text(result: ScoreResult, max_terms: int = 10) -> str:
         t = result.terms
         gl = f"glossary sha256 {result.glossary_digest[:12]}, {result.glossary_entries} entries"
         lines.append(f"{'term accuracy':<14} {_value('term_accuracy', t.accuracy):>8}  "
-                     f"{t.total_found}/{t.total_expected} source terms rendered ({gl})")
+                     f"{t.total_found}/{t.total_expected} source terms rendered ({gl}; {t.match} match)")
         missed = sorted((r for r in t.per_term if r.found < r.expected), key=lambda r: (r.recall, -r.expected))
         if missed:
             lines.append("  lowest per-term recall:")

@@ -19,6 +19,8 @@ def render_check(report: CheckReport, **_options) -> str:
             lines.append(f"  {v.where}: {v.severity}: {v.message} [{v.kind}]")
         lines.append("")
     sev = report.counts_by_severity()
+    if report.boilerplate:
+        lines.append(f"{report.boilerplate} boilerplate line(s) (site chrome translate passes through) not checked")
     lines.append(f"{report.segments} segment(s) in {len(report.documents)} document(s) checked against "
                  f"{report.glossary_entries} glossary entr{'y' if report.glossary_entries == 1 else 'ies'}: "
                  f"{len(report.violations)} violation(s) — {sev['error']} error(s), {sev['warning']} warning(s), "
