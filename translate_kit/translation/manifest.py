@@ -26,6 +26,7 @@ from ..textio import atomic_write_text
 STATE_DIR = ".translate-kit"
 STATE_NAME = "state.json"
 _SCHEMA = 1
+_PENDING_KEPT = 8  # pending writes remembered per output (runs killed one after another)
 
 
 def digest(obj: object) -> str:
@@ -62,14 +63,18 @@ class OutputState:
     def ours(self, relpath: str, output: str, sha: str) -> bool:
         """True when ``sha`` is what translate-kit wrote (or was writing) to ``output`` for ``relpath``."""
         rec = self.files.get(relpath, {})
-        return sha in (rec.get("outputs", {}).get(output), rec.get("pending", {}).get(output))
+        return sha == rec.get("outputs", {}).get(output) or sha in rec.get("pending", {}).get(output, ())
 
     def known(self, relpath: str, output: str) -> bool:
         rec = self.files.get(relpath, {})
         return output in rec.get("outputs", {}) or output in rec.get("pending", {})
 
     def pending(self, relpath: str, shas: dict[str, str]) -> None:
-        self.files.setdefault(relpath, {})["pending"] = dict(shas)
+        """Note what is about to be written; earlier pending writes (of runs killed since) stay recognised."""
+        pending = self.files.setdefault(relpath, {}).setdefault("pending", {})
+        for output, sha in shas.items():
+            known = [s for s in pending.get(output, []) if s != sha]
+            pending[output] = (known + [sha])[-_PENDING_KEPT:]
 
     def record(self, relpath: str, *, record: dict, flags: list[dict], outputs: dict[str, str],
                review: dict[str, list]) -> None:
