@@ -9,10 +9,13 @@ import click
 
 
 def _memory_path(target: Path) -> Path:
-    """A memory file, or an output directory (its OUTDIR/.translate-kit/memory.sqlite)."""
+    """A memory file, or an output directory (its OUTDIR/.translate-kit/memory.sqlite): a directory, or a path
+    that does not exist yet and has no suffix (a memory file is named ``*.sqlite``)."""
     from ..translation.memory import default_memory_path
 
-    return default_memory_path(target) if target.is_dir() else target
+    if target.is_dir() or (not target.exists() and not target.suffix):
+        return default_memory_path(target)
+    return target
 
 
 def _open(target: Path, *, must_exist: bool):
