@@ -38,8 +38,14 @@ def memory():
 
 @memory.command("export")
 @click.argument("target", metavar="MEMORY", type=click.Path(path_type=Path, exists=True))
-@click.option("-o", "--output", "output", required=True, type=click.Path(path_type=Path, dir_okay=False),
-              help="The TMX file to write.")
+@click.option(
+    "-o",
+    "--output",
+    "output",
+    required=True,
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="The TMX file to write.",
+)
 def export(target, output):
     """Write the approved human segments of MEMORY as TMX 1.4."""
     from ..translation.memory.tmx import export_tmx
@@ -51,8 +57,14 @@ def export(target, output):
 
 @memory.command("import")
 @click.argument("tmx", type=click.Path(path_type=Path, dir_okay=False))
-@click.option("--into", "target", required=True, metavar="MEMORY", type=click.Path(path_type=Path),
-              help="Memory file or output directory to import into (created when missing).")
+@click.option(
+    "--into",
+    "target",
+    required=True,
+    metavar="MEMORY",
+    type=click.Path(path_type=Path),
+    help="Memory file or output directory to import into (created when missing).",
+)
 def import_(tmx, target):
     """Add the translation units of a TMX file to MEMORY as approved human segments."""
     from ..translation.memory.tmx import parse_tmx
@@ -69,5 +81,7 @@ def stats(target):
     """Engines, machine segments, approved and draft human segments, file size."""
     with _open(target, must_exist=True) as store:
         figures = store.stats()
-    figures["bytes"] = sum(p.stat().st_size for p in Path(figures["path"]).parent.glob(Path(figures["path"]).name + "*"))
+    figures["bytes"] = sum(
+        p.stat().st_size for p in Path(figures["path"]).parent.glob(Path(figures["path"]).name + "*")
+    )
     click.echo(json.dumps(figures, indent=2))

@@ -15,8 +15,12 @@ def review():
 
 @review.command("apply")
 @click.argument("output_dir", type=click.Path(path_type=Path, file_okay=False, exists=True))
-@click.option("--glossary", "glossary_dir", type=click.Path(path_type=Path),
-              help="Glossary directory [default: the one the last translate run into OUTDIR used].")
+@click.option(
+    "--glossary",
+    "glossary_dir",
+    type=click.Path(path_type=Path),
+    help="Glossary directory [default: the one the last translate run into OUTDIR used].",
+)
 @click.option("--strict", is_flag=True, help="Exit 1 when any sentence is flagged.")
 def apply(output_dir, glossary_dir, strict):
     """Record edited review-PO entries as approved translations and rebuild OUTDIR's outputs.
@@ -24,7 +28,7 @@ def apply(output_dir, glossary_dir, strict):
     Uses the inputs and options of the last translate run into OUTDIR; what the translation memory has costs
     no engine call.
     """
-    from ..translation.review import apply_reviews
+    from ..translation.run import apply_reviews
     from ..translation.run import resolve_glossary
     from .translate_cmd import finish
 
@@ -46,10 +50,14 @@ def status(output_dir, fmt):
     if fmt == "json":
         click.echo(json.dumps(counts, indent=2))
         return
-    click.echo(f"{counts['sentences']} sentences in {counts['files']} files: {counts['machine']} machine, "
-               f"{counts['approved']} approved, {counts['flagged']} flagged, {counts['stale']} stale")
+    click.echo(
+        f"{counts['sentences']} sentences in {counts['files']} files: {counts['machine']} machine, "
+        f"{counts['approved']} approved, {counts['flagged']} flagged, {counts['stale']} stale"
+    )
     if counts["drafts"]:
         click.echo(f"{counts['drafts']} draft edit(s) still fuzzy (clear fuzzy to approve)")
     if counts["unapplied_edits"]:
-        click.echo(f"{counts['unapplied_edits']} edit(s) not applied yet in {', '.join(counts['unapplied_files'])}:"
-                   f" run `translate-kit review apply {output_dir}`")
+        click.echo(
+            f"{counts['unapplied_edits']} edit(s) not applied yet in {', '.join(counts['unapplied_files'])}:"
+            f" run `translate-kit review apply {output_dir}`"
+        )

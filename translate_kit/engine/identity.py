@@ -20,8 +20,19 @@ import os
 from pathlib import Path
 
 #: identity keys that never change what an engine outputs
-DEVICE_KEYS = frozenset({"path", "device", "device_index", "max_batch_tokens", "inter_threads", "intra_threads",
-                         "workers", "num_workers", "address"})
+DEVICE_KEYS = frozenset(
+    {
+        "path",
+        "device",
+        "device_index",
+        "max_batch_tokens",
+        "inter_threads",
+        "intra_threads",
+        "workers",
+        "num_workers",
+        "address",
+    }
+)
 
 _DIGESTS: dict[tuple, str] = {}  # memo: (directory, file stats) → content digest
 

@@ -68,7 +68,7 @@ def cut_units(texts: Sequence[str], spans: Sequence[list], approved: dict[str, H
             if human is None:
                 continue
             if span.start > pos:
-                cut.parts.append(text[pos:span.start])
+                cut.parts.append(text[pos : span.start])
             cut.parts.append(HumanSentence(span.text, human.target, human.origin))
             pos = span.end
         if pos < len(text) or not cut.parts:
@@ -92,8 +92,7 @@ def merge(cut: UnitParts, machine: Sequence[SegmentResult]) -> SegmentResult:
         split_long += res.split_long
         repaired += res.repaired
     flags = [p for s in sentences for p in s.flags]
-    return SegmentResult("".join(text), flags, [e for s in sentences for e in s.terms], sentences, split_long,
-                         repaired)
+    return SegmentResult("".join(text), flags, [e for s in sentences for e in s.terms], sentences, split_long, repaired)
 
 
 def check_human(sentences: Sequence[HumanSentence], glossary, document: str) -> None:
@@ -105,8 +104,10 @@ def check_human(sentences: Sequence[HumanSentence], glossary, document: str) -> 
     from ..corpus.pairing import Segment, SegmentPair
     from ..glossary.matching import source_matcher
 
-    pairs = [SegmentPair(Segment(document, i + 1, s.source), Segment(document, i + 1, s.text), document)
-             for i, s in enumerate(sentences)]
+    pairs = [
+        SegmentPair(Segment(document, i + 1, s.source), Segment(document, i + 1, s.text), document)
+        for i, s in enumerate(sentences)
+    ]
     config = CheckConfig(disabled=frozenset(k for k in REGISTRY if k not in TERM_CHECKS))
     report = run_check(pairs, glossary, config)
     by_ref = {e.ref: e for e in glossary.entries}

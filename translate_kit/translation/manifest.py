@@ -76,8 +76,9 @@ class OutputState:
             known = [s for s in pending.get(output, []) if s != sha]
             pending[output] = (known + [sha])[-_PENDING_KEPT:]
 
-    def record(self, relpath: str, *, record: dict, flags: list[dict], outputs: dict[str, str],
-               review: dict[str, list]) -> None:
+    def record(
+        self, relpath: str, *, record: dict, flags: list[dict], outputs: dict[str, str], review: dict[str, list]
+    ) -> None:
         self.files[relpath] = {"record": record, "flags": flags, "outputs": outputs, "review": review}
 
     def forget(self, relpath: str) -> None:
@@ -87,5 +88,10 @@ class OutputState:
         return self.files.get(relpath, {}).get("review", {})
 
     def save(self) -> None:
-        atomic_write_text(self.path, json.dumps({"schema": _SCHEMA, "run": self.run, "files": self.files},
-                                                ensure_ascii=False, indent=1, sort_keys=True) + "\n")
+        atomic_write_text(
+            self.path,
+            json.dumps(
+                {"schema": _SCHEMA, "run": self.run, "files": self.files}, ensure_ascii=False, indent=1, sort_keys=True
+            )
+            + "\n",
+        )

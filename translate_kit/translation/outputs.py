@@ -20,8 +20,8 @@ produced by :mod:`translate_kit.translation.run`.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Mapping
 
 import polib
 

@@ -2,7 +2,7 @@
 
 An editor changes ``msgstr`` in ``a.txt.review.po`` and clears ``#, fuzzy``. The next ``translate`` into that
 directory, or ``review apply OUTDIR`` (which then rebuilds the outputs with the last run's inputs and
-options, see :func:`apply_reviews`), records each such entry as an **approved** human translation of its
+options, see :func:`translate_kit.translation.run.apply_reviews`), records each such entry as an **approved** human translation of its
 ``msgid``: an entry counts as edited when it is not fuzzy and its ``msgstr`` differs from what translate-kit
 wrote there, or translate-kit wrote it fuzzy (a flagged sentence the editor accepted). An entry whose
 ``msgstr`` was changed but is still fuzzy is kept as a **draft**: shown again in the review PO, never used
@@ -49,8 +49,11 @@ def read_review_edits(output_dir: Path, state: OutputState) -> tuple[list[HumanS
         try:
             po = parse_po(decode_text(data, path), path)
         except InputError as exc:
-            edits.warnings.append(Diagnostic("warning", "review-unreadable", f"{exc.message}; its edits were "
-                                             "not recorded", str(path), exc.line))
+            edits.warnings.append(
+                Diagnostic(
+                    "warning", "review-unreadable", f"{exc.message}; its edits were not recorded", str(path), exc.line
+                )
+            )
             continue
         segments = _edited(po, state.review_written(relpath), relpath)
         if segments:
@@ -87,32 +90,6 @@ def collect_review_edits(output_dir: Path, state: OutputState, store: MemoryStor
     return edits
 
 
-def apply_reviews(output_dir: Path, *, glossary=None, package=None, translator=None, progress=None):
-    """Record the review edits of ``output_dir`` and rebuild its outputs with the last run's inputs and
-    options (no engine call for what the memory has). Returns the run report."""
-    from .options import TranslateOptions
-    from .run import resolve_glossary, translate_documents
-
-    output_dir = Path(output_dir)
-    state = OutputState.load(output_dir)
-    run = state.run
-    if not run.get("inputs"):
-        raise TranslateKitError("no translate run recorded in this output directory (run translate into it "
-                                "first)", output_dir)
-    o = run.get("options", {})
-    options = TranslateOptions(beam_size=o.get("beam_size", 4), length_penalty=o.get("length_penalty", 0.2),
-                               max_batch_tokens=o.get("max_batch_tokens", 2048),
-                               overwrite=o.get("overwrite", False), drop_boilerplate=o.get("drop_boilerplate", False),
-                               boilerplate=Path(o["boilerplate"]) if o.get("boilerplate") else None,
-                               report=Path(o["report"]) if o.get("report") else None,
-                               memory=Path(run["memory"]) if run.get("memory") else None,
-                               glossary_dir=run.get("glossary_dir"), progress=progress)
-    if glossary is None:
-        glossary = resolve_glossary(run.get("glossary_dir"))
-    return translate_documents([Path(p) for p in run["inputs"]], output_dir, glossary=glossary, options=options,
-                               package=package, translator=translator)
-
-
 def review_status(output_dir: Path) -> dict:
     """Sentences of ``output_dir`` by origin, flagged ones, stale approvals, and edits not yet applied."""
     output_dir = Path(output_dir)
@@ -122,12 +99,20 @@ def review_status(output_dir: Path) -> dict:
     counts: Counter = Counter()
     for rec in state.files.values():
         for _text, _fuzzy, origin, _where in rec.get("review", {}).values():
-            counts["machine" if origin in ("machine", "draft") else
-                   "stale" if origin == "suggestion" else "approved"] += 1
+            counts[
+                "machine" if origin in ("machine", "draft") else "stale" if origin == "suggestion" else "approved"
+            ] += 1
             counts["drafts"] += origin == "draft"
         counts["flagged"] += len({f["sentence"] for f in rec.get("flags", [])})
     segments, edits = read_review_edits(output_dir, state)
-    return {"files": len(state.files), "sentences": sum(counts[k] for k in ("machine", "approved", "stale")),
-            "machine": counts["machine"], "approved": counts["approved"], "flagged": counts["flagged"],
-            "stale": counts["stale"], "drafts": counts["drafts"], "unapplied_edits": len(segments),
-            "unapplied_files": edits.files}
+    return {
+        "files": len(state.files),
+        "sentences": sum(counts[k] for k in ("machine", "approved", "stale")),
+        "machine": counts["machine"],
+        "approved": counts["approved"],
+        "flagged": counts["flagged"],
+        "stale": counts["stale"],
+        "drafts": counts["drafts"],
+        "unapplied_edits": len(segments),
+        "unapplied_files": edits.files,
+    }

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..corpus import Document, Unit, discover, read_document
-from ..errors import Diagnostic, InputError, Interrupted, OutputError
+from ..errors import Diagnostic, InputError, Interrupted, OutputError, TranslateKitError
 from ..glossary import pofile
 from ..glossary.model import Glossary
 from .human import HumanSentence, approved_sources, check_human, cut_units, merge
@@ -253,3 +253,38 @@ def _record_results(jobs: list[Job], work: list[WorkUnit], results: list[Segment
                                          p.reason, p.entry.label() if p.entry else None,
                                          p.entry.ref if p.entry else None, p.detail))
     return per_doc
+
+
+def apply_reviews(output_dir: Path, *, glossary=None, package=None, translator=None, progress=None):
+    """Record the review edits of ``output_dir`` and rebuild its outputs with the last run's inputs and
+    options (no engine call for what the memory has). Returns the run report."""
+    output_dir = Path(output_dir)
+    state = OutputState.load(output_dir)
+    run = state.run
+    if not run.get("inputs"):
+        raise TranslateKitError(
+            "no translate run recorded in this output directory (run translate into it first)", output_dir
+        )
+    o = run.get("options", {})
+    options = TranslateOptions(
+        beam_size=o.get("beam_size", 4),
+        length_penalty=o.get("length_penalty", 0.2),
+        max_batch_tokens=o.get("max_batch_tokens", 2048),
+        overwrite=o.get("overwrite", False),
+        drop_boilerplate=o.get("drop_boilerplate", False),
+        boilerplate=Path(o["boilerplate"]) if o.get("boilerplate") else None,
+        report=Path(o["report"]) if o.get("report") else None,
+        memory=Path(run["memory"]) if run.get("memory") else None,
+        glossary_dir=run.get("glossary_dir"),
+        progress=progress,
+    )
+    if glossary is None:
+        glossary = resolve_glossary(run.get("glossary_dir"))
+    return translate_documents(
+        [Path(p) for p in run["inputs"]],
+        output_dir,
+        glossary=glossary,
+        options=options,
+        package=package,
+        translator=translator,
+    )

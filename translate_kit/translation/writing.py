@@ -22,13 +22,25 @@ from .outputs import REVIEW_SUFFIX, render_outputs
 from .report import FAILED, SKIPPED, TRANSLATED, FileRecord, Flag, RunReport
 
 
-def write_outputs(jobs, per_doc: dict, output_dir: Path, options: TranslateOptions, state: OutputState,
-                  store: MemoryStore, report: RunReport) -> None:
+def write_outputs(
+    jobs,
+    per_doc: dict,
+    output_dir: Path,
+    options: TranslateOptions,
+    state: OutputState,
+    store: MemoryStore,
+    report: RunReport,
+) -> None:
     rendered = []
     for job in jobs:
         results = per_doc[id(job.doc)]
-        texts, written = render_outputs(job.doc, results, drop_boilerplate=options.drop_boilerplate,
-                                        overwrite=options.overwrite, suggestions=_suggestions(job.doc, results, store))
+        texts, written = render_outputs(
+            job.doc,
+            results,
+            drop_boilerplate=options.drop_boilerplate,
+            overwrite=options.overwrite,
+            suggestions=_suggestions(job.doc, results, store),
+        )
         data = {rel: text.encode("utf-8") for rel, text in texts.items()}
         rendered.append((job, data, written))
         state.pending(job.record.relpath, {rel: sha256_bytes(b) for rel, b in data.items()})
@@ -47,8 +59,9 @@ def write_outputs(jobs, per_doc: dict, output_dir: Path, options: TranslateOptio
         state.record(job.record.relpath, record=job.record.to_dict(), flags=flags, outputs=shas, review=written)
 
 
-def _write_document(relpath: str, data: dict[str, bytes], output_dir: Path, state: OutputState, force: bool,
-                    report: RunReport) -> bool:
+def _write_document(
+    relpath: str, data: dict[str, bytes], output_dir: Path, state: OutputState, force: bool, report: RunReport
+) -> bool:
     """Write the outputs of one document whose bytes changed; True when any was written."""
     changed = False
     for rel, new in data.items():
@@ -60,11 +73,21 @@ def _write_document(relpath: str, data: dict[str, bytes], output_dir: Path, stat
             old = None
         if old == new and not force:
             continue
-        if old is not None and not rel.endswith(REVIEW_SUFFIX) and state.known(relpath, rel) \
-                and not state.ours(relpath, rel, sha256_bytes(old)):
-            report.warnings.append(Diagnostic(
-                "warning", "output-edited", "edited since translate-kit wrote it: kept as it is (record edits "
-                "in the review PO instead, or move the file away to have it rebuilt)", str(path)))
+        if (
+            old is not None
+            and not rel.endswith(REVIEW_SUFFIX)
+            and state.known(relpath, rel)
+            and not state.ours(relpath, rel, sha256_bytes(old))
+        ):
+            report.warnings.append(
+                Diagnostic(
+                    "warning",
+                    "output-edited",
+                    "edited since translate-kit wrote it: kept as it is (record edits "
+                    "in the review PO instead, or move the file away to have it rebuilt)",
+                    str(path),
+                )
+            )
             continue
         atomic_write_bytes(path, new)
         changed = True

@@ -76,8 +76,7 @@ class MemoryStore:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise MemoryFileError(f"cannot create the memory's directory: {exc.strerror or exc}",
-                                  self.path) from None
+            raise MemoryFileError(f"cannot create the memory's directory: {exc.strerror or exc}", self.path) from None
         self._db = self._open(timeout)
 
     # -- opening ---------------------------------------------------------------------------------------------
@@ -86,22 +85,28 @@ class MemoryStore:
             return self._connect(timeout)
         except sqlite3.DatabaseError as exc:
             if isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc):
-                raise MemoryFileError(f"memory is locked by another process for too long: {exc}",
-                                      self.path) from None
+                raise MemoryFileError(f"memory is locked by another process for too long: {exc}", self.path) from None
             aside = self.path.with_name(f"{self.path.name}.damaged-{time.strftime('%Y%m%d-%H%M%S')}")
             try:
                 os.replace(self.path, aside)
             except OSError as err:
-                raise MemoryFileError(f"not a usable translation memory ({exc}) and it cannot be moved "
-                                      f"aside: {err.strerror or err}", self.path) from None
+                raise MemoryFileError(
+                    f"not a usable translation memory ({exc}) and it cannot be moved aside: {err.strerror or err}",
+                    self.path,
+                ) from None
             for suffix in ("-wal", "-shm"):
                 try:
                     os.replace(f"{self.path}{suffix}", f"{aside}{suffix}")
                 except OSError:
                     pass
-            self.warnings.append(Diagnostic("warning", "memory-moved-aside",
-                                            f"not a usable translation memory ({exc}); moved aside to "
-                                            f"{aside.name}, starting an empty one", str(self.path)))
+            self.warnings.append(
+                Diagnostic(
+                    "warning",
+                    "memory-moved-aside",
+                    f"not a usable translation memory ({exc}); moved aside to {aside.name}, starting an empty one",
+                    str(self.path),
+                )
+            )
             return self._connect(timeout)
 
     def _connect(self, timeout: float) -> sqlite3.Connection:
@@ -118,16 +123,23 @@ class MemoryStore:
     def _check_or_create(self, db: sqlite3.Connection) -> None:
         tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         if tables and "meta" not in tables:
-            raise MemoryFileError("a SQLite database of another application, not a translate-kit memory; "
-                                  "give another memory path", self.path)
+            raise MemoryFileError(
+                "a SQLite database of another application, not a translate-kit memory; give another memory path",
+                self.path,
+            )
         if "meta" in tables:
             meta = dict(db.execute("SELECT key, value FROM meta"))
             if meta.get("application") != APPLICATION:
-                raise MemoryFileError("a SQLite database of another application, not a translate-kit memory; "
-                                      "give another memory path", self.path)
+                raise MemoryFileError(
+                    "a SQLite database of another application, not a translate-kit memory; give another memory path",
+                    self.path,
+                )
             if int(meta.get("schema", 0)) > SCHEMA:
-                raise MemoryFileError(f"memory schema {meta.get('schema')} is newer than this translate-kit "
-                                      f"reads ({SCHEMA}); upgrade translate-kit", self.path)
+                raise MemoryFileError(
+                    f"memory schema {meta.get('schema')} is newer than this translate-kit "
+                    f"reads ({SCHEMA}); upgrade translate-kit",
+                    self.path,
+                )
             check = db.execute("PRAGMA quick_check").fetchone()[0]
             if check != "ok":
                 raise sqlite3.DatabaseError(f"integrity check failed: {check}")
@@ -135,8 +147,9 @@ class MemoryStore:
         with _transaction(db):
             for statement in filter(str.strip, _DDL.split(";")):
                 db.execute(statement)
-            db.execute("INSERT OR IGNORE INTO meta VALUES ('application', ?), ('schema', ?)",
-                       (APPLICATION, str(SCHEMA)))
+            db.execute(
+                "INSERT OR IGNORE INTO meta VALUES ('application', ?), ('schema', ?)", (APPLICATION, str(SCHEMA))
+            )
 
     def close(self) -> None:
         if self._db is not None:
@@ -153,26 +166,32 @@ class MemoryStore:
     def engine_id(self, identity: str, description: dict) -> int:
         """The row id of an engine identity (created on first use)."""
         with _transaction(self._db):
-            self._db.execute("INSERT OR IGNORE INTO engines (identity, description, created) VALUES (?, ?, ?)",
-                             (identity, json.dumps(description, sort_keys=True, default=str), time.time()))
+            self._db.execute(
+                "INSERT OR IGNORE INTO engines (identity, description, created) VALUES (?, ?, ?)",
+                (identity, json.dumps(description, sort_keys=True, default=str), time.time()),
+            )
             return self._db.execute("SELECT id FROM engines WHERE identity = ?", (identity,)).fetchone()[0]
 
     def get_many(self, engine: int, method: str, inputs: Sequence[str]) -> dict[str, str]:
         """Stored outputs of ``method`` for those of ``inputs`` the memory has."""
         found: dict[str, str] = {}
         for i in range(0, len(inputs), _BATCH):
-            chunk = list(inputs[i:i + _BATCH])
+            chunk = list(inputs[i : i + _BATCH])
             marks = ",".join("?" * len(chunk))
-            found.update(self._db.execute(
-                f"SELECT input, output FROM segments WHERE engine = ? AND method = ? AND input IN ({marks})",
-                (engine, method, *chunk)))
+            found.update(
+                self._db.execute(
+                    f"SELECT input, output FROM segments WHERE engine = ? AND method = ? AND input IN ({marks})",
+                    (engine, method, *chunk),
+                )
+            )
         return found
 
     def put_many(self, engine: int, method: str, pairs: Iterable[tuple[str, str]]) -> None:
         """Store outputs (one transaction: all of them or none)."""
         with _transaction(self._db):
-            self._db.executemany("INSERT OR REPLACE INTO segments VALUES (?, ?, ?, ?)",
-                                 ((engine, method, i, o) for i, o in pairs))
+            self._db.executemany(
+                "INSERT OR REPLACE INTO segments VALUES (?, ?, ?, ?)", ((engine, method, i, o) for i, o in pairs)
+            )
 
     # -- human segments --------------------------------------------------------------------------------------
     def human_count(self) -> int:
@@ -183,27 +202,44 @@ class MemoryStore:
         keys = list(dict.fromkeys(normalise(s) for s in sources))
         found: dict[str, HumanSegment] = {}
         for i in range(0, len(keys), _BATCH):
-            chunk = keys[i:i + _BATCH]
+            chunk = keys[i : i + _BATCH]
             rows = self._db.execute(
                 "SELECT source, original, target, approved, origin, document, unit, position FROM human "
-                f"WHERE source IN ({','.join('?' * len(chunk))})", chunk)
+                f"WHERE source IN ({','.join('?' * len(chunk))})",
+                chunk,
+            )
             found.update((r[0], HumanSegment(r[1], r[2], bool(r[3]), *r[4:])) for r in rows)
         return found
 
     def human_in_document(self, document: str) -> list[HumanSegment]:
-        rows = self._db.execute("SELECT original, target, approved, origin, document, unit, position FROM human "
-                                "WHERE document = ?", (document,))
+        rows = self._db.execute(
+            "SELECT original, target, approved, origin, document, unit, position FROM human WHERE document = ?",
+            (document,),
+        )
         return [HumanSegment(r[0], r[1], bool(r[2]), *r[3:]) for r in rows]
 
     def human_all(self) -> list[HumanSegment]:
-        rows = self._db.execute("SELECT original, target, approved, origin, document, unit, position FROM human "
-                                "ORDER BY source")
+        rows = self._db.execute(
+            "SELECT original, target, approved, origin, document, unit, position FROM human ORDER BY source"
+        )
         return [HumanSegment(r[0], r[1], bool(r[2]), *r[3:]) for r in rows]
 
     def human_put(self, segments: Iterable[HumanSegment]) -> int:
         """Store human segments; a draft never replaces an approved translation of the same source."""
-        rows = [(normalise(s.source), s.source, s.target, int(s.approved), s.origin, s.document, s.unit,
-                 s.position, time.time()) for s in segments]
+        rows = [
+            (
+                normalise(s.source),
+                s.source,
+                s.target,
+                int(s.approved),
+                s.origin,
+                s.document,
+                s.unit,
+                s.position,
+                time.time(),
+            )
+            for s in segments
+        ]
         with _transaction(self._db):
             for row in rows:
                 if not row[3]:
@@ -216,10 +252,13 @@ class MemoryStore:
     # -- figures ---------------------------------------------------------------------------------------------
     def stats(self) -> dict:
         one = self._db.execute
-        return {"path": str(self.path), "engines": one("SELECT count(*) FROM engines").fetchone()[0],
-                "segments": one("SELECT count(*) FROM segments").fetchone()[0],
-                "approved": one("SELECT count(*) FROM human WHERE approved = 1").fetchone()[0],
-                "drafts": one("SELECT count(*) FROM human WHERE approved = 0").fetchone()[0]}
+        return {
+            "path": str(self.path),
+            "engines": one("SELECT count(*) FROM engines").fetchone()[0],
+            "segments": one("SELECT count(*) FROM segments").fetchone()[0],
+            "approved": one("SELECT count(*) FROM human WHERE approved = 1").fetchone()[0],
+            "drafts": one("SELECT count(*) FROM human WHERE approved = 0").fetchone()[0],
+        }
 
 
 class _transaction:

@@ -38,10 +38,13 @@ def _role(code: str) -> str | None:
 def export_tmx(segments: list[HumanSegment], path: str | Path) -> int:
     """Write the approved ones of ``segments`` to ``path`` as TMX 1.4; returns how many were written."""
     chosen = [s for s in segments if s.approved]
-    lines = ['<?xml version="1.0" encoding="UTF-8"?>', '<tmx version="1.4">',
-             f'  <header creationtool="translate-kit" creationtoolversion={quoteattr(__version__)} '
-             'datatype="plaintext" segtype="sentence" adminlang="en" srclang="id" o-tmf="translate-kit"/>',
-             "  <body>"]
+    lines = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        '<tmx version="1.4">',
+        f'  <header creationtool="translate-kit" creationtoolversion={quoteattr(__version__)} '
+        'datatype="plaintext" segtype="sentence" adminlang="en" srclang="id" o-tmf="translate-kit"/>',
+        "  <body>",
+    ]
     for s in chosen:
         lines.append("    <tu>")
         lines.append(f'      <prop type="x-translate-kit-origin">{escape(s.origin)}</prop>')
@@ -79,12 +82,14 @@ def parse_tmx(path: str | Path) -> list[HumanSegment]:
             if role is None:
                 continue
             if role in pairs:
-                raise InputError(f"translation unit with two {role} ({'Indonesian' if role == 'source' else 'English'})"
-                                 " variants", path, line)
+                raise InputError(
+                    f"translation unit with two {role} ({'Indonesian' if role == 'source' else 'English'}) variants",
+                    path,
+                    line,
+                )
             pairs[role] = seg
         if "source" not in pairs or "target" not in pairs:
-            raise InputError("translation unit without an Indonesian (id) and an English (en) variant", path,
-                             u.line)
+            raise InputError("translation unit without an Indonesian (id) and an English (en) variant", path, u.line)
         if pairs["source"].strip() and pairs["target"].strip():
             out.append(HumanSegment(pairs["source"], pairs["target"], True, "tmx"))
     return out
@@ -97,16 +102,20 @@ def _parse(path: Path, data: bytes) -> list[_Unit]:
     state = {"root": None, "seg": None, "skip": 0}
 
     def refuse(*_args):
-        raise InputError("TMX file declares a DTD or entities: refused (no DTDs or entity declarations are "
-                         "read)", path, parser.CurrentLineNumber)
+        raise InputError(
+            "TMX file declares a DTD or entities: refused (no DTDs or entity declarations are read)",
+            path,
+            parser.CurrentLineNumber,
+        )
 
     def start(name, attrs):
         local = name.rsplit(" ", 1)[-1]
         if state["root"] is None:
             state["root"] = local
             if local != "tmx":
-                raise InputError(f"not a TMX file: root element is <{local}>, expected <tmx>", path,
-                                 parser.CurrentLineNumber)
+                raise InputError(
+                    f"not a TMX file: root element is <{local}>, expected <tmx>", path, parser.CurrentLineNumber
+                )
         if local == "tu":
             units.append(_Unit(parser.CurrentLineNumber))
         elif local == "tuv" and units:

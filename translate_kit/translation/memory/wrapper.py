@@ -145,8 +145,9 @@ class MemoryTranslator:
 
 
 def _memoizable(inner, name: str) -> bool:
-    return (name.startswith(("translate", "score")) or name in (getattr(inner, "memoizable", None) or ())) \
-        and name not in ("translate",)
+    return (
+        name.startswith(("translate", "score")) or name in (getattr(inner, "memoizable", None) or ())
+    ) and name not in ("translate",)
 
 
 class _Memoized:

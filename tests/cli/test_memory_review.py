@@ -68,14 +68,16 @@ def edit_review(path: Path, msgid: str, msgstr: str, *, keep_fuzzy: bool = False
 def test_review_apply_rebuilds_outputs_and_force_keeps_the_edit(setup, capsys):
     src, glossary, out = setup
     assert run_cli(capsys, "translate", src, "-o", out, "--glossary", glossary)[0] == 0
-    assert (out / "a.txt").read_text(encoding="utf-8") == "North Korea siap berunding. Russia menolak.\n" \
-                                                         "Presiden tiba di kota.\n"
+    assert (out / "a.txt").read_text(
+        encoding="utf-8"
+    ) == "North Korea siap berunding. Russia menolak.\nPresiden tiba di kota.\n"
     edit_review(out / "a.txt.review.po", "Korut siap berunding.", "North Korea is ready to negotiate.")
     code, stdout, _ = run_cli(capsys, "review", "status", out)
     assert code == 0
-    assert stdout.splitlines() == ["3 sentences in 1 files: 3 machine, 0 approved, 0 flagged, 0 stale",
-                                   "1 edit(s) not applied yet in a.txt.review.po: run "
-                                   f"`translate-kit review apply {out}`"]
+    assert stdout.splitlines() == [
+        "3 sentences in 1 files: 3 machine, 0 approved, 0 flagged, 0 stale",
+        f"1 edit(s) not applied yet in a.txt.review.po: run `translate-kit review apply {out}`",
+    ]
 
     code, _, err = run_cli(capsys, "review", "apply", out)
     assert code == 0, err
@@ -84,10 +86,14 @@ def test_review_apply_rebuilds_outputs_and_force_keeps_the_edit(setup, capsys):
     assert (out / "a.txt").read_text(encoding="utf-8") == expected
     assert report_of(out)["memory"]["missing"] == 0  # rebuilt from the memory, no engine call
     review = (out / "a.txt.review.po").read_text(encoding="utf-8")
-    assert '#. approved: human translation (review)\n#: a.txt:1\nmsgid "Korut siap berunding."\n' \
-           'msgstr "North Korea is ready to negotiate."' in review
-    assert run_cli(capsys, "review", "status", out, "--format", "json")[1] and \
-        json.loads(run_cli(capsys, "review", "status", out, "--format", "json")[1])["approved"] == 1
+    assert (
+        '#. approved: human translation (review)\n#: a.txt:1\nmsgid "Korut siap berunding."\n'
+        'msgstr "North Korea is ready to negotiate."' in review
+    )
+    assert (
+        run_cli(capsys, "review", "status", out, "--format", "json")[1]
+        and json.loads(run_cli(capsys, "review", "status", out, "--format", "json")[1])["approved"] == 1
+    )
 
     # --force asks the engine again for machine sentences; the approved one is not replaced
     code, _, err = run_cli(capsys, "translate", src, "-o", out, "--glossary", glossary, "--force")
@@ -108,8 +114,10 @@ def test_a_changed_source_offers_the_old_approval_as_a_fuzzy_suggestion(setup, c
     assert run_cli(capsys, "translate", src, "-o", out, "--glossary", glossary)[0] == 0
     assert (out / "a.txt").read_text(encoding="utf-8").endswith("Presiden tiba di ibu kota.\n")  # machine again
     review = (out / "a.txt.review.po").read_text(encoding="utf-8")
-    assert '#, fuzzy\n#| msgid "Presiden tiba di kota."\nmsgid "Presiden tiba di ibu kota."\n' \
-           'msgstr "The president arrived in the city."' in review
+    assert (
+        '#, fuzzy\n#| msgid "Presiden tiba di kota."\nmsgid "Presiden tiba di ibu kota."\n'
+        'msgstr "The president arrived in the city."' in review
+    )
     assert "suggestion: approved translation of an earlier source sentence" in review
     code, stdout, _ = run_cli(capsys, "review", "status", out)
     assert stdout.splitlines()[0] == "3 sentences in 1 files: 2 machine, 0 approved, 0 flagged, 1 stale"
@@ -124,8 +132,10 @@ def test_an_edit_still_fuzzy_is_a_draft_and_approvals_are_checked_against_the_gl
     assert run_cli(capsys, "translate", src, "-o", out, "--glossary", glossary)[0] == 0
     edit_review(out / "a.txt.review.po", "Rusia menolak.", "Russia refused.", keep_fuzzy=True)
     po = out / "a.txt.review.po"
-    po.write_text(po.read_text(encoding="utf-8").replace('msgid "Rusia menolak."', '#, fuzzy\nmsgid "Rusia menolak."'),
-                  encoding="utf-8")
+    po.write_text(
+        po.read_text(encoding="utf-8").replace('msgid "Rusia menolak."', '#, fuzzy\nmsgid "Rusia menolak."'),
+        encoding="utf-8",
+    )
     edit_review(po, "Korut siap berunding.", "Pyongyang is ready to negotiate.")  # drops the glossary term
     code, _, err = run_cli(capsys, "review", "apply", out, "--strict")
     assert code == 1  # the approved sentence violates the glossary: flagged, and --strict fails
@@ -141,8 +151,10 @@ def test_an_edit_still_fuzzy_is_a_draft_and_approvals_are_checked_against_the_gl
 def test_review_apply_without_a_run_is_one_error(tmp_path, capsys):
     code, _, err = run_cli(capsys, "review", "apply", tmp_path)
     assert code == 2
-    assert err.strip() == f"translate-kit: error: {tmp_path}: no translate run recorded in this output directory " \
-                          "(run translate into it first)"
+    assert (
+        err.strip() == f"translate-kit: error: {tmp_path}: no translate run recorded in this output directory "
+        "(run translate into it first)"
+    )
 
 
 TMX = """<?xml version="1.0" encoding="UTF-8"?>
@@ -177,19 +189,31 @@ def test_tmx_import_is_used_before_the_engine_and_round_trips(setup, tmp_path, c
     assert run_cli(capsys, "memory", "import", tmp_path / "out.tmx", "--into", tmp_path / "second.sqlite")[0] == 0
     with sqlite3.connect(tmp_path / "second.sqlite") as db:
         rows = db.execute("SELECT original, target FROM human ORDER BY source").fetchall()
-    assert rows == [("Kalimat lain & \"kutipan\".", "Another sentence & \"a quote\"."),
-                    ("Presiden   tiba di kota.", "The president reached the city.")]
+    assert rows == [
+        ('Kalimat lain & "kutipan".', 'Another sentence & "a quote".'),
+        ("Presiden   tiba di kota.", "The president reached the city."),
+    ]
 
 
-@pytest.mark.parametrize("body, message", [
-    ('<?xml version="1.0"?>\n<!DOCTYPE tmx [<!ENTITY a "aaaa">]>\n<tmx version="1.4"><body/></tmx>\n',
-     "bad.tmx:2: TMX file declares a DTD or entities: refused"),
-    ('<?xml version="1.0"?>\n<tmx version="1.4"><body>\n<tu><tuv xml:lang="id"><seg>x</seg></tu>\n</body></tmx>\n',
-     "bad.tmx:3: malformed TMX: mismatched tag"),
-    ('<?xml version="1.0"?>\n<tbx/>\n', "bad.tmx:2: not a TMX file: root element is <tbx>, expected <tmx>"),
-    ('<?xml version="1.0"?>\n<tmx version="1.4"><body>\n<tu><tuv xml:lang="id"><seg>x</seg></tuv></tu>\n'
-     '</body></tmx>\n', "bad.tmx:3: translation unit without an Indonesian (id) and an English (en) variant"),
-])
+@pytest.mark.parametrize(
+    "body, message",
+    [
+        (
+            '<?xml version="1.0"?>\n<!DOCTYPE tmx [<!ENTITY a "aaaa">]>\n<tmx version="1.4"><body/></tmx>\n',
+            "bad.tmx:2: TMX file declares a DTD or entities: refused",
+        ),
+        (
+            '<?xml version="1.0"?>\n<tmx version="1.4"><body>\n<tu><tuv xml:lang="id"><seg>x</seg></tu>\n</body></tmx>\n',
+            "bad.tmx:3: malformed TMX: mismatched tag",
+        ),
+        ('<?xml version="1.0"?>\n<tbx/>\n', "bad.tmx:2: not a TMX file: root element is <tbx>, expected <tmx>"),
+        (
+            '<?xml version="1.0"?>\n<tmx version="1.4"><body>\n<tu><tuv xml:lang="id"><seg>x</seg></tuv></tu>\n'
+            "</body></tmx>\n",
+            "bad.tmx:3: translation unit without an Indonesian (id) and an English (en) variant",
+        ),
+    ],
+)
 def test_bad_tmx_is_one_line_naming_file_and_line(tmp_path, body, message, capsys):
     (tmp_path / "bad.tmx").write_text(body, encoding="utf-8")
     code, _, err = run_cli(capsys, "memory", "import", tmp_path / "bad.tmx", "--into", tmp_path / "m.sqlite")
@@ -230,8 +254,12 @@ def test_optional_engine_methods_go_through_the_memory_generically(tmp_path):
         assert engine.translate_nbest(["c"], n=3) == [["C #0", "C #1", "C #2"]]  # other options: another key
         assert engine.translate(["c", "a b"]) == ["C", "A B"]
         assert engine.tokenize("x y") == ["x", "y"] and not hasattr(engine, "translate_with_prefix")
-    assert inner.calls == [("translate_nbest", ["a b", "c"]), ("translate_nbest", ["d"]),
-                           ("translate_nbest", ["c"]), ("translate", ["c", "a b"])]
+    assert inner.calls == [
+        ("translate_nbest", ["a b", "c"]),
+        ("translate_nbest", ["d"]),
+        ("translate_nbest", ["c"]),
+        ("translate", ["c", "a b"]),
+    ]
     with MemoryStore(tmp_path / "m.sqlite") as store:  # a new process would find all of it
         again = MemoryTranslator(NBestEngine(), store)
         assert again.translate_nbest(["d"], n=2) == [["D #0", "D #1"]] and again.inner.calls == []
@@ -246,8 +274,7 @@ def test_engine_identity_hashes_content_and_decoding_options_not_paths_or_device
     copy = tmp_path / info.path.name
     shutil.copytree(info.path, copy)
     a = engine_identity(BatchTranslator(info, max_batch_tokens=512))
-    b = engine_identity(BatchTranslator(load_package(copy), max_batch_tokens=4096, inter_threads=1,
-                                        intra_threads=1))
+    b = engine_identity(BatchTranslator(load_package(copy), max_batch_tokens=4096, inter_threads=1, intra_threads=1))
     assert a == b
     assert engine_identity(BatchTranslator(info, beam_size=2)) != a
     data = (copy / "model" / "model.bin").read_bytes()

@@ -35,10 +35,12 @@ msgid "Rusia"
 msgstr "Russia"
 """
 
-WORDS = ("presiden menteri pemerintah negara rakyat kota provinsi wilayah daerah kantor berita resmi laporan "
-         "pejabat tinggi kementerian pertahanan keamanan nasional dewan parlemen partai pemimpin kunjungan "
-         "pertemuan perjanjian militer ekonomi perdagangan sanksi rudal nuklir senjata satelit pasukan tentara "
-         "latihan perbatasan").split()
+WORDS = (
+    "presiden menteri pemerintah negara rakyat kota provinsi wilayah daerah kantor berita resmi laporan "
+    "pejabat tinggi kementerian pertahanan keamanan nasional dewan parlemen partai pemimpin kunjungan "
+    "pertemuan perjanjian militer ekonomi perdagangan sanksi rudal nuklir senjata satelit pasukan tentara "
+    "latihan perbatasan"
+).split()
 
 
 def run_cli(capsys, *args) -> tuple[int, str]:
@@ -53,8 +55,11 @@ def report_of(out: Path) -> dict:
 
 def tree(out: Path) -> dict[str, bytes]:
     """Every output file (translations and review POs) by relative path, the memory's folder and report aside."""
-    return {p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*"))
-            if p.is_file() and ".translate-kit" not in p.parts and p.name != "report.json"}
+    return {
+        p.relative_to(out).as_posix(): p.read_bytes()
+        for p in sorted(out.rglob("*"))
+        if p.is_file() and ".translate-kit" not in p.parts and p.name != "report.json"
+    }
 
 
 def temporaries(out: Path) -> list[str]:
@@ -106,8 +111,13 @@ def make_corpus(root: Path, files: int, lines: int, seed: int = 7) -> Path:
 
 def start(args, packages: Path) -> subprocess.Popen:
     env = {**os.environ, "ARGOS_PACKAGES_DIR": str(packages), "CI": "1"}
-    return subprocess.Popen([sys.executable, "-c", "from translate_kit.cli import main; main()", *map(str, args)],
-                            env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    return subprocess.Popen(
+        [sys.executable, "-c", "from translate_kit.cli import main; main()", *map(str, args)],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
 
 
 def wait_until(proc: subprocess.Popen, condition, limit: float = 120.0) -> bool:
@@ -137,7 +147,7 @@ def test_sigkill_at_several_points_then_resume_is_byte_identical(tmp_path, gloss
     killed_after = []
     for threshold in (1, 14, 28):  # after the first committed chunk, about a third, about two thirds
         proc = start(args, copy_model)
-        if wait_until(proc, lambda: memory_rows(memory) >= threshold):
+        if wait_until(proc, lambda n=threshold: memory_rows(memory) >= n):
             proc.send_signal(signal.SIGKILL)
         proc.wait(60)
         killed_after.append((proc.returncode, memory_rows(memory)))
@@ -164,8 +174,14 @@ def test_interrupted_rerun_with_other_settings_never_leaves_wrong_outputs(tmp_pa
     empty = tmp_path / "no-glossary"
     empty.mkdir()
     proc = start(["translate", src, "-o", out, "--glossary", empty, "--beam-size", "1"], copy_model)
-    changed = wait_until(proc, lambda: any((out / rel).read_bytes() != data for rel, data in list(original.items())
-                                           if rel.endswith(".txt") and (out / rel).exists()))
+    changed = wait_until(
+        proc,
+        lambda: any(
+            (out / rel).read_bytes() != data
+            for rel, data in list(original.items())
+            if rel.endswith(".txt") and (out / rel).exists()
+        ),
+    )
     proc.send_signal(signal.SIGKILL)
     proc.wait(60)
     assert changed and proc.returncode == -signal.SIGKILL
@@ -205,8 +221,7 @@ def test_ctrl_c_keeps_what_is_done_and_exits_130_with_one_line(tmp_path, glossar
 
 
 # -- incremental -------------------------------------------------------------------------------------------------
-def test_incremental_reruns_cost_only_the_sentences_whose_engine_input_changed(tmp_path, glossary, copy_model,
-                                                                                capsys):
+def test_incremental_reruns_cost_only_the_sentences_whose_engine_input_changed(tmp_path, glossary, copy_model, capsys):
     src = tmp_path / "in"
     src.mkdir()
     (src / "a.txt").write_text("Korut siap berunding.\nRusia menolak.\n", encoding="utf-8")
@@ -252,8 +267,9 @@ def test_incremental_reruns_cost_only_the_sentences_whose_engine_input_changed(t
     assert run("--force") == (5, {"a.txt": "translated", "b.txt": "translated", "c.txt": "translated"})
 
 
-def test_a_byte_identical_model_reinstall_costs_no_engine_call(tmp_path, glossary, make_demo_package,
-                                                                monkeypatch, capsys):
+def test_a_byte_identical_model_reinstall_costs_no_engine_call(
+    tmp_path, glossary, make_demo_package, monkeypatch, capsys
+):
     import shutil
 
     packages, info = make_demo_package()
@@ -268,8 +284,9 @@ def test_a_byte_identical_model_reinstall_costs_no_engine_call(tmp_path, glossar
     monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(copy))
     assert run_cli(capsys, "translate", tmp_path / "a.txt", "-o", out, "--glossary", glossary)[0] == 0
     assert report_of(out)["memory"]["missing"] == 0
-    assert run_cli(capsys, "translate", tmp_path / "a.txt", "-o", out, "--glossary", glossary,
-                   "--beam-size", "2")[0] == 0
+    assert (
+        run_cli(capsys, "translate", tmp_path / "a.txt", "-o", out, "--glossary", glossary, "--beam-size", "2")[0] == 0
+    )
     assert report_of(out)["memory"]["missing"] == 1  # other decoding options: another engine
 
 
@@ -285,8 +302,9 @@ def test_an_output_edited_by_hand_is_kept_with_a_warning(tmp_path, glossary, cop
 
 
 # -- flags -------------------------------------------------------------------------------------------------------
-def test_flags_persist_across_reruns_and_strict_fails_while_one_stands(tmp_path, glossary, make_demo_package,
-                                                                       monkeypatch, capsys):
+def test_flags_persist_across_reruns_and_strict_fails_while_one_stands(
+    tmp_path, glossary, make_demo_package, monkeypatch, capsys
+):
     # placeholder corrupted, the inline English translated away, "Korut" alone unfindable: a flagged sentence
     packages, _ = make_demo_package(word_map={"ZX1": "ZX7", "North": "South", "Korut": "Pyongyang"})
     monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(packages))
@@ -314,8 +332,10 @@ def test_two_concurrent_runs_sharing_one_memory(tmp_path, glossary, copy_model, 
     second = make_corpus(tmp_path / "in2", files=2, lines=12, seed=2)
     shared = tmp_path / "shared.sqlite"
     fast = ("--glossary", glossary, "--batch-tokens", "32", "--beam-size", "1")
-    procs = [start(["translate", src, "-o", tmp_path / f"out{i}", *fast, "--memory", shared], copy_model)
-             for i, src in ((1, first), (2, second))]
+    procs = [
+        start(["translate", src, "-o", tmp_path / f"out{i}", *fast, "--memory", shared], copy_model)
+        for i, src in ((1, first), (2, second))
+    ]
     for proc in procs:
         _, err = proc.communicate(timeout=300)
         assert proc.returncode == 0, err
@@ -339,17 +359,21 @@ def test_a_damaged_memory_is_moved_aside_and_a_foreign_one_is_one_error(tmp_path
     code, err = run_cli(capsys, "translate", tmp_path / "a.txt", "-o", out, "--glossary", glossary)
     assert code == 0, err
     assert "not a usable translation memory" in err and "moved aside to memory.sqlite.damaged-" in err
-    assert [p.read_bytes()[:22] for p in (out / ".translate-kit").glob("memory.sqlite.damaged-*")] == \
-        [b"this is not a database"]
+    assert [p.read_bytes()[:22] for p in (out / ".translate-kit").glob("memory.sqlite.damaged-*")] == [
+        b"this is not a database"
+    ]
     assert (out / "a.txt").read_text(encoding="utf-8") == "North Korea siap.\n"
 
     foreign = tmp_path / "other.sqlite"
     with sqlite3.connect(foreign) as db:
         db.execute("CREATE TABLE customers (id INTEGER, name TEXT)")
-    code, err = run_cli(capsys, "translate", tmp_path / "a.txt", "-o", tmp_path / "out2", "--glossary", glossary,
-                        "--memory", foreign)
+    code, err = run_cli(
+        capsys, "translate", tmp_path / "a.txt", "-o", tmp_path / "out2", "--glossary", glossary, "--memory", foreign
+    )
     assert code == 2
-    assert err.strip() == (f"translate-kit: error: {foreign}: a SQLite database of another application, not a "
-                           "translate-kit memory; give another memory path")
+    assert err.strip() == (
+        f"translate-kit: error: {foreign}: a SQLite database of another application, not a "
+        "translate-kit memory; give another memory path"
+    )
     with sqlite3.connect(foreign) as db:
         assert db.execute("SELECT name FROM sqlite_master").fetchall() == [("customers",)]  # untouched
