@@ -69,6 +69,12 @@ class OutputError(TranslateKitError):
     """An output location that cannot be written."""
 
 
+class Interrupted(TranslateKitError):
+    """A run stopped by Ctrl-C; the message is its one-line summary (what was kept, how to resume)."""
+
+    exit_code = 130
+
+
 @dataclass(frozen=True)
 class Diagnostic:
     """A non-fatal problem worth reporting (a warning in a report, a lint finding)."""

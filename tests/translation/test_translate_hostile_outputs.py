@@ -57,9 +57,9 @@ def test_a_killed_rerun_with_other_settings_never_leaves_wrong_outputs_up_to_dat
     # are rewritten (the write step is slowed down so the signal lands mid-write, not by chance)
     rerun = subprocess.Popen([sys.executable, "-c", textwrap.dedent("""
         import sys, time
-        from translate_kit.translation import run
+        from translate_kit.translation import writing
         written = []
-        real = run.write_document
+        real = writing._write_document  # writes one document's outputs
         def slow(*args, **kwargs):
             out = real(*args, **kwargs)
             written.append(out)
@@ -67,7 +67,7 @@ def test_a_killed_rerun_with_other_settings_never_leaves_wrong_outputs_up_to_dat
                 print("half", flush=True)
                 time.sleep(120)
             return out
-        run.write_document = slow
+        writing._write_document = slow
         from translate_kit.cli import main
         main(["translate", "in", "-o", "out", "--glossary", "empty", "--no-progress"])
         """)], cwd=batch, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)

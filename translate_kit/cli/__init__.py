@@ -14,7 +14,7 @@ import sys
 import click
 
 from .. import __version__
-from ..errors import TranslateKitError
+from ..errors import Interrupted, TranslateKitError
 
 #: command name → "module:attribute"
 COMMANDS = {
@@ -24,6 +24,8 @@ COMMANDS = {
     "score": "translate_kit.cli.score_cmd:score",
     "eval": "translate_kit.cli.eval_cmd:eval_",
     "glossary": "translate_kit.cli.glossary_cmd:glossary",
+    "review": "translate_kit.cli.review_cmd:review",
+    "memory": "translate_kit.cli.memory_cmd:memory",
 }
 
 
@@ -64,6 +66,9 @@ def main(argv=None) -> None:
     except click.ClickException as exc:
         exc.show()
         sys.exit(exc.exit_code)
+    except Interrupted as exc:
+        click.echo(f"translate-kit: {exc}", err=True)
+        _exit_now(exc.exit_code)
     except click.exceptions.Abort:
         click.echo("Aborted.", err=True)
         sys.exit(130)
@@ -80,3 +85,11 @@ def main(argv=None) -> None:
                    "(set TRANSLATE_KIT_DEBUG=1 for the traceback)", err=True)
         sys.exit(3)
     sys.exit(code if isinstance(code, int) else 0)
+
+
+def _exit_now(code: int) -> None:
+    """Exit at once after Ctrl-C: an abandoned engine call may still run in a worker thread, and waiting for
+    the interpreter's shutdown would wait for it. Everything done is already committed to the memory."""
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)

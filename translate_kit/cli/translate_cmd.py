@@ -43,17 +43,22 @@ def _progress_bar(enabled: bool):
 @click.option("--length-penalty", default=0.2, show_default=True, type=float)
 @click.option("--batch-tokens", default=2048, show_default=True, type=click.IntRange(16),
               help="Maximum tokens per translation batch.")
-@click.option("--force", is_flag=True, help="Redo outputs even when they are up to date.")
+@click.option("--force", is_flag=True,
+              help="Ask the engine again for every sentence (approved human translations are kept) and rewrite "
+                   "every output.")
 @click.option("--overwrite", is_flag=True, help="PO inputs: replace existing msgstr too.")
 @click.option("--drop-boilerplate", is_flag=True, help="Leave site chrome out of the outputs (default: copy it).")
 @click.option("--boilerplate", "boilerplate_file", type=click.Path(path_type=Path),
               help="File of extra boilerplate patterns, one regex per line.")
 @click.option("--report", "report_path", type=click.Path(path_type=Path),
               help="Where to write the JSON run report [default: OUTPUT/report.json].")
+@click.option("--memory", "memory_path", type=click.Path(path_type=Path, dir_okay=False),
+              help="Translation memory file to use, e.g. one shared by several output directories "
+                   "[default: OUTPUT/.translate-kit/memory.sqlite].")
 @click.option("--no-progress", is_flag=True, help="No progress bar even on a terminal.")
 @click.option("--strict", is_flag=True, help="Exit 1 when any sentence is flagged.")
 def translate(inputs, output_dir, glossary_dir, beam_size, length_penalty, batch_tokens, force, overwrite,
-              drop_boilerplate, boilerplate_file, report_path, no_progress, strict):
+              drop_boilerplate, boilerplate_file, report_path, memory_path, no_progress, strict):
     """Translate Indonesian .txt/.po/.jsonl files (or directories of them) to English, held to the glossary.
 
     Writes one English file per input under OUTPUT, a bilingual <name>.review.po beside each, and a JSON run
@@ -67,8 +72,15 @@ def translate(inputs, output_dir, glossary_dir, beam_size, length_penalty, batch
         options = TranslateOptions(beam_size=beam_size, length_penalty=length_penalty,
                                    max_batch_tokens=batch_tokens, force=force, overwrite=overwrite,
                                    drop_boilerplate=drop_boilerplate, boilerplate=boilerplate_file,
-                                   report=report_path, progress=progress)
+                                   report=report_path, memory=memory_path,
+                                   glossary_dir=str(glossary_dir.resolve()) if glossary_dir else None,
+                                   progress=progress)
         report = translate_documents(list(inputs), output_dir, glossary=glossary, options=options)
+    finish(report, strict)
+
+
+def finish(report, strict: bool) -> None:
+    """Print warnings, errors, flags and the summary of a run; exit 2 on a failed input, 1 on flags (strict)."""
     for warning in report.warnings:
         click.echo(f"translate-kit: {warning}", err=True)
     for record in report.files:

@@ -10,6 +10,11 @@ stand in for :class:`~translate_kit.engine.translator.BatchTranslator`:
 
 Optional CTranslate2 capabilities (n-best lists, attention, target prefixes, suppressed sequences, scoring)
 are discovered with ``hasattr`` by the code that uses them; an engine without them still works.
+The translation memory (``translate_kit.translation.memory``) wraps an engine and memoises ``translate`` and
+every optional method whose name starts with ``translate`` or ``score`` (or is listed in an engine's
+``memoizable`` attribute): give such a method list arguments of one item per input (zipped into the key),
+options as keyword arguments, and return a list of JSON-able results, one per input. The memory's key for
+an engine is :func:`translate_kit.engine.identity.engine_identity` (package content + decoding options).
 :func:`as_translator` turns a plain ``list[str] -> list[str]`` callable into a translator.
 """
 

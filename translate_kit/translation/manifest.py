@@ -1,25 +1,32 @@
-"""Up-to-date bookkeeping: which outputs were made from which input, glossary, model and options.
+"""What an output directory holds: ``OUTDIR/.translate-kit/state.json`` (written atomically).
 
-The manifest lives in the output directory as ``.translate-kit.json`` (written atomically). An input is up
-to date when its record says the same input sha256, glossary digest, model identity and options digest,
-and every output it lists still holds the bytes recorded (sha256 of each output, read back after writing).
-So a run killed while it rewrote outputs (the manifest is saved at the end) never leaves outputs of other
-settings marked up to date: their content no longer matches, and the next run redoes them. ``--force``
-ignores the manifest.
+There is no up-to-date stamp any more: every run recomputes every output from the translation memory (which
+costs no engine call for what the memory has) and compares the result with the file on disk, so an output
+can never be marked up to date while its content is wrong. The state records, per input (by relative path):
+
+- ``record``: the file's report record and ``flags``: its flagged sentences, so that ``report.json`` describes
+  the whole output directory, inputs of earlier runs included, and ``--strict`` fails while a flag stands;
+- ``outputs``: the sha256 of each output as translate-kit wrote it (``pending`` while a write is under way),
+  so that an output edited by hand since is recognised and not overwritten;
+- ``review``: per review-PO ``msgid``, what was written (``msgstr``, fuzzy, origin, where), so that
+  ``review apply`` tells an editor's change from translate-kit's own text.
+
+``run`` keeps the last run's inputs, glossary directory and options, so that ``review apply OUTDIR`` can
+rebuild the outputs on its own.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import InputError
-from ..textio import atomic_write_text, is_regular_file, read_text
+from ..textio import atomic_write_text
 
-MANIFEST_NAME = ".translate-kit.json"
-_SCHEMA = 2  # 2: outputs' sha256 recorded (schema 1 manifests are ignored: everything is redone)
+STATE_DIR = ".translate-kit"
+STATE_NAME = "state.json"
+_SCHEMA = 1
+_PENDING_KEPT = 8  # pending writes remembered per output (runs killed one after another)
 
 
 def digest(obj: object) -> str:
@@ -27,71 +34,64 @@ def digest(obj: object) -> str:
     return hashlib.sha256(json.dumps(obj, sort_keys=True, ensure_ascii=False, default=str).encode()).hexdigest()
 
 
-def file_sha256(path: Path) -> str | None:
-    """sha256 of a regular file's bytes, read in blocks; None when it is missing or not a regular file."""
-    if not is_regular_file(path):
-        return None
-    h = hashlib.sha256()
-    try:
-        with open(path, "rb") as fh:
-            for block in iter(lambda: fh.read(1 << 20), b""):
-                h.update(block)
-    except OSError:
-        return None
-    return h.hexdigest()
+def sha256_bytes(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
 
 
-@dataclass(frozen=True)
-class Stamp:
-    """Everything an output depends on."""
+class OutputState:
+    """The state of one output directory (see the module docstring)."""
 
-    input_sha256: str
-    glossary: str
-    model: str
-    options: str
-
-    def to_dict(self) -> dict:
-        return dict(self.__dict__)
-
-
-class Manifest:
-    """Records keyed by the input's relative path (which is also its output's relative path)."""
-
-    def __init__(self, output_dir: Path, records: dict | None = None):
-        self.path = Path(output_dir) / MANIFEST_NAME
+    def __init__(self, output_dir: Path, files: dict | None = None, run: dict | None = None):
         self.output_dir = Path(output_dir)
-        self.records: dict[str, dict] = records or {}
+        self.path = self.output_dir / STATE_DIR / STATE_NAME
+        self.files: dict[str, dict] = files or {}
+        self.run: dict = run or {}
 
     @classmethod
-    def load(cls, output_dir: str | Path) -> "Manifest":
-        """The manifest of ``output_dir``; a missing or unreadable one is empty (everything is redone)."""
+    def load(cls, output_dir: str | Path) -> OutputState:
+        """The state of ``output_dir``; a missing or unreadable one is empty (outputs are then rebuilt)."""
         output_dir = Path(output_dir)
         try:
-            data = json.loads(read_text(output_dir / MANIFEST_NAME))
-            records = data["files"] if data.get("schema") == _SCHEMA and isinstance(data.get("files"), dict) else {}
-        except (OSError, ValueError, KeyError, TypeError, AttributeError, InputError):
-            records = {}
-        return cls(output_dir, records)
+            data = json.loads((output_dir / STATE_DIR / STATE_NAME).read_text(encoding="utf-8"))
+            if data.get("schema") != _SCHEMA or not isinstance(data.get("files"), dict):
+                return cls(output_dir)
+            return cls(output_dir, data["files"], data.get("run") or {})
+        except (OSError, ValueError, AttributeError):
+            return cls(output_dir)
 
-    def up_to_date(self, relpath: str, stamp: Stamp) -> bool:
-        rec = self.records.get(relpath)
-        if not rec or rec.get("stamp") != stamp.to_dict():
-            return False
-        hashes = rec.get("sha256") or {}
-        outputs = rec.get("outputs", [])
-        return bool(outputs) and all(
-            hashes.get(out) is not None and file_sha256(self.output_dir / out) == hashes[out] for out in outputs)
+    # -- outputs ---------------------------------------------------------------------------------------------
+    def ours(self, relpath: str, output: str, sha: str) -> bool:
+        """True when ``sha`` is what translate-kit wrote (or was writing) to ``output`` for ``relpath``."""
+        rec = self.files.get(relpath, {})
+        return sha == rec.get("outputs", {}).get(output) or sha in rec.get("pending", {}).get(output, ())
 
-    def outputs(self, relpath: str) -> list[str]:
-        return list(self.records.get(relpath, {}).get("outputs", []))
+    def known(self, relpath: str, output: str) -> bool:
+        rec = self.files.get(relpath, {})
+        return output in rec.get("outputs", {}) or output in rec.get("pending", {})
 
-    def record(self, relpath: str, stamp: Stamp, outputs: list[str]) -> None:
-        self.records[relpath] = {"stamp": stamp.to_dict(), "outputs": outputs,
-                                 "sha256": {out: file_sha256(self.output_dir / out) for out in outputs}}
+    def pending(self, relpath: str, shas: dict[str, str]) -> None:
+        """Note what is about to be written; earlier pending writes (of runs killed since) stay recognised."""
+        pending = self.files.setdefault(relpath, {}).setdefault("pending", {})
+        for output, sha in shas.items():
+            known = [s for s in pending.get(output, []) if s != sha]
+            pending[output] = (known + [sha])[-_PENDING_KEPT:]
+
+    def record(
+        self, relpath: str, *, record: dict, flags: list[dict], outputs: dict[str, str], review: dict[str, list]
+    ) -> None:
+        self.files[relpath] = {"record": record, "flags": flags, "outputs": outputs, "review": review}
 
     def forget(self, relpath: str) -> None:
-        self.records.pop(relpath, None)
+        self.files.pop(relpath, None)
+
+    def review_written(self, relpath: str) -> dict[str, list]:
+        return self.files.get(relpath, {}).get("review", {})
 
     def save(self) -> None:
-        atomic_write_text(self.path, json.dumps({"schema": _SCHEMA, "files": self.records},
-                                                ensure_ascii=False, indent=1, sort_keys=True) + "\n")
+        atomic_write_text(
+            self.path,
+            json.dumps(
+                {"schema": _SCHEMA, "run": self.run, "files": self.files}, ensure_ascii=False, indent=1, sort_keys=True
+            )
+            + "\n",
+        )

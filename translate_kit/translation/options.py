@@ -1,13 +1,12 @@
-"""The options of a translate run; those that change outputs are part of the up-to-date stamp."""
+"""The options of a translate run."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
 from ..corpus import BoilerplateRules
-from .manifest import digest
 
 #: called as ``progress(done, total)`` while sentences are translated
 Progress = Callable[[int, int], None]
@@ -15,7 +14,7 @@ Progress = Callable[[int, int], None]
 
 @dataclass
 class TranslateOptions:
-    """Options of a run; those that change outputs are part of the up-to-date stamp."""
+    """Options of a run (``to_dict`` is what the report and the output directory's state record)."""
 
     beam_size: int = 4
     length_penalty: float = 0.2
@@ -25,19 +24,17 @@ class TranslateOptions:
     drop_boilerplate: bool = False
     boilerplate: Path | None = None  # a file of extra boilerplate patterns (one regex per line)
     report: Path | None = None  # default: OUTPUT_DIR/report.json
+    memory: Path | None = None  # the translation memory file; default: OUTPUT_DIR/.translate-kit/memory.sqlite
+    glossary_dir: str | None = None  # where the glossary came from (kept so `review apply` can rebuild)
     progress: Progress | None = field(default=None, repr=False)  # called as progress(done, total)
-
-    def stamp(self, rules: BoilerplateRules) -> str:
-        return digest({"beam_size": self.beam_size, "length_penalty": self.length_penalty,
-                       "overwrite": self.overwrite, "drop_boilerplate": self.drop_boilerplate,
-                       "boilerplate": rules.patterns})
 
     def to_dict(self) -> dict:
         return {"beam_size": self.beam_size, "length_penalty": self.length_penalty,
                 "max_batch_tokens": self.max_batch_tokens, "force": self.force, "overwrite": self.overwrite,
                 "drop_boilerplate": self.drop_boilerplate,
                 "boilerplate": str(self.boilerplate) if self.boilerplate else None,
-                "report": str(self.report) if self.report else None}
+                "report": str(self.report) if self.report else None,
+                "memory": str(self.memory) if self.memory else None}
 
 
 def load_rules(options: TranslateOptions) -> BoilerplateRules:

@@ -20,8 +20,8 @@ produced by :mod:`translate_kit.translation.run`.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Mapping
 
 import polib
 
@@ -43,18 +43,30 @@ def relpaths_for(relpath: Path) -> list[str]:
     return [rel, rel + REVIEW_SUFFIX]
 
 
+def render_outputs(doc: Document, results: Mapping[int, object], *, drop_boilerplate: bool = False,
+                   overwrite: bool = False, suggestions: Mapping | None = None) -> tuple[dict[str, str], dict]:
+    """The text of each output of ``doc`` by relative path, and what its review PO says per ``msgid``."""
+    rel, review = output_relpaths(doc)
+    text = render_document(doc, results, drop_boilerplate=drop_boilerplate, overwrite=overwrite)
+    po, written = review_file(doc, results, suggestions or {})
+    return {rel: text, review: po}, written
+
+
 def write_document(doc: Document, results: Mapping[int, object], output_dir: Path, *,
                    drop_boilerplate: bool = False, overwrite: bool = False) -> list[str]:
     """Write the translation and the review PO of ``doc``; returns their paths relative to ``output_dir``."""
-    rel, review = output_relpaths(doc)
-    text = render_document(doc, results, drop_boilerplate=drop_boilerplate, overwrite=overwrite)
-    atomic_write_text(output_dir / rel, text)
-    atomic_write_text(output_dir / review, review_po(doc, results))
-    return [rel, review]
+    texts, _ = render_outputs(doc, results, drop_boilerplate=drop_boilerplate, overwrite=overwrite)
+    for rel, text in texts.items():
+        atomic_write_text(output_dir / rel, text)
+    return list(texts)
 
 
 def review_po(doc: Document, results: Mapping[int, object]) -> str:
     """The bilingual review file of one document (identical sentences share one entry)."""
+    return review_file(doc, results, {})[0]
+
+
+def _header(doc: Document) -> polib.POFile:
     po = polib.POFile(wrapwidth=78)
     po.header = f"Review file: machine translation of {doc.relpath.as_posix()} (translate-kit)"
     po.metadata = {
@@ -65,27 +77,59 @@ def review_po(doc: Document, results: Mapping[int, object]) -> str:
         "Content-Type": "text/plain; charset=UTF-8",
         "Content-Transfer-Encoding": "8bit",
     }
+    return po
+
+
+def review_file(doc: Document, results: Mapping[int, object], suggestions: Mapping) -> tuple[str, dict]:
+    """The review PO of ``doc`` and, per ``msgid``, ``[msgstr, fuzzy, origin, [unit key, position]]``.
+
+    ``origin`` is ``machine``, ``review`` / ``tmx`` (an approved human translation, marked
+    ``#. approved: …``) or ``suggestion`` / ``draft``: ``suggestions`` maps a sentence to a human text offered
+    fuzzy — an approval whose source sentence has changed since (``#| msgid`` the old source) or an edit
+    still marked fuzzy.
+    """
+    po = _header(doc)
     by_msgid: dict[str, polib.POEntry] = {}
+    written: dict[str, list] = {}
     for unit in doc.units:
         result = results.get(unit.index)
         if result is None:
             continue
-        for sentence in result.sentences:
+        for position, sentence in enumerate(result.sentences):
             if not sentence.source.strip():
                 continue
             entry = by_msgid.get(sentence.source)
             if entry is None:
-                entry = polib.POEntry(msgid=sentence.source, msgstr=sentence.text)
+                entry, origin = _entry(sentence, suggestions.get(sentence.source))
                 by_msgid[sentence.source] = entry
                 po.append(entry)
-                terms = "; ".join(dict.fromkeys(t.label() for t in sentence.terms))
-                notes = [f"terms: {terms}"] if terms else []
-                notes += [f"flag: {p.reason}: {p.entry.label() if p.entry else ''} {p.detail}".rstrip()
-                          for p in sentence.flags]
-                entry.comment = "\n".join(notes)
-                if sentence.flags:
-                    entry.flags.append("fuzzy")
+                written[sentence.source] = [entry.msgstr, "fuzzy" in entry.flags, origin, [unit.key, position]]
             occurrence = (doc.relpath.as_posix(), str(unit.line))
             if occurrence not in entry.occurrences:
                 entry.occurrences.append(occurrence)
-    return po.__unicode__()
+    return po.__unicode__(), written
+
+
+def _entry(sentence, suggestion) -> tuple[polib.POEntry, str]:
+    origin = getattr(sentence, "origin", "machine")
+    entry = polib.POEntry(msgid=sentence.source, msgstr=sentence.text)
+    terms = "; ".join(dict.fromkeys(t.label() for t in sentence.terms))
+    notes = [f"terms: {terms}"] if terms else []
+    if origin != "machine":
+        notes.append(f"approved: human translation ({origin})")
+    notes += [f"flag: {p.reason}: {p.entry.label() if p.entry else ''} {p.detail}".rstrip() for p in sentence.flags]
+    if origin == "machine" and suggestion is not None:
+        kind, text, previous = suggestion
+        entry.msgstr = text
+        if kind == "suggestion":
+            entry.previous_msgid = previous
+            notes.append("suggestion: approved translation of an earlier source sentence; machine: "
+                         + sentence.text)
+        else:
+            notes.append("draft: your edit, still fuzzy (clear fuzzy to approve it); machine: " + sentence.text)
+        origin = kind
+        entry.flags.append("fuzzy")
+    elif sentence.flags and origin == "machine":
+        entry.flags.append("fuzzy")
+    entry.comment = "\n".join(notes)
+    return entry, origin

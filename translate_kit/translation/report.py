@@ -73,6 +73,9 @@ class RunReport:
     timings: dict = field(default_factory=lambda: {k: 0.0 for k in TIMING_KEYS})
     split_sentences: int = 0  # sentences longer than the model's input limit, split before translation
     repaired: int = 0  # sentences whose placeholder protection failed but a repair verified
+    #: the translation memory: path, hits, engine_calls/inputs/tokens, human_review/human_tmx (sentences taken
+    #: from approved human segments), review_edits (edits recorded from review POs this run)
+    memory: dict = field(default_factory=dict)
 
     # -- summaries ---------------------------------------------------------------------------------------
     def count(self, status: str) -> int:
@@ -125,6 +128,7 @@ class RunReport:
             "boilerplate": dict(sorted(self.boilerplate.items())),
             "flags": [f.to_dict() for f in self.flags],
             "warnings": [w.to_dict() for w in self.warnings],
+            "memory": self.memory,
             "timings": {k: round(v, 3) for k, v in self.timings.items()},
         }
 

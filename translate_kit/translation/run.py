@@ -13,29 +13,32 @@ from __future__ import annotations
 import os
 import tempfile
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Sequence
 
 from ..corpus import Document, Unit, discover, read_document
-from ..errors import Diagnostic, InputError, OutputError, TranslateKitError
+from ..errors import Diagnostic, InputError, Interrupted, OutputError, TranslateKitError
 from ..glossary import pofile
 from ..glossary.model import Glossary
 from ..textio import clean_stale_temporaries
-from .manifest import MANIFEST_NAME, Manifest, Stamp, digest
+from .human import HumanSentence, approved_sources, check_human, cut_units, merge
+from .manifest import STATE_DIR, STATE_NAME, OutputState
+from .outputs import relpaths_for
+from .memory import MemoryStats, MemoryStore, MemoryTranslator, default_memory_path
 from .options import TranslateOptions, load_rules
-from .outputs import relpaths_for, write_document
-from .report import FAILED, SKIPPED, FileRecord, Flag, RunReport
+from .report import FAILED, FileRecord, Flag, RunReport
+from .review import collect_review_edits
 from .segments import SegmentResult, Timer, translate_segments
+from .writing import add_earlier_files, write_outputs
 
 
 @dataclass(slots=True)
 class Job:
-    """A document to translate in this run, its report record and its up-to-date stamp."""
+    """A document to translate in this run and its report record."""
 
     doc: Document
     record: FileRecord
-    stamp: Stamp
 
 
 @dataclass(slots=True)
@@ -70,7 +73,7 @@ def check_output_paths(inputs: Sequence[Path], found: list[tuple[Path, Path]], o
                               "output directory outside the inputs", output_dir)
     # files inside the output directory (when it lies inside an input directory) are our outputs, not inputs
     inputs_at = {path.resolve(): path for path, _ in found if out not in path.resolve().parents}
-    owner: dict[Path, str] = {(output_dir / MANIFEST_NAME).resolve(): "the manifest",
+    owner: dict[Path, str] = {(output_dir / STATE_DIR / STATE_NAME).resolve(): "the output state",
                               Path(report_path).resolve(): "the run report"}
     for path, rel in found:
         if path.resolve() not in inputs_at:
@@ -87,16 +90,6 @@ def check_output_paths(inputs: Sequence[Path], found: list[tuple[Path, Path]], o
             raise OutputError(f"{what} would overwrite the input {inputs_at[target]} (nothing written)", target)
 
 
-def _model_stamp(info) -> str:
-    """The package's identity plus its weights file's size and mtime (a rebuilt model is a new model)."""
-    try:
-        st = (Path(info.path) / "model" / "model.bin").stat()
-        weights = [st.st_size, st.st_mtime_ns]
-    except OSError:
-        weights = None
-    return digest([info.to_dict(), weights])
-
-
 def resolve_glossary(directory: str | Path | None) -> Glossary:
     """``directory``, else ``glossary/`` when it exists, else an empty glossary with a ``no-glossary`` warning."""
     glossary, diagnostics = pofile.resolve_glossary(directory, "translating without a glossary")
@@ -104,13 +97,15 @@ def resolve_glossary(directory: str | Path | None) -> Glossary:
 
 
 def translate_documents(inputs: Sequence[Path], output_dir: Path, *, glossary: Glossary | None,
-                        options: TranslateOptions | None = None, package=None,
-                        translator=None) -> RunReport:
+                        options: TranslateOptions | None = None, package=None, translator=None) -> RunReport:
     """Translate files and directories of .txt/.po/.jsonl into ``output_dir`` and write the JSON report.
 
     ``package``: the engine package to use (default: the installed id→en package); ``translator``: a ready
-    ``BatchTranslator`` (default: made from the package when something needs translating). Returns the
-    report; ``report.failed`` tells whether any input failed (the CLI then exits 2).
+    engine (default: a ``BatchTranslator`` made from the package when something needs translating). Every
+    engine call goes through the translation memory (``options.memory``, default
+    ``OUTDIR/.translate-kit/memory.sqlite``); edited review POs in ``output_dir`` are recorded first. Returns
+    the report of the whole output directory; ``report.failed`` tells whether any input failed (the CLI then
+    exits 2). Ctrl-C raises :class:`~translate_kit.errors.Interrupted` once what was done is committed.
     """
     from .. import engine
 
@@ -118,10 +113,11 @@ def translate_documents(inputs: Sequence[Path], output_dir: Path, *, glossary: G
     output_dir = Path(output_dir)
     glossary = glossary if glossary is not None else Glossary()
     report = RunReport(options=options.to_dict())
-    timer = Timer(report.timings)
     t_start = time.perf_counter()
 
     check_output_dir(output_dir)
+    discovered = discover([Path(p) for p in inputs])
+    check_output_paths(inputs, discovered[0], output_dir, options.report or output_dir / "report.json")
     stale = clean_stale_temporaries(output_dir)  # left by a run that was killed while writing
     if stale:
         report.warnings.append(Diagnostic("warning", "stale-temporaries-removed",
@@ -134,38 +130,106 @@ def translate_documents(inputs: Sequence[Path], output_dir: Path, *, glossary: G
     report.glossary = {"digest": glossary.digest, "files": [str(p) for p in glossary.files],
                        "entries": len(glossary.entries)}
     report.warnings += glossary.diagnostics
-    stamp_common = (glossary.digest, _model_stamp(info), options.stamp(load_rules(options)))
-    manifest = Manifest.load(output_dir)
-
-    with timer("read"):
-        jobs = _read_inputs(inputs, output_dir, options, stamp_common, manifest, report)
-    work = _collect_units(jobs, options, report)
-    results: list[SegmentResult] = []
-    if work:
-        if translator is None:
-            translator = engine.BatchTranslator(package, beam_size=options.beam_size,
-                                                length_penalty=options.length_penalty,
-                                                max_batch_tokens=options.max_batch_tokens)
-        results = translate_segments([w.unit.text for w in work], glossary=glossary,
-                                     translator=translator, options=options, timings=report.timings)
-    if len(results) != len(work):
-        raise RuntimeError(f"{len(work)} segments in, {len(results)} out")
-    per_doc = _record_results(jobs, work, results, report)
-    with timer("write"):
-        _write_outputs(jobs, per_doc, output_dir, options, manifest)
+    state = OutputState.load(output_dir)
+    memory_path = Path(options.memory) if options.memory else default_memory_path(output_dir)
+    run = _Run(output_dir, glossary, options, report, state, None, package, translator)
+    with MemoryStore(memory_path) as store:
+        run.store = store
+        report.warnings += store.warnings
+        try:
+            _run_stages(run, discovered)
+        except KeyboardInterrupt:
+            raise Interrupted(run.interrupted_summary()) from None
+        state.run = {"inputs": [str(Path(p).resolve()) for p in inputs], "options": options.to_dict(),
+                     "glossary": [str(p) for p in glossary.files], "glossary_dir": options.glossary_dir,
+                     "memory": str(memory_path.resolve())}
+        state.save()
     report.timings["total"] = time.perf_counter() - t_start
     report.write(options.report or output_dir / "report.json")
     return report
 
 
-def _read_inputs(inputs: Sequence[Path], output_dir: Path, options: TranslateOptions, stamp_common: tuple,
-                 manifest: Manifest, report: RunReport) -> list[Job]:
-    """Read every input; bad ones become failed records, up-to-date ones skipped records, the rest jobs."""
+@dataclass
+class _Run:
+    """What the stages of one run share."""
+
+    output_dir: Path
+    glossary: Glossary
+    options: TranslateOptions
+    report: RunReport
+    state: OutputState
+    store: MemoryStore | None
+    package: object
+    translator: object
+    engine: MemoryTranslator | None = None
+
+    def interrupted_summary(self) -> str:
+        stats = self.engine.stats if self.engine else MemoryStats()
+        return (f"interrupted: {stats.committed} of {stats.missing} engine inputs were translated and kept "
+                f"in the memory ({self.store.path}), no output written; run the same command again to resume")
+
+
+def _run_stages(run: _Run, discovered: tuple[list, list]) -> None:
+    timer = Timer(run.report.timings)
+    review = collect_review_edits(run.output_dir, run.state, run.store)
+    run.report.warnings += review.warnings
+    run.report.memory["review_edits"] = review.approved
+    with timer("read"):
+        jobs = _read_inputs(discovered, run.output_dir, run.options, run.report)
+    work = _collect_units(jobs, run.options, run.report)
+    results = _translate_work(run, work) if work else []
+    if len(results) != len(work):
+        raise RuntimeError(f"{len(work)} segments in, {len(results)} out")
+    per_doc = _record_results(jobs, work, results, run.report)
+    with timer("write"):
+        write_outputs(jobs, per_doc, run.output_dir, run.options, run.state, run.store, run.report)
+    add_earlier_files(run.state, run.output_dir, {j.record.relpath for j in jobs}, run.report)
+    if run.engine is not None:
+        run.report.memory.update(run.engine.stats.to_dict())
+    run.report.memory["path"] = str(run.store.path)
+
+
+def _make_engine(run: _Run) -> MemoryTranslator:
+    from .. import engine
+
+    translator = run.translator
+    if translator is None:
+        o = run.options
+        translator = engine.BatchTranslator(run.package, beam_size=o.beam_size, length_penalty=o.length_penalty,
+                                            max_batch_tokens=o.max_batch_tokens)
+    return MemoryTranslator(translator, run.store, refresh=run.options.force)
+
+
+def _translate_work(run: _Run, work: list[WorkUnit]) -> list[SegmentResult]:
+    """Approved human sentences first, the engine (through the memory) for the rest."""
+    run.engine = _make_engine(run)
+    texts = [w.unit.text for w in work]
+    if not run.store.human_count():
+        return translate_segments(texts, glossary=run.glossary, translator=run.engine, options=run.options,
+                                  timings=run.report.timings)
+    spans = approved_sources(texts)
+    approved = {k: h for k, h in run.store.human_get_many(s.text for sp in spans for s in sp).items() if h.approved}
+    cuts = cut_units(texts, spans, approved)
+    machine = [t for c in cuts for t in c.machine]
+    done = iter(translate_segments(machine, glossary=run.glossary, translator=run.engine, options=run.options,
+                                   timings=run.report.timings))
+    results = []
+    for w, cut in zip(work, cuts):
+        humans = [p for p in cut.parts if isinstance(p, HumanSentence)]
+        check_human(humans, run.glossary, str(w.job.doc.path))
+        for h in humans:
+            run.report.memory["human_" + h.origin] = run.report.memory.get("human_" + h.origin, 0) + 1
+        results.append(merge(cut, [next(done) for _ in cut.machine]))
+    return results
+
+
+def _read_inputs(discovered: tuple[list, list], output_dir: Path, options: TranslateOptions,
+                 report: RunReport) -> list[Job]:
+    """Read every input; bad ones become failed records, the rest jobs."""
     rules = load_rules(options)
     jobs: list[Job] = []
-    found, diags = discover([Path(p) for p in inputs])
+    found, diags = discovered  # (inputs, diagnostics) from discovery
     out_resolved = output_dir.resolve()
-    check_output_paths(inputs, found, output_dir, options.report or output_dir / "report.json")
     for d in diags:
         if d.severity == "error":
             report.files.append(FileRecord(d.path or "", "", status=FAILED, error=str(d)))
@@ -180,15 +244,10 @@ def _read_inputs(inputs: Sequence[Path], output_dir: Path, options: TranslateOpt
             doc = read_document(path, rel, rules)
         except InputError as exc:
             record.status, record.error = FAILED, str(exc)
-            manifest.forget(rel.as_posix())
             continue
         record.format = doc.format
         report.warnings += doc.diagnostics
-        stamp = Stamp(doc.sha256, *stamp_common)
-        if not options.force and manifest.up_to_date(record.relpath, stamp):
-            record.status, record.outputs = SKIPPED, manifest.outputs(record.relpath)
-            continue
-        jobs.append(Job(doc, record, stamp))
+        jobs.append(Job(doc, record))
     return jobs
 
 
@@ -235,17 +294,36 @@ def _record_results(jobs: list[Job], work: list[WorkUnit], results: list[Segment
     return per_doc
 
 
-def _write_outputs(jobs: list[Job], per_doc: dict, output_dir: Path, options: TranslateOptions,
-                   manifest: Manifest) -> None:
-    for job in jobs:
-        record = job.record
-        try:
-            record.outputs = write_document(job.doc, per_doc[id(job.doc)], output_dir,
-                                            drop_boilerplate=options.drop_boilerplate,
-                                            overwrite=options.overwrite)
-        except TranslateKitError as exc:
-            record.status, record.error = FAILED, str(exc)
-            manifest.forget(record.relpath)
-            continue
-        manifest.record(record.relpath, job.stamp, record.outputs)
-    manifest.save()
+def apply_reviews(output_dir: Path, *, glossary=None, package=None, translator=None, progress=None):
+    """Record the review edits of ``output_dir`` and rebuild its outputs with the last run's inputs and
+    options (no engine call for what the memory has). Returns the run report."""
+    output_dir = Path(output_dir)
+    state = OutputState.load(output_dir)
+    run = state.run
+    if not run.get("inputs"):
+        raise TranslateKitError(
+            "no translate run recorded in this output directory (run translate into it first)", output_dir
+        )
+    o = run.get("options", {})
+    options = TranslateOptions(
+        beam_size=o.get("beam_size", 4),
+        length_penalty=o.get("length_penalty", 0.2),
+        max_batch_tokens=o.get("max_batch_tokens", 2048),
+        overwrite=o.get("overwrite", False),
+        drop_boilerplate=o.get("drop_boilerplate", False),
+        boilerplate=Path(o["boilerplate"]) if o.get("boilerplate") else None,
+        report=Path(o["report"]) if o.get("report") else None,
+        memory=Path(run["memory"]) if run.get("memory") else None,
+        glossary_dir=run.get("glossary_dir"),
+        progress=progress,
+    )
+    if glossary is None:
+        glossary = resolve_glossary(run.get("glossary_dir"))
+    return translate_documents(
+        [Path(p) for p in run["inputs"]],
+        output_dir,
+        glossary=glossary,
+        options=options,
+        package=package,
+        translator=translator,
+    )
