@@ -56,7 +56,7 @@ def check(ctx, source, translation, glossary_dir, fmt, output, fail_on, severity
     pairs = align.pair(source, translation)
     with gc_paused():
         report = run_check(pairs, glossary, config)
-    rendered = render_check(report, fmt, per=junit_per, fail_on=fail_on)
+    rendered = render_check(report, fmt, per=junit_per, fail_on=fail_on, glossary=glossary)
     if output is not None:
         atomic_write_text(output, rendered)
         sev = report.counts_by_severity()

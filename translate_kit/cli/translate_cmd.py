@@ -34,6 +34,14 @@ def _progress_bar(enabled: bool):
         yield update
 
 
+def _write_html(report, glossary, path: Path) -> None:
+    from ..textio import atomic_write_text
+    from ..render.review import run_review_html
+
+    atomic_write_text(path, run_review_html(report, glossary))
+    click.echo(f"translate-kit: review page → {path}", err=True)
+
+
 @click.command("translate")
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("-o", "--output", "output_dir", required=True, type=click.Path(path_type=Path),
@@ -50,10 +58,12 @@ def _progress_bar(enabled: bool):
               help="File of extra boilerplate patterns, one regex per line.")
 @click.option("--report", "report_path", type=click.Path(path_type=Path),
               help="Where to write the JSON run report [default: OUTPUT/report.json].")
+@click.option("--html", "html_path", is_flag=False, flag_value="", default=None, metavar="[=PATH]",
+              help="Write an HTML review page [default path: OUTPUT/review.html]; give a path as --html=PATH.")
 @click.option("--no-progress", is_flag=True, help="No progress bar even on a terminal.")
 @click.option("--strict", is_flag=True, help="Exit 1 when any sentence is flagged.")
 def translate(inputs, output_dir, glossary_dir, beam_size, length_penalty, batch_tokens, force, overwrite,
-              drop_boilerplate, boilerplate_file, report_path, no_progress, strict):
+              drop_boilerplate, boilerplate_file, report_path, html_path, no_progress, strict):
     """Translate Indonesian .txt/.po/.jsonl files (or directories of them) to English, held to the glossary.
 
     Writes one English file per input under OUTPUT, a bilingual <name>.review.po beside each, and a JSON run
@@ -67,8 +77,10 @@ def translate(inputs, output_dir, glossary_dir, beam_size, length_penalty, batch
         options = TranslateOptions(beam_size=beam_size, length_penalty=length_penalty,
                                    max_batch_tokens=batch_tokens, force=force, overwrite=overwrite,
                                    drop_boilerplate=drop_boilerplate, boilerplate=boilerplate_file,
-                                   report=report_path, progress=progress)
+                                   report=report_path, progress=progress, keep_documents=html_path is not None)
         report = translate_documents(list(inputs), output_dir, glossary=glossary, options=options)
+    if html_path is not None:
+        _write_html(report, glossary, Path(html_path) if html_path else output_dir / "review.html")
     for warning in report.warnings:
         click.echo(f"translate-kit: {warning}", err=True)
     for record in report.files:

@@ -14,7 +14,7 @@ from ..checks.model import CheckReport, Violation, severity_at_least
 SUITE = "translate-kit check"
 
 
-def render_check(report: CheckReport, per: str = "file", fail_on: str = "error") -> str:
+def render_check(report: CheckReport, per: str = "file", fail_on: str = "error", **_options) -> str:
     if per not in ("file", "segment"):
         raise ValueError(f"per must be 'file' or 'segment', not {per!r}")
     cases: dict[tuple[str, str], list[Violation]] = {}

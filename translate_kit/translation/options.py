@@ -26,6 +26,7 @@ class TranslateOptions:
     boilerplate: Path | None = None  # a file of extra boilerplate patterns (one regex per line)
     report: Path | None = None  # default: OUTPUT_DIR/report.json
     progress: Progress | None = field(default=None, repr=False)  # called as progress(done, total)
+    keep_documents: bool = False  # keep (document, {unit index: SegmentResult}) in report.documents
 
     def stamp(self, rules: BoilerplateRules) -> str:
         return digest({"beam_size": self.beam_size, "length_penalty": self.length_penalty,

@@ -73,6 +73,8 @@ class RunReport:
     timings: dict = field(default_factory=lambda: {k: 0.0 for k in TIMING_KEYS})
     split_sentences: int = 0  # sentences longer than the model's input limit, split before translation
     repaired: int = 0  # sentences whose placeholder protection failed but a repair verified
+    #: with ``keep_documents``: (Document, {unit index: SegmentResult}) of each file translated (not in JSON)
+    documents: list = field(default_factory=list, repr=False)
 
     # -- summaries ---------------------------------------------------------------------------------------
     def count(self, status: str) -> int:

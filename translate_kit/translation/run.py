@@ -117,6 +117,8 @@ def translate_documents(inputs: Sequence[Path], output_dir: Path, *, glossary: G
     per_doc = _record_results(jobs, work, results, report)
     with timer("write"):
         _write_outputs(jobs, per_doc, output_dir, options, manifest)
+    if options.keep_documents:
+        report.documents = [(job.doc, per_doc[id(job.doc)]) for job in jobs if job.record.status != FAILED]
     report.timings["total"] = time.perf_counter() - t_start
     report.write(options.report or output_dir / "report.json")
     return report
