@@ -51,18 +51,37 @@ def check(ctx, source, translation, glossary_dir, fmt, output, fail_on, severity
         return
     if source is None:
         raise click.UsageError("missing argument SOURCE (give SOURCE TRANSLATION, or one bilingual FILE.po)")
+    from .options import note, stdin_file
+
+    if str(source) == "-" and str(translation) == "-":
+        raise click.UsageError("only one of SOURCE and TRANSLATION can be - (stdin)")
     config = CheckConfig.from_options(severity, disable, scope, length_ratio)
     glossary = open_glossary(glossary_dir)
-    pairs = align.pair(source, translation)
+    src_path, tgt_path = stdin_file(source, ctx), stdin_file(translation, ctx)
+    pairs = _relabel(align.pair(src_path, tgt_path), {str(p) for p, a in ((src_path, source), (tgt_path, translation))
+                                                     if a is not None and str(a) == "-"})
     with gc_paused():
         report = run_check(pairs, glossary, config)
     rendered = render_check(report, fmt, per=junit_per, fail_on=fail_on, glossary=glossary)
     if output is not None:
         atomic_write_text(output, rendered)
         sev = report.counts_by_severity()
-        click.echo(f"check: {len(report.violations)} violation(s) ({sev['error']} error(s), {sev['warning']} "
-                   f"warning(s), {sev['info']} info) in {report.segments} segment(s) → {output}", err=True)
+        note(f"check: {len(report.violations)} violation(s) ({sev['error']} error(s), {sev['warning']} "
+                   f"warning(s), {sev['info']} info) in {report.segments} segment(s) → {output}")
     else:
         click.echo(rendered, nl=False)
     if report.fails(fail_on):
         ctx.exit(1)
+
+
+def _relabel(pairs, stdin_paths: set[str]):
+    """Segments read from stdin (a temporary file) are named ``-``, as the user wrote it."""
+    if not stdin_paths:
+        return pairs
+    from dataclasses import replace
+
+    def seg(s):
+        return replace(s, file="-") if s is not None and s.file in stdin_paths else s
+
+    return [replace(p, source=seg(p.source), target=seg(p.target),
+                    document="-" if p.document in stdin_paths else p.document) for p in pairs]
