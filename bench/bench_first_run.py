@@ -50,8 +50,10 @@ def main() -> None:
             wall, cpu, proc = timed([*CLI, "translate", "corpus/id", "-o", str(out)], env)
             warnings = [ln for ln in proc.stderr.splitlines() if "warning" in ln]
             timings = json.loads((out / "report.json").read_text(encoding="utf-8"))["timings"]
-            print(f"translate corpus/id: {wall:.2f} s wall, {cpu:.2f} s CPU, {len(warnings)} warning line(s); "
-                  f"report timings: translate {timings['translate']:.2f} s, total {timings['total']:.2f} s")
+            print(
+                f"translate corpus/id: {wall:.2f} s wall, {cpu:.2f} s CPU, {len(warnings)} warning line(s); "
+                f"report timings: translate {timings['translate']:.2f} s, total {timings['total']:.2f} s"
+            )
             for line in warnings:
                 print(f"  {line}")
     print(f"load average at the end: {', '.join(f'{x:.1f}' for x in os.getloadavg())} on {os.cpu_count()} cores")

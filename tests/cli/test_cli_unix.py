@@ -19,9 +19,16 @@ TEXT = "Presiden Korut dan menteri bertemu.\n\nBaca Juga: Korut siap perang\nKor
 
 
 def run(*args, stdin: str | None = None, cwd=None, env=None):
-    return subprocess.run([sys.executable, "-m", "translate_kit", *map(str, args)], input=stdin, text=True,
-                          capture_output=True, cwd=cwd, env={**os.environ, "CI": "1", **(env or {})},
-                          timeout=300, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "translate_kit", *map(str, args)],
+        input=stdin,
+        text=True,
+        capture_output=True,
+        cwd=cwd,
+        env={**os.environ, "CI": "1", **(env or {})},
+        timeout=300,
+        check=False,
+    )
 
 
 @pytest.fixture
@@ -33,8 +40,9 @@ def test_translate_stdin_to_stdout_line_for_line(demo_package, glossary):
     proc = run("translate", "-", "--glossary", glossary, stdin=TEXT)
     assert proc.returncode == 0, proc.stderr
     # the English only on stdout, line for line: blank line and site chrome kept, terms enforced
-    assert proc.stdout == ("President North Korea and minister bertemu.\n\nBaca Juga: Korut siap perang\n"
-                           "North Korea   siap.\n")
+    assert proc.stdout == (
+        "President North Korea and minister bertemu.\n\nBaca Juga: Korut siap perang\nNorth Korea   siap.\n"
+    )
     assert proc.stderr.splitlines()[-1].startswith("translate-kit: 1 files (1 translated")
     quiet = run("translate", "-", "--glossary", glossary, "-q", stdin=TEXT)
     assert quiet.returncode == 0 and quiet.stdout == proc.stdout and quiet.stderr == ""
@@ -54,8 +62,9 @@ def test_translate_one_file_to_a_named_file(demo_package, glossary, tmp_path):
     (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
     proc = run("translate", "a.txt", "-o", "a.en.txt", "--glossary", glossary, cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr
-    assert (tmp_path / "a.en.txt").read_text(encoding="utf-8").splitlines()[0] == \
-        "President North Korea and minister bertemu."
+    assert (tmp_path / "a.en.txt").read_text(encoding="utf-8").splitlines()[
+        0
+    ] == "President North Korea and minister bertemu."
     assert (tmp_path / "a.en.txt.review.po").is_file()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.en.txt", "a.en.txt.review.po", "a.txt"]
     wrong = run("translate", "a.txt", "-o", "a.en.po", "--glossary", glossary, cwd=tmp_path)
@@ -75,8 +84,18 @@ def test_score_takes_several_references_and_stdin(tmp_path):
     ref2 = ["Pyongyang is ready.", "The US agreed too."]
     for name, lines in (("ref1", ref1), ("ref2", ref2)):
         (tmp_path / name).write_text("\n".join(lines) + "\n", encoding="utf-8")
-    proc = run("score", "--hyp", "-", "--ref", tmp_path / "ref1", "--ref", tmp_path / "ref2",
-               "--format", "json", stdin="\n".join(hyps) + "\n")
+    proc = run(
+        "score",
+        "--hyp",
+        "-",
+        "--ref",
+        tmp_path / "ref1",
+        "--ref",
+        tmp_path / "ref2",
+        "--format",
+        "json",
+        stdin="\n".join(hyps) + "\n",
+    )
     assert proc.returncode == 0, proc.stderr
     import json
 
@@ -84,8 +103,9 @@ def test_score_takes_several_references_and_stdin(tmp_path):
     want = sacrebleu.corpus_bleu(hyps, [ref1, ref2])
     assert round(data["scores"]["bleu"]["score"], 2) == round(want.score, 2)
     assert "nrefs:2" in data["scores"]["bleu"]["signature"]
-    one = json.loads(run("score", "--hyp", "-", "--ref", tmp_path / "ref1", "--format", "json",
-                         stdin="\n".join(hyps) + "\n").stdout)
+    one = json.loads(
+        run("score", "--hyp", "-", "--ref", tmp_path / "ref1", "--format", "json", stdin="\n".join(hyps) + "\n").stdout
+    )
     assert round(one["scores"]["bleu"]["score"], 2) == round(sacrebleu.corpus_bleu(hyps, [ref1]).score, 2)
     assert one["scores"]["bleu"]["score"] != data["scores"]["bleu"]["score"]  # the second ref counts
 
@@ -98,8 +118,9 @@ def test_glossary_export_to_stdout_and_import_dry_run(glossary, tmp_path):
     (tmp_path / "new.tsv").write_text("Korut\tNorth Korea\nKucing\tCat\n", encoding="utf-8")
     gloss = tmp_path / "glossary"
     gloss.mkdir()
-    (gloss / "a.po").write_text('msgid ""\nmsgstr ""\n"Language: id\\n"\n\nmsgid "Korut"\nmsgstr "North Korea"\n',
-                                encoding="utf-8")
+    (gloss / "a.po").write_text(
+        'msgid ""\nmsgstr ""\n"Language: id\\n"\n\nmsgid "Korut"\nmsgstr "North Korea"\n', encoding="utf-8"
+    )
     proc = run("glossary", "import", tmp_path / "new.tsv", "--format", "deepl-tsv", "--glossary", gloss, "--dry-run")
     assert proc.returncode == 0, proc.stderr
     assert f"would add to {gloss / 'imported.po'}: Kucing → Cat" in proc.stdout.splitlines()

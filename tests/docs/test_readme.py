@@ -85,8 +85,13 @@ def test_markers_are_read_and_every_skip_has_a_reason():
 @pytest.fixture(scope="module")
 def checkout(tmp_path_factory):
     root = tmp_path_factory.mktemp("readme") / "translate-kit"
-    shutil.copytree(REPO, root, ignore=shutil.ignore_patterns(".git", ".venv", "build", "*.egg-info", "__pycache__",
-                                                             ".pytest_cache", ".ruff_cache", "out"))
+    shutil.copytree(
+        REPO,
+        root,
+        ignore=shutil.ignore_patterns(
+            ".git", ".venv", "build", "*.egg-info", "__pycache__", ".pytest_cache", ".ruff_cache", "out"
+        ),
+    )
     (root / ".venv").symlink_to(Path(sys.prefix), target_is_directory=True)
     if not (root / ".venv" / "bin" / "activate").exists():
         pytest.skip(f"the test environment {sys.prefix} is not a virtual environment with bin/activate")
@@ -94,15 +99,27 @@ def checkout(tmp_path_factory):
 
 
 def test_readme_shell_blocks_run(checkout, tmp_path):
-    env = {**os.environ, "ARGOS_PACKAGES_DIR": str(tmp_path / "packages"), "CI": "1",
-           "XDG_DATA_HOME": str(tmp_path / "data"), "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    env = {
+        **os.environ,
+        "ARGOS_PACKAGES_DIR": str(tmp_path / "packages"),
+        "CI": "1",
+        "XDG_DATA_HOME": str(tmp_path / "data"),
+        "XDG_CACHE_HOME": str(tmp_path / "cache"),
+    }
     ran = 0
     for block in readme_blocks((checkout / "README.md").read_text(encoding="utf-8")):
         if block.skip is not None:
             continue
         for command in block.commands:
-            proc = subprocess.run(["bash", "-c", f"source .venv/bin/activate && {command}"], cwd=checkout,
-                                  env=env, capture_output=True, text=True, timeout=600, check=False)
+            proc = subprocess.run(
+                ["bash", "-c", f"source .venv/bin/activate && {command}"],
+                cwd=checkout,
+                env=env,
+                capture_output=True,
+                text=True,
+                timeout=600,
+                check=False,
+            )
             where = f"README.md:{block.line}: {command}"
             assert proc.returncode in block.exits, f"{where}: exit {proc.returncode}\n{proc.stderr[-2000:]}"
             assert "Traceback" not in proc.stderr, f"{where}\n{proc.stderr[-2000:]}"

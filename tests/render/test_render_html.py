@@ -17,11 +17,20 @@ from translate_kit.render.html import (
 def _page() -> ReviewPage:
     korut = TermMark("Korut → North Korea", "glossary/abbreviations.po:12", "enforced", (0, 5), (0, 11))
     flagged = TermMark("AS → US", "glossary/abbreviations.po:30", "flagged", (11, 13), None)
-    seg = ReviewSegment("in/a.txt:1", "Korut & <b>AS</b>", "North Korea & <b>AS</b>", terms=[korut, flagged],
-                        violations=[ViolationMark("missing-term", "error", "'AS' is not rendered <US>",
-                                                  "AS → US", "glossary/abbreviations.po:30")])
-    chrome = ReviewSegment("in/a.txt:3", "Baca Juga: <script>alert(1)</script>", "Baca Juga: <script>alert(1)</script>",
-                           boilerplate=True)
+    seg = ReviewSegment(
+        "in/a.txt:1",
+        "Korut & <b>AS</b>",
+        "North Korea & <b>AS</b>",
+        terms=[korut, flagged],
+        violations=[
+            ViolationMark(
+                "missing-term", "error", "'AS' is not rendered <US>", "AS → US", "glossary/abbreviations.po:30"
+            )
+        ],
+    )
+    chrome = ReviewSegment(
+        "in/a.txt:3", "Baca Juga: <script>alert(1)</script>", "Baca Juga: <script>alert(1)</script>", boilerplate=True
+    )
     return ReviewPage("review <test>", [ReviewArticle("in/a.txt", [seg, chrome])], model="demo <DEMO>")
 
 

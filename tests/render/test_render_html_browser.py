@@ -22,14 +22,17 @@ from translate_kit.cli import main
 
 def _chromium() -> tuple[str, str] | None:
     browser = next((p for p in map(shutil.which, ("chromium", "chromium-browser", "google-chrome")) if p), None)
-    driver = shutil.which("chromedriver") or ("/usr/bin/chromedriver" if Path("/usr/bin/chromedriver").exists()
-                                              else None)
+    driver = shutil.which("chromedriver") or (
+        "/usr/bin/chromedriver" if Path("/usr/bin/chromedriver").exists() else None
+    )
     return (browser, driver) if browser and driver else None
 
 
 FOUND = _chromium()
-pytestmark = pytest.mark.skipif(FOUND is None, reason="Chromium or chromedriver not found (Debian: apt-get "
-                                                      "install chromium chromium-driver; .ci/run does it)")
+pytestmark = pytest.mark.skipif(
+    FOUND is None,
+    reason="Chromium or chromedriver not found (Debian: apt-get install chromium chromium-driver; .ci/run does it)",
+)
 
 
 def _run(argv) -> int:
@@ -45,8 +48,9 @@ def pages(repo, demo_package, tmp_path_factory):
     mp.setenv("CI", "1")
     try:
         glossary = ["--glossary", str(repo / "glossary")]
-        assert _run(["translate", str(repo / "corpus/id"), "-o", str(out), *glossary, "--beam-size", "1",
-                     "--html"]) == 0
+        assert (
+            _run(["translate", str(repo / "corpus/id"), "-o", str(out), *glossary, "--beam-size", "1", "--html"]) == 0
+        )
         check = out / "check"
         check.mkdir()
         for fmt, name in (("html", "check.html"), ("json", "check.json")):
@@ -65,9 +69,19 @@ def browser():
     profile = tempfile.mkdtemp(prefix="translate-kit-chromium-")
     opts = webdriver.ChromeOptions()
     opts.binary_location = binary
-    for arg in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", f"--user-data-dir={profile}", "--window-size=1400,1000"):
+    for arg in (
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-dev-shm-usage",
+        f"--user-data-dir={profile}",
+        "--window-size=1400,1000",
+    ):
         opts.add_argument(arg)
     drv = webdriver.Chrome(service=Service(driver), options=opts)
     yield drv
@@ -111,7 +125,8 @@ def test_translate_review_page_shows_every_applied_term(pages, browser, tmp_path
     assert _count(browser, "section.article") == 5
     chrome = browser.find_element(By.CSS_SELECTOR, "tr.boilerplate td.source")
     assert chrome.value_of_css_property("color") != browser.find_element(
-        By.CSS_SELECTOR, "tr.segment:not(.boilerplate) td.source").value_of_css_property("color")
+        By.CSS_SELECTOR, "tr.segment:not(.boilerplate) td.source"
+    ).value_of_css_property("color")
     _screenshot(browser, tmp_path, "translate-review.png")
 
 
@@ -129,8 +144,9 @@ def test_check_page_violations_and_filters(pages, browser, tmp_path, repo):
             assert v["entry"]["ref"] in browser.page_source
 
     # flagged only: exactly the segments with a violation
-    segments = {(v["source"] or v["target"])["file"] + ":" + str((v["source"] or v["target"])["line"])
-                for v in violations}
+    segments = {
+        (v["source"] or v["target"])["file"] + ":" + str((v["source"] or v["target"])["line"]) for v in violations
+    }
     browser.find_element(By.ID, "flagged-only").click()
     assert _visible(browser) == len(segments)
     assert browser.find_element(By.ID, "shown-count").text == f"{len(segments)} of {total}"
@@ -141,11 +157,16 @@ def test_check_page_violations_and_filters(pages, browser, tmp_path, repo):
     # one kind: the segments with a violation of that kind
     kind = violations[0]["kind"]
     Select(browser.find_element(By.ID, "kind-filter")).select_by_value(kind)
-    want = {(v["source"] or v["target"])["file"] + ":" + str((v["source"] or v["target"])["line"])
-            for v in violations if v["kind"] == kind}
+    want = {
+        (v["source"] or v["target"])["file"] + ":" + str((v["source"] or v["target"])["line"])
+        for v in violations
+        if v["kind"] == kind
+    }
     assert _visible(browser) == len(want)
-    assert all(kind in r.get_attribute("data-kinds").split()
-               for r in browser.find_elements(By.CSS_SELECTOR, "tr.segment:not(.hidden)"))
+    assert all(
+        kind in r.get_attribute("data-kinds").split()
+        for r in browser.find_elements(By.CSS_SELECTOR, "tr.segment:not(.hidden)")
+    )
     Select(browser.find_element(By.ID, "kind-filter")).select_by_value("")
 
     # one entry: the lines of the corpus naming Kim Jong Un (or its variant Kim Jong-un; any spaces between)

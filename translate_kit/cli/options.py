@@ -26,15 +26,28 @@ def _set(level: int):
     def callback(ctx: click.Context, _param, value) -> None:
         if value:
             ctx.meta[_KEY] = level
+
     return callback
 
 
 def _common() -> list[click.Option]:
     return [
-        click.Option(["-q", "--quiet"], is_flag=True, expose_value=False, is_eager=True, callback=_set(QUIET),
-                     help="Only errors on stderr (no notes, warnings or summary)."),
-        click.Option(["-v", "--verbose"], is_flag=True, expose_value=False, is_eager=True, callback=_set(VERBOSE),
-                     help="More detail on stderr (per file, timings, what a dry run would do)."),
+        click.Option(
+            ["-q", "--quiet"],
+            is_flag=True,
+            expose_value=False,
+            is_eager=True,
+            callback=_set(QUIET),
+            help="Only errors on stderr (no notes, warnings or summary).",
+        ),
+        click.Option(
+            ["-v", "--verbose"],
+            is_flag=True,
+            expose_value=False,
+            is_eager=True,
+            callback=_set(VERBOSE),
+            help="More detail on stderr (per file, timings, what a dry run would do).",
+        ),
     ]
 
 
@@ -81,8 +94,9 @@ def stdin_file(arg: str | Path | None, ctx: click.Context) -> Path | None:
     return path
 
 
-_READ_HELP = ("Glossary directory of .po files [default: glossary/ when it exists; an empty directory means no "
-              "glossary].")
+_READ_HELP = (
+    "Glossary directory of .po files [default: glossary/ when it exists; an empty directory means no glossary]."
+)
 _EDIT_HELP = "Glossary directory to read and edit."
 
 
@@ -91,7 +105,12 @@ def glossary_option(*, edit: bool = False):
     glossary/ when it exists (else none, with a warning); commands that edit it (``edit=True``) work on
     glossary/ unless told otherwise."""
     if edit:
-        return click.option("--glossary", "glossary_dir", type=click.Path(path_type=Path), default=DEFAULT_DIR,
-                            show_default=True, help=_EDIT_HELP)
-    return click.option("--glossary", "glossary_dir", type=click.Path(path_type=Path), default=None,
-                        help=_READ_HELP)
+        return click.option(
+            "--glossary",
+            "glossary_dir",
+            type=click.Path(path_type=Path),
+            default=DEFAULT_DIR,
+            show_default=True,
+            help=_EDIT_HELP,
+        )
+    return click.option("--glossary", "glossary_dir", type=click.Path(path_type=Path), default=None, help=_READ_HELP)

@@ -35,8 +35,8 @@ def _progress_bar(enabled: bool):
 
 
 def _write_html(report, glossary, path: Path) -> None:
-    from ..textio import atomic_write_text
     from ..render.review import run_review_html
+    from ..textio import atomic_write_text
     from .options import note
 
     atomic_write_text(path, run_review_html(report, glossary))

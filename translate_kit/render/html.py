@@ -96,8 +96,7 @@ def _entries(page: ReviewPage) -> list[dict]:
 
     def row(ref: str, label: str) -> dict:
         if ref not in rows:
-            rows[ref] = {"id": f"e{len(rows)}", "ref": ref, "label": label, "violations": 0,
-                         **{v: 0 for v in VERDICTS}}
+            rows[ref] = {"id": f"e{len(rows)}", "ref": ref, "label": label, "violations": 0, **{v: 0 for v in VERDICTS}}
         return rows[ref]
 
     for article in page.articles:
@@ -116,12 +115,16 @@ def _article_view(article: ReviewArticle, entry_ids: dict[str, str]) -> dict:
         source_spans = [(t.source_span, i) for i, t in enumerate(seg.terms)]
         english_spans = [(t.english_span, i) for i, t in enumerate(seg.terms)]
         refs = {t.ref for t in seg.terms} | {v.entry_ref for v in seg.violations if v.entry_ref}
-        segments.append({
-            "seg": seg, "source": _pieces(seg.source, source_spans), "english": _pieces(seg.english, english_spans),
-            "entry_ids": " ".join(sorted(entry_ids[r] for r in refs)),
-            "kinds": " ".join(sorted({v.kind for v in seg.violations})),
-            "term_ids": [entry_ids[t.ref] for t in seg.terms],
-        })
+        segments.append(
+            {
+                "seg": seg,
+                "source": _pieces(seg.source, source_spans),
+                "english": _pieces(seg.english, english_spans),
+                "entry_ids": " ".join(sorted(entry_ids[r] for r in refs)),
+                "kinds": " ".join(sorted({v.kind for v in seg.violations})),
+                "term_ids": [entry_ids[t.ref] for t in seg.terms],
+            }
+        )
         totals["segments"] += 1
         totals["boilerplate"] += seg.boilerplate
         totals["flagged_segments"] += seg.flagged
@@ -135,16 +138,20 @@ def render_html(page: ReviewPage) -> str:
     """The page as one self-contained HTML document."""
     import jinja2
 
-    env = jinja2.Environment(loader=jinja2.PackageLoader("translate_kit.render", "templates"),
-                             autoescape=True, trim_blocks=True, lstrip_blocks=True,
-                             undefined=jinja2.StrictUndefined)
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("translate_kit.render", "templates"),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        undefined=jinja2.StrictUndefined,
+    )
     entries = _entries(page)
     entry_ids = {r["ref"]: r["id"] for r in entries}
     articles = [_article_view(a, entry_ids) for a in page.articles]
     kinds = Counter(v.kind for a in page.articles for s in a.segments for v in s.violations)
     return env.get_template("review.html.j2").render(
-        page=page, articles=articles, entries=entries, kinds=sorted(kinds.items()), verdicts=VERDICTS)
+        page=page, articles=articles, entries=entries, kinds=sorted(kinds.items()), verdicts=VERDICTS
+    )
 
 
-__all__ = ["VERDICTS", "ReviewArticle", "ReviewPage", "ReviewSegment", "TermMark", "ViolationMark",
-           "render_html"]
+__all__ = ["VERDICTS", "ReviewArticle", "ReviewPage", "ReviewSegment", "TermMark", "ViolationMark", "render_html"]

@@ -31,8 +31,9 @@ class TermMarker:
         self.source = source_matcher(entries) if entries else None
         self.target = target_matcher(entries) if entries else None
 
-    def marks(self, source: str, english: str, *, enforced: set[int] = frozenset(),
-              flagged: set[str] = frozenset()) -> list[TermMark]:
+    def marks(
+        self, source: str, english: str, *, enforced: set[int] = frozenset(), flagged: set[str] = frozenset()
+    ) -> list[TermMark]:
         """``enforced``: ids of entries the run applied; ``flagged``: refs of entries flagged here."""
         if self.source is None or not source:
             return []
@@ -68,8 +69,9 @@ def _violation_mark(v) -> ViolationMark:
     return ViolationMark(v.kind, v.severity, v.message, label, v.entry_ref)
 
 
-def page_from_check(report, glossary: Glossary | None, *, title: str = "translate-kit check",
-                    rules: BoilerplateRules | None = None) -> ReviewPage:
+def page_from_check(
+    report, glossary: Glossary | None, *, title: str = "translate-kit check", rules: BoilerplateRules | None = None
+) -> ReviewPage:
     """The review page of a check run: one article per checked document."""
     rules = rules or BoilerplateRules()
     marker = TermMarker(glossary)
@@ -84,10 +86,16 @@ def page_from_check(report, glossary: Glossary | None, *, title: str = "translat
             source = pair.source.text if pair.source else ""
             english = pair.target.text if pair.target else ""
             flagged = {v.entry_ref for v in found if v.kind in TERM_KINDS and v.entry_ref}
-            article.segments.append(ReviewSegment(
-                pair.where, source, english, boilerplate=bool(source and rules.match(source)),
-                terms=marker.marks(source, english, flagged=flagged),
-                violations=[_violation_mark(v) for v in found]))
+            article.segments.append(
+                ReviewSegment(
+                    pair.where,
+                    source,
+                    english,
+                    boilerplate=bool(source and rules.match(source)),
+                    terms=marker.marks(source, english, flagged=flagged),
+                    violations=[_violation_mark(v) for v in found],
+                )
+            )
         page.articles.append(article)
     return page
 
@@ -103,21 +111,33 @@ def run_pairs(documents) -> list[SegmentPair]:
         for unit in doc.units:
             res = results.get(unit.index)
             if res is not None:
-                pairs.append(SegmentPair(Segment(str(doc.path), unit.line, unit.text),
-                                         Segment(str(doc.path), unit.line, res.text), str(doc.path)))
+                pairs.append(
+                    SegmentPair(
+                        Segment(str(doc.path), unit.line, unit.text),
+                        Segment(str(doc.path), unit.line, res.text),
+                        str(doc.path),
+                    )
+                )
     return pairs
 
 
-def page_from_run(documents, glossary: Glossary | None, check_report=None, *, model: str | None = None,
-                  title: str = "translate-kit translation review") -> ReviewPage:
+def page_from_run(
+    documents,
+    glossary: Glossary | None,
+    check_report=None,
+    *,
+    model: str | None = None,
+    title: str = "translate-kit translation review",
+) -> ReviewPage:
     """The review page of a translate run: ``documents`` as for :func:`run_pairs`; ``check_report`` the
     checker's report on :func:`run_pairs` (its violations are shown inline)."""
     marker = TermMarker(glossary)
     by_segment: dict[str, list] = {}
     for v in check_report.violations if check_report is not None else ():
         by_segment.setdefault(v.segment, []).append(v)
-    page = ReviewPage(title, model=model, glossary=_glossary_note(len(glossary or ()), glossary.digest
-                                                                     if glossary else None))
+    page = ReviewPage(
+        title, model=model, glossary=_glossary_note(len(glossary or ()), glossary.digest if glossary else None)
+    )
     for doc, results in documents:
         article = ReviewArticle(str(doc.path))
         for unit in doc.units:
@@ -126,16 +146,22 @@ def page_from_run(documents, glossary: Glossary | None, check_report=None, *, mo
             where = f"{doc.path}:{unit.line}"
             res = results.get(unit.index)
             if res is None:  # site chrome (copied as it is) or a PO entry kept
-                article.segments.append(ReviewSegment(where, unit.text, unit.existing or unit.text,
-                                                      boilerplate=unit.kind == "boilerplate"))
+                article.segments.append(
+                    ReviewSegment(where, unit.text, unit.existing or unit.text, boilerplate=unit.kind == "boilerplate")
+                )
                 continue
             found = by_segment.get(where, [])
             flagged = {p.entry.ref for p in res.flags if p.entry}
             flagged |= {v.entry_ref for v in found if v.kind in TERM_KINDS and v.entry_ref}
-            article.segments.append(ReviewSegment(
-                where, unit.text, res.text, terms=marker.marks(unit.text, res.text, flagged=flagged,
-                                                               enforced={id(e) for e in res.terms}),
-                violations=[_violation_mark(v) for v in found]))
+            article.segments.append(
+                ReviewSegment(
+                    where,
+                    unit.text,
+                    res.text,
+                    terms=marker.marks(unit.text, res.text, flagged=flagged, enforced={id(e) for e in res.terms}),
+                    violations=[_violation_mark(v) for v in found],
+                )
+            )
         page.articles.append(article)
     return page
 
@@ -156,10 +182,18 @@ def run_review_html(report, glossary: Glossary | None) -> str:
     page = page_from_run(report.documents, glossary, check_report, model=report.model.get("label"))
     skipped = [f.path for f in report.files if f.status == "skipped"]
     if skipped:
-        page.notes.append(f"{len(skipped)} file(s) up to date, not translated in this run and not shown "
-                          "(use --force to include them)")
+        page.notes.append(
+            f"{len(skipped)} file(s) up to date, not translated in this run and not shown (use --force to include them)"
+        )
     return render_html(page)
 
 
-__all__ = ["TERM_KINDS", "TermMarker", "page_from_check", "page_from_run", "render_check", "run_pairs",
-           "run_review_html"]
+__all__ = [
+    "TERM_KINDS",
+    "TermMarker",
+    "page_from_check",
+    "page_from_run",
+    "render_check",
+    "run_pairs",
+    "run_review_html",
+]

@@ -6,11 +6,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from ..textio import atomic_write_text
 from ..engine.packages import model_label
 from ..metrics.corpus_scores import DISPLAY
 from ..metrics.scores_file import SCHEMA, read_scores, score_to_dict  # noqa: F401  (re-exported)
 from ..metrics.scoring import Comparison, ScoreResult
+from ..textio import atomic_write_text
 
 TEST_NAMES = {"bs": "paired bootstrap resampling", "ar": "approximate randomization"}
 

@@ -33,15 +33,21 @@ def _run(source: Path, label: str, work: Path, glossary, options, **engine):
         record.path = label
     for flag in report.flags:
         flag.file = label
-    report.warnings = [replace(w, path=label) if w.path and str(w.path) == str(source) else w
-                       for w in report.warnings]
+    report.warnings = [replace(w, path=label) if w.path and str(w.path) == str(source) else w for w in report.warnings]
     if report.failed:
         raise InputError(next(r.error for r in report.files if r.error))
     return report, work / "out" / source.name
 
 
-def translate_text(text: str, *, glossary: Glossary | None, options: TranslateOptions | None = None,
-                   name: str = "stdin.txt", label: str = STDIN, **engine) -> tuple[str, object]:
+def translate_text(
+    text: str,
+    *,
+    glossary: Glossary | None,
+    options: TranslateOptions | None = None,
+    name: str = "stdin.txt",
+    label: str = STDIN,
+    **engine,
+) -> tuple[str, object]:
     """Translate ``text`` (Indonesian, one unit per line, as a ``.txt`` file); returns (English, report)."""
     with tempfile.TemporaryDirectory(prefix="translate-kit-text-") as tmp:
         source = Path(tmp) / name
@@ -51,8 +57,14 @@ def translate_text(text: str, *, glossary: Glossary | None, options: TranslateOp
             return fh.read(), report
 
 
-def translate_file(source: str | Path, output: str | Path, *, glossary: Glossary | None,
-                   options: TranslateOptions | None = None, **engine):
+def translate_file(
+    source: str | Path,
+    output: str | Path,
+    *,
+    glossary: Glossary | None,
+    options: TranslateOptions | None = None,
+    **engine,
+):
     """Translate the one file ``source`` into the file ``output`` (and ``output.review.po`` beside it)."""
     source, output = Path(source), Path(output)
     if source.suffix.lower() != output.suffix.lower():
