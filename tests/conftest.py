@@ -115,7 +115,7 @@ def demo_package(tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def make_demo_package(tmp_path_factory):
-    """Factory: make_demo_package(word_map=None, tokenizer="sentencepiece", extra_text="", max_positions=256)
+    """Factory: make_demo_package(word_map=None, tokenizer="sentencepiece", extra_text="", max_positions=320)
     builds a demo variant (word_map=None copies text exactly) and installs it into its OWN fresh packages dir.
     Returns (packages_dir, PackageInfo); point the code at it with
     ``monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(packages_dir))``. Cached per arguments for the session."""
@@ -124,7 +124,7 @@ def make_demo_package(tmp_path_factory):
 
     cache: dict = {}
 
-    def make(word_map=None, tokenizer="sentencepiece", extra_text="", max_positions=256):
+    def make(word_map=None, tokenizer="sentencepiece", extra_text="", max_positions=320):
         key = (tuple(sorted((word_map or {}).items())), tokenizer, extra_text, max_positions)
         if key not in cache:
             work = tmp_path_factory.mktemp("demo-variant")

@@ -63,7 +63,7 @@ def test_identity_names_the_package_and_decoding_options(demo_package, monkeypat
     assert ident["demo"] is True and ident["tokenizer"] == "sentencepiece"
     assert ident["path"] == str(demo_package.path)
     assert (ident["beam_size"], ident["length_penalty"], ident["max_batch_tokens"]) == (3, 0.5, 512)
-    assert ident["max_input_tokens"] == 255  # the demo's default 256 positions, one kept for </s>
+    assert ident["max_input_tokens"] == 319  # the demo's default 320 positions, one kept for </s>
 
 
 def test_stored_positions_reads_the_model_header(make_demo_package, tmp_path):

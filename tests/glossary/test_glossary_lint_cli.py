@@ -100,8 +100,29 @@ def test_missing_directory_is_a_usage_error_exit_2(tmp_path, capsys):
                                        "glossary directory does not exist\n")
 
 
-def test_pre_commit_hook_runs_lint_on_po_files(repo):
-    hooks = (repo / ".pre-commit-hooks.yaml").read_text(encoding="utf-8")
-    assert "- id: translate-kit-glossary-lint\n" in hooks
-    assert "  entry: translate-kit glossary lint\n" in hooks
-    assert "  files: '\\.po$'\n" in hooks and "  pass_filenames: true\n" in hooks
+def _hooks(repo) -> dict[str, dict[str, str]]:
+    """id → {key: value} of the flat one-level hook list in .pre-commit-hooks.yaml (no YAML library needed)."""
+    hooks: dict[str, dict[str, str]] = {}
+    current: dict[str, str] = {}
+    for line in (repo / ".pre-commit-hooks.yaml").read_text(encoding="utf-8").splitlines():
+        if line.startswith("- id: "):
+            current = hooks.setdefault(line[6:].strip(), {})
+        elif line.startswith("  ") and ":" in line:
+            key, _, value = line.strip().partition(": ")
+            current[key] = value
+    return hooks
+
+
+def test_pre_commit_hooks_lint_and_fix_only_the_glossary_directory(repo):
+    import re
+
+    hooks = _hooks(repo)
+    assert set(hooks) == {"translate-kit-glossary-lint", "translate-kit-glossary-fix"}
+    assert hooks["translate-kit-glossary-lint"]["entry"] == "translate-kit glossary lint"
+    assert hooks["translate-kit-glossary-fix"]["entry"] == "translate-kit glossary lint --fix"
+    for hook in hooks.values():
+        assert hook["pass_filenames"] == "true" and hook["language"] == "python"
+        files = re.compile(hook["files"])  # pre-commit matches it with re.search against repo-relative paths
+        assert files.search("glossary/people.po") and files.search("glossary/sub/more.po")
+        assert not files.search("build/en/000.txt.review.po") and not files.search("locale/id.po")
+        assert not files.search("glossary/README.md")

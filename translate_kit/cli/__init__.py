@@ -46,14 +46,21 @@ class LazyGroup(click.Group):
         target = COMMANDS.get(name)
         if target is None:
             return None
+        from .options import add_common_options
+
         module, attr = target.split(":")
-        return getattr(importlib.import_module(module), attr)
+        return add_common_options(getattr(importlib.import_module(module), attr))
 
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="translate-kit")
+@click.version_option(__version__, "-V", "--version", prog_name="translate-kit")
 def cli():
-    """Offline Indonesian→English news translation held to a glossary, and checks for any translation."""
+    """Offline Indonesian→English news translation held to a glossary, and checks for any translation.
+
+    Every command takes -q/--quiet and -v/--verbose; "-" stands for stdin/stdout where a file is read or
+    written. Shell completion: eval "$(_TRANSLATE_KIT_COMPLETE=bash_source translate-kit)" (zsh_source,
+    fish_source for zsh and fish).
+    """
 
 
 def main(argv=None) -> None:

@@ -62,34 +62,54 @@ def check(ctx, source, translation, glossary_dir, fmt, output, fail_on, severity
         return
     if source is None:
         raise click.UsageError("missing argument SOURCE (give SOURCE TRANSLATION, or one bilingual FILE.po)")
+    from .options import note, stdin_file
+
+    if str(source) == "-" and str(translation) == "-":
+        raise click.UsageError("only one of SOURCE and TRANSLATION can be - (stdin)")
     config = CheckConfig.from_options(severity, disable, scope, length_ratio)
     glossary = open_glossary(glossary_dir)
     notes = []
     if glossary is None:
         notes.append(Diagnostic("warning", "no-glossary", "no --glossary and no glossary/ directory: checking "
                                                           "without a glossary (no term checks)"))
-    if translation is not None:
-        run = read_run(translation, run_report, boilerplate_file)
+    src_path, tgt_path = stdin_file(source, ctx), stdin_file(translation, ctx)
+    if tgt_path is not None:
+        run = read_run(tgt_path, run_report, boilerplate_file)
         notes += run.diagnostics
-        pairs = align.pair(source, translation, boilerplate=run.rules, dropped=run.dropped)
+        pairs = align.pair(src_path, tgt_path, boilerplate=run.rules, dropped=run.dropped)
         if docids is not None:
-            if source.is_dir():
+            if src_path.is_dir():
                 raise click.UsageError("--docids is for two line-aligned files, not directories")
             pairs = align.assign_documents(pairs, docids)
     else:
-        pairs = align.pair(source)
+        pairs = align.pair(src_path)
+    pairs = _relabel(pairs, {str(p) for p, a in ((src_path, source), (tgt_path, translation))
+                             if a is not None and str(a) == "-"})
     for d in notes:
         click.echo(f"translate-kit: {d}", err=True)
     with gc_paused():
         report = run_check(pairs, glossary, config)
     report.diagnostics[:0] = notes
-    rendered = render_check(report, fmt, per=junit_per, fail_on=fail_on)
+    rendered = render_check(report, fmt, per=junit_per, fail_on=fail_on, glossary=glossary)
     if output is not None:
         atomic_write_text(output, rendered)
         sev = report.counts_by_severity()
-        click.echo(f"check: {len(report.violations)} violation(s) ({sev['error']} error(s), {sev['warning']} "
-                   f"warning(s), {sev['info']} info) in {report.segments} segment(s) → {output}", err=True)
+        note(f"check: {len(report.violations)} violation(s) ({sev['error']} error(s), {sev['warning']} "
+                   f"warning(s), {sev['info']} info) in {report.segments} segment(s) → {output}")
     else:
         click.echo(rendered, nl=False)
     if report.fails(fail_on):
         ctx.exit(1)
+
+
+def _relabel(pairs, stdin_paths: set[str]):
+    """Segments read from stdin (a temporary file) are named ``-``, as the user wrote it."""
+    if not stdin_paths:
+        return pairs
+    from dataclasses import replace
+
+    def seg(s):
+        return replace(s, file="-") if s is not None and s.file in stdin_paths else s
+
+    return [replace(p, source=seg(p.source), target=seg(p.target),
+                    document="-" if p.document in stdin_paths else p.document) for p in pairs]

@@ -16,21 +16,28 @@ FORMAT_NAMES = tuple(FORMATS)
 @click.command("export")
 @click.option("--format", "fmt", required=True, type=click.Choice(FORMAT_NAMES))
 @glossary_option(edit=True)
-@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False))
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, allow_dash=True),
+              help="Output file; - writes to stdout.")
 def export_cmd(fmt, glossary_dir, output):
-    """Export the glossary to an exchange format, reporting what the format cannot express."""
-    from ..glossary.exchange import export_glossary, summarize_losses
+    """Export the glossary to an exchange format, reporting what the format cannot express (on stderr)."""
+    from ..glossary.exchange import export_glossary, export_text, summarize_losses
     from ..glossary.pofile import load_glossary
+    from .options import note
 
     glossary = load_glossary(glossary_dir)
-    losses = export_glossary(glossary.entries, fmt, output)
+    if output == "-":
+        text, losses = export_text(glossary.entries, fmt)
+        click.echo(text, nl=False)
+        output = "stdout"
+    else:
+        losses = export_glossary(glossary.entries, fmt, output)
     for line in summarize_losses(fmt, losses):
-        click.echo(line, err=True)
+        note(line)
     left_out = {x.entry for x in losses if x.kind in ("fuzzy-entry", "empty-target")}
     rows_out = sum(1 for x in losses if x.kind in ("duplicate-source", "too-long", "unrepresentable"))
-    click.echo(f"wrote {output} ({fmt}) from {len(glossary)} glossary entries"
-               + (f"; {len(left_out)} entries left out" if left_out else "")
-               + (f"; {rows_out} source form(s) left out" if rows_out else ""), err=True)
+    note(f"wrote {output} ({fmt}) from {len(glossary)} glossary entries"
+         + (f"; {len(left_out)} entries left out" if left_out else "")
+         + (f"; {rows_out} source form(s) left out" if rows_out else ""))
 
 
 @click.command("import")
@@ -68,6 +75,9 @@ def import_cmd(ctx, file, fmt, glossary_dir, into, dry_run, allow_conflicts, mer
             click.echo(str(conflict))
         for addition in plan.additions:
             click.echo(str(addition) + ("" if merge_forms else " (not merged; use --merge-forms)"))
+        if dry_run:  # what a real run would add, one entry a line
+            for entry in plan.added:
+                click.echo(f"would add to {Path(glossary_dir) / into}: {entry.label()}")
         click.echo(f"{file} ({used}): {plan.summary()}")
         blocked = bool(plan.conflicts) and not allow_conflicts
         if dry_run or blocked:

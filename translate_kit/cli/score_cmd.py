@@ -43,7 +43,8 @@ def options_from(kw: dict) -> ScoreOptions:
 @click.command()
 @click.option("--hyp", required=True, type=_path, help="Hypotheses: a file (one segment per line), a "
               "directory of .txt articles or a bilingual .po file.")
-@click.option("--ref", required=True, type=_path, help="References, aligned with --hyp.")
+@click.option("--ref", "refs", required=True, multiple=True, type=_path,
+              help="References, aligned with --hyp; repeat for several references (multi-reference scores).")
 @click.option("--src", type=_path, help="Sources (Indonesian), aligned: enables term accuracy.")
 @glossary_option()
 @click.option("--baseline", type=_path, help="Another system's hypotheses: paired significance per metric.")
@@ -51,11 +52,24 @@ def options_from(kw: dict) -> ScoreOptions:
 @click.option("--json", "json_out", type=_path, help="Write the scores file (JSON) here.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.pass_context
-def score(ctx, hyp, ref, src, glossary_dir, baseline, json_out, fmt, **kw):
-    """Score hypotheses against references; exit 1 when a gate fails."""
+def score(ctx, hyp, refs, src, glossary_dir, baseline, json_out, fmt, **kw):
+    """Score hypotheses against references; exit 1 when a gate fails. One of --hyp, --ref, --src may be -
+    (stdin)."""
+    from .options import stdin_file
+
+    if [hyp, *refs, src].count("-") > 1:
+        raise click.UsageError("only one input can be - (stdin)")
+    given = [hyp, src, *refs]
+    hyp, src = (str(stdin_file(p, ctx)) if p is not None else None for p in (hyp, src))
+    refs = [str(stdin_file(r, ctx)) for r in refs]
+    stdin = {p for p, g in zip([hyp, src, *refs], given) if g == "-"}
     options = options_from(kw)
     against = read_scores(kw["against"]) if kw["against"] else None
-    result = score_paths(hyp, ref, src, glossary_dir, baseline, against, options)
+    result = score_paths(hyp, refs[0] if len(refs) == 1 else refs, src, glossary_dir, baseline, against, options)
+    for key, label in result.inputs.items():  # name stdin "-" as the user wrote it, not its temporary file
+        for path in stdin:
+            if label and path in label:
+                result.inputs[key] = label.replace(path, "-")
     data = score_to_dict(result)
     if json_out:
         write_json(json_out, data)

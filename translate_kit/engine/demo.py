@@ -61,7 +61,7 @@ DEMO_WORDS: dict[str, str] = {
 DEMO_PACKAGE_DIR = "translate-id_en-demo"
 DEMO_DESCRIPTION = ("DEMO — not a real translation model: copies Indonesian text and swaps a few dozen common "
                     "words; built locally by translate-kit for offline trials and tests")
-BUILDER_VERSION = "1"
+BUILDER_VERSION = "2"
 
 TOKENIZERS = ("sentencepiece", "bpe")
 SPECIALS = ["<unk>", "<s>", "</s>"]
@@ -84,6 +84,74 @@ ini itu tersebut mereka kami kita dia ia beliau saya anda -nya ditanya dikatakan
 menjadi membuat memberikan melakukan mengadakan menghadiri menerima mengirim membahas meningkatkan
 baru besar kecil penting utama pertama kedua terakhir lain sama bersama antara terhadap tentang
 """.split()
+#: common words of Indonesian news reports (affixed forms included), so that the tokenizer keeps most words of a
+#: news sentence whole: a sentence of ~180 characters is then ~50 tokens, far below the model's input limit
+_NEWS_WORDS = """
+adalah ada adanya agar agenda agresi ahli air akan akhir akhirnya aksi aktif aktivitas akibat alasan aliansi
+alat aman amanat ambil amunisi anak anggaran anggota angkatan antar antara antariksa apa apabila apakah april
+arah artinya asal asia atas atau awal ayah baca badan bagaimana bagi bagian bahkan bahwa baik balistik bangsa
+bantuan banyak barang barat baru batas bawah bekerja belakang belum benar bentuk berada berakhir berangkat
+berapa berarti berasal berat berbagai berbeda berbicara berdasarkan berdampak berdiri berencana berhasil
+berita berjalan berkata berkembang berkunjung berlaku berlangsung bermain bernama berperan bersama bersedia
+bersifat bertemu bertujuan berupa besar besok biasa biaya bicara bidang bijak bila bisa bukan bulan bumi buruk
+cara cepat cina contoh cukup daerah dalam dalamnya dampak dan dana dapat dari darat data datang dekat delegasi
+demikian demokrasi depan deputi desa desember detail dewan di dia diberikan dibuat diduga digunakan dikatakan
+dikenal diketahui dilakukan dilaporkan dimana dimulai dinilai dipimpin diplomasi diplomat diplomatik direktur
+dirinya disampaikan disebut diserang disepakati ditandatangani diterima ditulis dituduh dukungan dunia dua
+duta ekonomi ekspor empat enam energi era eropa februari fasilitas foto gabungan gedung global gubernur guna
+hak hal halaman hampir hanya harga hari harus hasil hidup hingga hubungan hukum ia ibu ibukota ide ilmu impor
+industri informasi ingin ini insiden intelijen internasional isu itu iya jalan jam jauh jawab jelas jenderal
+jenis jika juga jumat jumlah juni juli juru jutaan kabar kala kali kalangan kalau kami kamis kamu kantor kapal
+karena kata katanya kawasan ke keadaan keamanan kebijakan kecil kedua kedutaan keduanya kegiatan kehidupan
+kejadian kekuatan kelompok keluarga kemarin kemudian kementerian kemungkinan kenegaraan kepada kepala
+kepentingan kerja kerjasama kerugian kesepakatan ketegangan ketiga ketika ketua khawatir khusus kini kita
+komandan komitmen komunikasi konferensi konflik kontrol korban kota kuat kunjungan kurang lagi lain laut lalu
+lama langkah langsung lanjut lanjutnya laporan latihan lebih lembaga lewat lima luar maka makan makanan maju
+malam mampu mana mantan mari masa masalah masih masing masyarakat mata maupun media melakukan melalui melihat
+memang memastikan membahas membangun membantu memberi memberikan membuat memiliki meminta mempertahankan
+memperkuat menambahkan menanggapi mencapai mencari mendapat mendapatkan mendukung menerima mengaku mengalami
+mengancam mengatakan mengenai menggunakan menghadapi menghadiri mengirim mengumumkan mengungkapkan menilai
+menjadi menjaga menjelaskan menteri menuduh menuju menurut menyatakan menyebut menyebutkan mereka merupakan
+mesin militer milik minggu misalnya mobil modern mulai mungkin nama namun nasional negara negeri nilai nomor
+nuklir oleh operasi orang pada padahal pagi paling panjang para parlemen partai pasar pasca pasukan patut
+pekan peluncuran pemerintah pemerintahan pemimpin pemilihan penduduk penerbangan pengamat pengaruh penggunaan
+pengiriman penting perang perbatasan perdagangan perdana peringatan perjanjian perjalanan perkembangan pernah
+pernyataan persen persenjataan pertahanan pertama pertemuan perusahaan pesawat pihak pimpinan pasokan politik
+polisi posisi presiden produksi program proyek provinsi pukul pula pulang puluhan punya pusat putra rabu
+rakyat rapat rencana resmi ribu ribuan rudal rumah rusak saat sabtu saja salah sama sampai sana sangat sanksi
+satu satunya saudara sebagai sebelum sebelumnya sebesar sebuah secara sedang sejak sejumlah sekarang sekitar
+sekretaris sektor sekutu selain selama selasa selatan selalu semakin semenanjung semua senin senjata sepanjang
+seperti serangan serikat serta sesuai setelah setiap sidang sikap simbol sistem situasi strategis sudah sulit
+sumber tahun tak tambah tanggal tanpa tapi tegas teknologi telah teman tempat tengah tentang tentara terakhir
+terbaru terbesar terhadap terjadi terkait termasuk tersebut tertinggi terus tetap tetapi tidak tiga tim timur
+tinggi tingkat tokoh tua tujuan tuduhan tugas tujuh tuan uang udara ujar uji umum untuk upaya utama utara
+waktu wakil walaupun wanita warga wartawan wilayah ya yakni yang yaitu zona amerika korea rusia ukraina china
+jepang indonesia moskow pyongyang seoul kyiv washington beijing tokyo jakarta kremlin nato pbb as korut korsel
+putin kim jong un il biden vladimir mengunjungi kunjungannya pertemuannya pernyataannya hubungannya ujarnya
+tambahnya ungkapnya balasan ancaman mempererat bilateral negosiasi perundingan pembicaraan kedatangan
+menandatangani memasok kontainer lusinan ratusan miliar triliun dolar rupiah pemilu kampanye kandidat kabinet
+undang pengadilan hakim jaksa kasus dugaan korupsi penyelidikan keterangan menyampaikan menegaskan
+memperingatkan mendesak meningkatkan menurunkan mengecam mengutuk menolak menerapkan menangkap menewaskan
+melukai hancur ledakan sipil pengungsi kemanusiaan krisis pangan minyak gas listrik investasi pertumbuhan
+inflasi bank utang pajak kebakaran banjir gempa bencana cuaca
+""".split()
+#: names and English words that news sentences and their glossary renderings are full of
+_NAMES = """
+Amerika Serikat Korea Utara Selatan Rusia Ukraina China Tiongkok Jepang Indonesia Eropa Asia Moskow Pyongyang
+Seoul Kyiv Washington Beijing Tokyo Jakarta Kremlin NATO PBB AS Korut Korsel Putin Vladimir Kim Jong Un Il Yo
+Biden Joe Donald Trump Xi Jinping Yoon Suk Yeol Sergei Lavrov Dmitry Peskov Zelensky John Kirby Matthew Miller
+Reuters AFP AP Yonhap KCNA Tribunnews Kompas Antara Sputnik Timur Tengah Barat Laut Hitam Gedung Putih
+Departemen Luar Negeri Pertahanan Dewan Keamanan Nasional Kementerian Presiden Menteri Jenderal Senin Selasa
+Rabu Kamis Jumat Sabtu Minggu Januari Februari Maret April Mei Juni Juli Agustus September Oktober November
+Desember the of and to in for on with by from at as is was that said will has have been North South Korea
+Korean United States Russia Russian Ukraine Japan President Minister Ministry Foreign Defense Defence
+Security Council National Department State Nations Union European Prime Secretary General Office Agency
+News Army Navy Force Forces Party Leader Supreme People Republic Democratic Government Spokesman ZX
+""".split()
+_VOCAB = list(dict.fromkeys(_WORDS + _NEWS_WORDS))
+_TRAINING_LINES = 3000  # generated training sentences
+_BASE_VOCAB = 1000  # SentencePiece pieces besides the word map's
+_SP_TYPE = "bpe"  # merges keep frequent word parts, so a word the list lacks still costs few tokens
 _TEMPLATES = [
     "{W} {w} {w} {w}, {w} {w} {w} {w}.",
     "\u201c{W} {w} {w} {w},\u201d {w} {W} {W} pada {w} {N}.",
@@ -92,6 +160,8 @@ _TEMPLATES = [
     "{W}-{W} {w} {w}: \u2018{w} {w}\u2019, {w} {w} {w}\u2026",
     "{W} {w} {w} {N}% {w} {w} {w} \u20ac{N} {w} US${N} {w} {w}?",
     "{W} {w} {w} {w} \u2014 {w} {w} {w} {w} {w} {w}!",
+    "{W} {W} {w} {w} {W} {W} {w} {W} {w} {w} {W} {W}, {w} {W} ({W}/{N}/{N}/{N}).",
+    "\u201c{W} {w} {w} {W} {W} {w} {w},\u201d {w} {W} {W} {W} {w} {W}, {W} {N} {W} {N}.",
 ]
 _CHARSET = ("abcdefghijklmnopqrstuvwxyz ABCDEFGHIJKLMNOPQRSTUVWXYZ 0123456789 .,;:!?'\"()[]{}<>-_/\\@#$%&*+=~^|`"
             " \u201c\u201d\u2018\u2019\u2013\u2014\u2026\u20ac\u00b0\u00a0\u27e6\u27e7\u00e9\u00e8")
@@ -101,10 +171,11 @@ def training_text(extra_text: str = "") -> str:
     """The small generated text the tokenizer is trained on (deterministic)."""
     rng = random.Random(20240601)
     lines = []
-    for i in range(600):
+    for i in range(_TRAINING_LINES):
         template = _TEMPLATES[i % len(_TEMPLATES)]
-        line = re.sub(r"\{w\}", lambda _: rng.choice(_WORDS), template)
-        line = re.sub(r"\{W\}", lambda _: rng.choice(_WORDS).capitalize(), line)
+        line = re.sub(r"\{w\}", lambda _: rng.choice(_VOCAB), template)
+        line = re.sub(r"\{W\}", lambda _: rng.choice(_NAMES) if rng.random() < 0.5 else
+                      rng.choice(_VOCAB).capitalize(), line)
         line = re.sub(r"\{N\}", lambda _: str(rng.randrange(1, 3000)), line)
         lines.append(line)
     lines += [_CHARSET] * 5
@@ -157,8 +228,8 @@ def _train_sentencepiece(text: str, forms: dict[str, str], work: Path) -> tuple[
     symbols = list(dict.fromkeys(symbols))
     model = io.BytesIO()
     spm.SentencePieceTrainer.train(
-        sentence_iterator=iter(text.splitlines()), model_writer=model, model_type="unigram",
-        vocab_size=450 + len(symbols), hard_vocab_limit=False, byte_fallback=True, character_coverage=1.0,
+        sentence_iterator=iter(text.splitlines()), model_writer=model, model_type=_SP_TYPE,
+        vocab_size=_BASE_VOCAB + len(symbols), hard_vocab_limit=False, byte_fallback=True, character_coverage=1.0,
         normalization_rule_name="identity", remove_extra_whitespaces=False, split_digits=True,
         user_defined_symbols=symbols or None, bos_id=-1, eos_id=-1, unk_id=0, num_threads=1, minloglevel=2)
     (work / "sentencepiece.model").write_bytes(model.getvalue())
@@ -368,7 +439,7 @@ def _build_model(vocab: list[str], flags: np.ndarray, pairs: list[tuple[int, int
 
 
 def build_demo_package(out_path: str | Path, *, word_map: dict[str, str] | None = None,
-                       tokenizer: str = "sentencepiece", extra_text: str = "", max_positions: int = 256,
+                       tokenizer: str = "sentencepiece", extra_text: str = "", max_positions: int = 320,
                        package_dir: str = DEMO_PACKAGE_DIR, version: str = "1.0") -> Path:
     """Build the demo model as a ``.argosmodel`` zip at ``out_path`` and return that path.
 
@@ -404,7 +475,7 @@ def build_demo_package(out_path: str | Path, *, word_map: dict[str, str] | None 
             "package_version": version, "argos_version": "1.9", "type": "translate",
             "from_code": "id", "from_name": "Indonesian", "to_code": "en", "to_name": "English",
             "name": "translate-id_en DEMO", "description": DEMO_DESCRIPTION,
-            "translate_kit_demo": True, "translate_kit_compute_type": "float32",
+            "translate_kit_demo": True, "translate_kit_compute_type": "int8",
             "translate_kit_demo_build": {"builder": BUILDER_VERSION, "tokenizer": tokenizer,
                                          "words": len(forms), "max_positions": max_positions,
                                          "digest": digest},

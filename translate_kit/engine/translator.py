@@ -93,6 +93,7 @@ class BatchTranslator:
         self.max_batch_tokens = max_batch_tokens
         self.device = device
         self.compute_type = compute_type
+        self.inter_threads = inter_threads or 1
         self.tokenizer = package.tokenizer
         self.target_prefix = getattr(package, "target_prefix", "") or ""
         model_dir = Path(package.package_path) / "model"
@@ -159,8 +160,9 @@ class BatchTranslator:
         return results
 
     def _chunks(self, order: list[int], tokens: dict[int, list[str]]):
-        """Consecutive runs of the length-sorted order, each about a few token batches in size."""
-        budget = self.max_batch_tokens * 4
+        """Consecutive runs of the length-sorted order, one token batch per decoding worker each (the workers
+        decode them side by side; progress is reported after each run)."""
+        budget = self.max_batch_tokens * self.inter_threads
         chunk: list[int] = []
         used = 0
         for i in order:

@@ -34,13 +34,16 @@ class CorpusScore:
                 "signature": self.signature}
 
 
-def corpus_scores(hypotheses: Sequence[str], references: Sequence[str]) -> dict[str, CorpusScore]:
-    """BLEU, chrF and TER of aligned hypotheses against one reference each."""
-    if len(hypotheses) != len(references):
-        raise ValueError(f"{len(hypotheses)} hypotheses but {len(references)} references")
+def corpus_scores(hypotheses: Sequence[str], references: Sequence[str],
+                  more_references: Sequence[Sequence[str]] = ()) -> dict[str, CorpusScore]:
+    """BLEU, chrF and TER of aligned hypotheses against one reference each (or several: sacrebleu's
+    multi-reference scores, with ``more_references`` aligned like ``references``)."""
+    streams = [list(references), *(list(r) for r in more_references)]
+    if any(len(hypotheses) != len(r) for r in streams):
+        raise ValueError(f"{len(hypotheses)} hypotheses but {', '.join(str(len(r)) for r in streams)} references")
     out = {}
     for key, metric in make_metrics().items():
-        result = metric.corpus_score(list(hypotheses), [list(references)])
+        result = metric.corpus_score(list(hypotheses), streams)
         out[key] = CorpusScore(key, result.name, float(result.score), result.format(),
                                metric.get_signature().format())
     return out

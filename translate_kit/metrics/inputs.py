@@ -27,6 +27,7 @@ class ScoreInputs:
     references: list[str]
     sources: list[str] | None = None
     baseline: list[str] | None = None
+    more_references: list[list[str]] = field(default_factory=list)  # second, third … reference, aligned
     skipped_blank: int = 0
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
@@ -103,10 +104,12 @@ def _warn_empty(kind: str, label: str, segs: list[Segment], others: list[list[Se
                               first.line))
 
 
-def load_inputs(hyp: str | Path, ref: str | Path, src: str | Path | None = None,
+def load_inputs(hyp: str | Path, ref: str | Path | Sequence[str | Path], src: str | Path | None = None,
                 baseline: str | Path | None = None) -> ScoreInputs:
-    """Load and align the scoring inputs (see the module docstring)."""
-    hyp_p, ref_p = Path(hyp), Path(ref)
+    """Load and align the scoring inputs (see the module docstring). ``ref`` may list several references
+    (sacrebleu multi-reference scoring): the first one sets the alignment, the others are aligned to it."""
+    refs = [ref] if isinstance(ref, (str, Path)) else list(ref)
+    hyp_p, ref_p = Path(hyp), Path(refs[0])
     ref_segs = load_lines(ref_p)
     ref_groups = _groups(ref_p, ref_segs)
     ref_segs = [s for g in ref_groups.values() for s in g]
@@ -117,6 +120,9 @@ def load_inputs(hyp: str | Path, ref: str | Path, src: str | Path | None = None,
         sides["source"] = _align("source", hyp_p, load_lines(hyp_p, "source"), ref_p, ref_groups)
     if baseline is not None:
         sides["baseline"] = _align("baseline", Path(baseline), load_lines(Path(baseline)), ref_p, ref_groups)
+    more = [f"reference-{n}" for n in range(2, len(refs) + 1)]
+    for name, path in zip(more, refs[1:]):
+        sides[name] = _align(name.replace("-", " "), Path(path), load_lines(Path(path)), ref_p, ref_groups)
     sides["reference"] = ref_segs
     # paragraph breaks: blank everywhere
     keep = [i for i in range(len(ref_segs)) if any(side[i].text for side in sides.values())]
@@ -131,5 +137,6 @@ def load_inputs(hyp: str | Path, ref: str | Path, src: str | Path | None = None,
         hypotheses=[s.text for s in hyps], references=[s.text for s in sides["reference"]],
         sources=[s.text for s in sides["source"]] if "source" in sides else None,
         baseline=[s.text for s in sides["baseline"]] if "baseline" in sides else None,
+        more_references=[[s.text for s in sides[name]] for name in more],
         skipped_blank=len(ref_segs) - len(keep),
         diagnostics=diags)

@@ -125,14 +125,15 @@ def score_inputs(inputs: ScoreInputs, glossary: Glossary | None = None, options:
                                                     "not measured"))
     result = ScoreResult(
         inputs=labels, n_segments=len(hyps), skipped_blank=inputs.skipped_blank,
-        scores=corpus_scores(hyps, refs), terms=terms,
+        scores=corpus_scores(hyps, refs, inputs.more_references), terms=terms,
         glossary_digest=glossary.digest if glossary is not None else None,
         glossary_entries=len(glossary.enforced) if glossary is not None else 0,
-        reference_digest=text_digest(refs), source_digest=text_digest(srcs) if srcs is not None else None,
+        reference_digest=text_digest(refs) if not inputs.more_references else
+        text_digest([text_digest(r) for r in (refs, *inputs.more_references)]), source_digest=text_digest(srcs) if srcs is not None else None,
         hypotheses=list(hyps), diagnostics=diags)
 
     def compare(other: list[str], label: str) -> Comparison:
-        metrics = paired_corpus_test(hyps, other, refs, options.test, options.n_samples)
+        metrics = paired_corpus_test(hyps, other, refs, options.test, options.n_samples, inputs.more_references)
         if scorer is not None and terms is not None:
             term_cmp = paired_term_test(terms, scorer.score(srcs, other), options.test, options.n_samples)
             if term_cmp is not None:
@@ -160,7 +161,7 @@ def _check_comparable(earlier: EarlierRun, result: ScoreResult) -> None:
                          "the JSON scores of this test set", earlier.path)
 
 
-def score_paths(hyp: str | Path, ref: str | Path, src: str | Path | None = None,
+def score_paths(hyp: str | Path, ref, src: str | Path | None = None,
                 glossary_dir: str | Path | None = None, baseline: str | Path | None = None,
                 against: EarlierRun | None = None, options: ScoreOptions | None = None) -> ScoreResult:
     """Load the inputs (and the glossary when a source is given), then :func:`score_inputs`."""
@@ -169,7 +170,8 @@ def score_paths(hyp: str | Path, ref: str | Path, src: str | Path | None = None,
     glossary = resolve_glossary(glossary_dir, diags) if inputs.sources is not None else None
     if glossary_dir is not None and inputs.sources is None:
         diags.append(Diagnostic("info", "no-source", f"term accuracy needs the source ({option('src')}); not measured"))
-    labels = {"hyp": str(hyp), "ref": str(ref), "src": str(src) if src is not None else None,
+    labels = {"hyp": str(hyp), "ref": str(ref) if isinstance(ref, (str, Path)) else " + ".join(map(str, ref)),
+              "src": str(src) if src is not None else None,
               "baseline": str(baseline) if baseline is not None else None,
               "against": against.path if against is not None else None,
               "glossary": str(glossary_dir or DEFAULT_DIR) if glossary is not None else None}

@@ -71,14 +71,16 @@ def _check(test: str, n_samples: int) -> int:
 
 
 def paired_corpus_test(hypotheses: Sequence[str], baseline: Sequence[str], references: Sequence[str],
-                       test: str = "bs", n_samples: int = 0) -> dict[str, PairedComparison]:
+                       test: str = "bs", n_samples: int = 0,
+                       more_references: Sequence[Sequence[str]] = ()) -> dict[str, PairedComparison]:
     """BLEU/chrF/TER of ``hypotheses`` vs ``baseline`` through sacrebleu's paired test, keyed bleu/chrf/ter."""
     n_samples = _check(test, n_samples)
     if not (len(hypotheses) == len(baseline) == len(references)):
         raise ValueError("system, baseline and references must have the same number of segments")
     metrics = make_metrics()
     signatures, results = PairedTest([("baseline", list(baseline)), ("system", list(hypotheses))],
-                                     metrics, [list(references)], test_type=test, n_samples=n_samples)()
+                                     metrics, [list(references), *(list(r) for r in more_references)],
+                                     test_type=test, n_samples=n_samples)()
     # results are keyed by sacrebleu's score names (BLEU, chrF2, TER) in the order of ``metrics``
     names = [name for name in results if name != "System"]
     seed = sacrebleu_seed()

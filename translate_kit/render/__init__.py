@@ -1,5 +1,5 @@
-"""Renderings of report objects, behind a registry: text, JSON and JUnit XML for check reports (and the
-score/eval renderings in :mod:`.scores`).
+"""Renderings of report objects, behind a registry: text, JSON, JUnit XML and an HTML review page for check
+reports (and the score/eval renderings in :mod:`.scores`; the HTML page of a translate run in :mod:`.review`).
 
     from translate_kit.render import render_check
     print(render_check(report, "junit", per="segment", fail_on="warning"))
@@ -12,7 +12,7 @@ from __future__ import annotations
 import importlib
 
 #: check-report format name → module (in this package) that renders it
-CHECK_FORMATS: dict[str, str] = {"text": "text", "json": "json", "junit": "junit"}
+CHECK_FORMATS: dict[str, str] = {"text": "text", "json": "json", "junit": "junit", "html": "review"}
 
 
 def render_check(report, fmt: str, **options) -> str:

@@ -15,7 +15,7 @@ from ..textio import xml_safe
 SUITE = "translate-kit check"
 
 
-def render_check(report: CheckReport, per: str = "file", fail_on: str = "error") -> str:
+def render_check(report: CheckReport, per: str = "file", fail_on: str = "error", **_options) -> str:
     if per not in ("file", "segment"):
         raise ValueError(f"per must be 'file' or 'segment', not {per!r}")
     cases: dict[tuple[str, str], list[Violation]] = {}

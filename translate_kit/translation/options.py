@@ -27,6 +27,7 @@ class TranslateOptions:
     memory: Path | None = None  # the translation memory file; default: OUTPUT_DIR/.translate-kit/memory.sqlite
     glossary_dir: str | None = None  # where the glossary came from (kept so `review apply` can rebuild)
     progress: Progress | None = field(default=None, repr=False)  # called as progress(done, total)
+    keep_documents: bool = False  # keep (document, {unit index: SegmentResult}) in report.documents
 
     def to_dict(self) -> dict:
         return {"beam_size": self.beam_size, "length_penalty": self.length_penalty,

@@ -76,6 +76,8 @@ class RunReport:
     #: the translation memory: path, hits, engine_calls/inputs/tokens, human_review/human_tmx (sentences taken
     #: from approved human segments), review_edits (edits recorded from review POs this run)
     memory: dict = field(default_factory=dict)
+    #: with ``keep_documents``: (Document, {unit index: SegmentResult}) of each file translated (not in JSON)
+    documents: list = field(default_factory=list, repr=False)
 
     # -- summaries ---------------------------------------------------------------------------------------
     def count(self, status: str) -> int:

@@ -184,6 +184,8 @@ def _run_stages(run: _Run, discovered: tuple[list, list]) -> None:
     with timer("write"):
         write_outputs(jobs, per_doc, run.output_dir, run.options, run.state, run.store, run.report)
     add_earlier_files(run.state, run.output_dir, {j.record.relpath for j in jobs}, run.report)
+    if run.options.keep_documents:
+        run.report.documents = [(job.doc, per_doc[id(job.doc)]) for job in jobs if job.record.status != FAILED]
     if run.engine is not None:
         run.report.memory.update(run.engine.stats.to_dict())
     run.report.memory["path"] = str(run.store.path)

@@ -87,6 +87,8 @@ class _EngineCall:
 
     def __call__(self, batch: list[str]) -> list[str]:
         self.total += len(batch)
+        if self.progress:  # the total is known before the first batch is decoded
+            self.progress(self.done, self.total)
         return self.translator.translate(batch, progress=self._advance if self.progress else None)
 
 
