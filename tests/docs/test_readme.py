@@ -92,6 +92,11 @@ def checkout(tmp_path_factory):
             ".git", ".venv", "build", "*.egg-info", "__pycache__", ".pytest_cache", ".ruff_cache", "out"
         ),
     )
+    # a reader's checkout is a git clone: the glossary-under-git examples need one
+    git = ["git", "-c", "user.name=readme-test", "-c", "user.email=readme-test@localhost"]
+    subprocess.run(["git", "init", "-q"], cwd=root, check=True)
+    subprocess.run(["git", "add", "-A"], cwd=root, check=True)
+    subprocess.run([*git, "commit", "-qm", "a reader's clone"], cwd=root, check=True)
     (root / ".venv").symlink_to(Path(sys.prefix), target_is_directory=True)
     if not (root / ".venv" / "bin" / "activate").exists():
         pytest.skip(f"the test environment {sys.prefix} is not a virtual environment with bin/activate")
