@@ -50,9 +50,10 @@ def test_the_readme_korsel_example_is_refused_naming_the_seed_entry(seed, capsys
         "--glossary",
         str(seed),
     )
+    korsel = next(e for e in load_glossary(seed) if e.source == "Korsel")
     assert code == 2
     assert err.startswith(
-        f"translate-kit: error: {seed / 'abbreviations.po'}:103: source form 'Korsel' is "
+        f"translate-kit: error: {korsel.ref}: source form 'Korsel' is "
         "already claimed by 'Korsel [country] → South Korea' in context 'country'"
     )
     assert "(use --force to add it anyway)" in err

@@ -85,3 +85,11 @@ def test_merging_a_merged_file_with_itself_changes_nothing(tmp_path):
     (tmp_path / "again.po").write_bytes(merged)
     merge_files(o, tmp_path / "again.po", o)
     assert (tmp_path / "again.po").read_bytes() == merged
+
+
+def test_a_form_claimed_twice_only_after_the_merge_is_a_conflict(tmp_path):
+    a, k = 'msgid "A"\nmsgstr "a"', 'msgid "K"\nmsgstr "k"'
+    b, o, t = three(tmp_path, [a, k], ["#. variant: Kay\n" + a, k], [a, "#. variant: Kay\n" + k])
+    result = merge_files(b, o, t, "g.po")
+    assert result.conflicts == ["g.po: 'A' and 'K' now claim the same source form (glossary lint: conflicting-source)"]
+    assert [f.code for f in lint(o).errors] == ["conflicting-source", "conflicting-source"]

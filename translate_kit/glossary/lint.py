@@ -327,7 +327,7 @@ def _claim_findings(entries: list[tuple[Entry, list[Claim]]]) -> list[Diagnostic
             continue
         conflicted: set[int] = set()  # ids of claims already reported as conflicting
         for _, a in group:
-            rivals = [b for _, b in group if b.entry is not a.entry and _rivals(a, b)]
+            rivals = [b for _, b in group if b.entry is not a.entry and claims_rival(a, b)]
             if rivals:
                 conflicted.add(id(a))
                 out.append(_conflict_finding(a, rivals))
@@ -347,7 +347,7 @@ def _claim_findings(entries: list[tuple[Entry, list[Claim]]]) -> list[Diagnostic
     return out
 
 
-def _rivals(a: Claim, b: Claim) -> bool:
+def claims_rival(a: Claim, b: Claim) -> bool:
     """Two claims that cannot both stand: the same text claimed in two contexts (the matcher ignores
     msgctxt, so one entry is dead there), or in one context with different English forms."""
     if b.entry.source == a.entry.source and b.entry.context == a.entry.context:
@@ -355,6 +355,23 @@ def _rivals(a: Claim, b: Claim) -> bool:
     if not a.collides(b):
         return False
     return b.entry.context != a.entry.context or b.entry.preferred != a.entry.preferred
+
+
+def rival_pairs(entries: list[Entry]) -> set[tuple[tuple, tuple]]:
+    """The (identity, identity) pairs of enforced entries whose source claims are rivals (the
+    ``conflicting-source`` rule), each pair sorted."""
+    groups: dict[str, list[Claim]] = defaultdict(list)
+    for e in entries:
+        if e.enforced:
+            for claim in claims(e):
+                groups[claim.lower].append(claim)
+    pairs = set()
+    for group in groups.values():
+        for i, a in enumerate(group):
+            for b in group[i + 1 :]:
+                if a.entry is not b.entry and claims_rival(a, b):
+                    pairs.add(tuple(sorted((a.entry.key, b.entry.key), key=repr)))
+    return pairs
 
 
 def _conflict_finding(a: Claim, rivals: list[Claim]) -> Diagnostic:

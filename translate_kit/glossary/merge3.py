@@ -15,6 +15,8 @@ Where both sides changed a field differently, the entry keeps our value and gets
 naming the field and the three values; ``glossary lint`` reports every such line as an error
 (``merge-conflict``), so the file stays valid PO (never ``<<<<<<<`` markers) and CI fails until someone
 settles it. Header fields merge key by key (a conflict there is a ``# conflict:`` header comment line).
+A merge that leaves two entries claiming one source form (each side gave one of them the form) is a
+conflict too: no line is added, ``glossary lint`` reports it as ``conflicting-source``.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ import polib
 from ..errors import GlossaryError
 from ..textio import atomic_write_text
 from .canonical import canonical_text
+from .lint import rival_pairs
 from .model import Entry
 from .pofile import entry_from_po, entry_to_po, new_po_file, read_po
 
@@ -104,7 +107,24 @@ def merge_versions(base: _Version, ours: _Version, theirs: _Version, name: str) 
     for po_entry in obsolete.values():
         if (po_entry.msgctxt, po_entry.msgid) not in set(keys):
             out.append(po_entry)
+    conflicts += [f"{name}: {c}" for c in _new_rivals(out, ours, theirs)]
     return MergeResult(canonical_text(out), conflicts)
+
+
+def _new_rivals(out: polib.POFile, ours: _Version, theirs: _Version) -> list[str]:
+    """Source forms that two entries claim only after the merge (each side gave one of them the form): a
+    conflict ``glossary lint`` reports as ``conflicting-source``, though no single field conflicted."""
+    merged = [entry_from_po(e)[0] for e in out if not e.obsolete]
+    before = rival_pairs([e for e, _ in ours.entries.values()]) | rival_pairs([e for e, _ in theirs.entries.values()])
+    return [
+        f"{_key_label(a)} and {_key_label(b)} now claim the same source form (glossary lint: conflicting-source)"
+        for a, b in sorted(rival_pairs(merged) - before, key=repr)
+    ]
+
+
+def _key_label(key: tuple) -> str:
+    context, source = key
+    return f"{source!r} [{context}]" if context else repr(source)
 
 
 Side = tuple[Entry, polib.POEntry] | None
