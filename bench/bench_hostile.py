@@ -34,7 +34,25 @@ def main() -> None:
     parser.add_argument("--mb", type=float, default=5.0)
     args = parser.parse_args()
     rng = random.Random(1)
-    words = ["korut", "dan", "as", "menlu", "pbb", "yang", "akan", "kemlu", "di", "ke", "dari", "presiden", "kim", "jong", "un", "dalam", "rangka"]
+    words = [
+        "korut",
+        "dan",
+        "as",
+        "menlu",
+        "pbb",
+        "yang",
+        "akan",
+        "kemlu",
+        "di",
+        "ke",
+        "dari",
+        "presiden",
+        "kim",
+        "jong",
+        "un",
+        "dalam",
+        "rangka",
+    ]
     parts, size = [], 0
     while size < args.mb * 1e6:
         w = rng.choice(words)
@@ -47,12 +65,16 @@ def main() -> None:
     t1 = time.perf_counter()
     found = [matcher.find(s.text) for s in sentences]
     t2 = time.perf_counter()
-    pieces = sum(len(_chunks(s.text, WordTokens(), 256, [(m.start, m.end + len(m.suffix), 2) for m in f]))
-                 for s, f in zip(sentences, found))
+    pieces = sum(
+        len(_chunks(s.text, WordTokens(), 256, [(m.start, m.end + len(m.suffix), 2) for m in f]))
+        for s, f in zip(sentences, found)
+    )
     t3 = time.perf_counter()
     print(f"{len(text) / 1e6:.1f} MB, {len(sentences):,} pieces of <= 1,000 chars, {pieces:,} model inputs")
-    print(f"segment {t1 - t0:.2f} s, match {t2 - t1:.2f} s, cut to the model limit {t3 - t2:.2f} s; "
-          f"total {t3 - t0:.2f} s = {len(text) / 1e6 / (t3 - t0):.2f} MB/s")
+    print(
+        f"segment {t1 - t0:.2f} s, match {t2 - t1:.2f} s, cut to the model limit {t3 - t2:.2f} s; "
+        f"total {t3 - t0:.2f} s = {len(text) / 1e6 / (t3 - t0):.2f} MB/s"
+    )
 
 
 if __name__ == "__main__":

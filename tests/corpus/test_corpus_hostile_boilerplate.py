@@ -24,8 +24,9 @@ def test_a_pathological_rule_times_out_with_its_file_and_line(tmp_path):
     # (a+)+$ hangs `re` for hours on this line; the regex module sees through it, (a|aa)+$ it cannot
     with pytest.raises(PatternTimeout) as info:
         rules.match(EVIL_LINE)
-    assert str(info.value).startswith(f"boilerplate rule {rules_file}:4 '(a|aa)+$' took over 0.25 s on a "
-                                      "41-character line")
+    assert str(info.value).startswith(
+        f"boilerplate rule {rules_file}:4 '(a|aa)+$' took over 0.25 s on a 41-character line"
+    )
     doc = tmp_path / "a.txt"
     doc.write_text("Presiden datang.\n" + EVIL_LINE + "\n", encoding="utf-8")
     with pytest.raises(PatternTimeout) as info:
@@ -38,9 +39,24 @@ def test_translate_fails_only_that_file_and_does_not_hang(tmp_path, demo_package
     (tmp_path / "in" / "a.txt").write_text(EVIL_LINE + "\n", encoding="utf-8")
     (tmp_path / "in" / "b.txt").write_text("Presiden dan menteri datang.\n", encoding="utf-8")
     (tmp_path / "rules.txt").write_text("(a|aa)+$\n", encoding="utf-8")
-    result = subprocess.run([sys.executable, "-m", "translate_kit", "translate", "in", "-o", "out",
-                             "--boilerplate", "rules.txt", "--no-progress"], cwd=tmp_path, capture_output=True,
-                            text=True, timeout=120)  # the timeout only guards against a hang
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "translate_kit",
+            "translate",
+            "in",
+            "-o",
+            "out",
+            "--boilerplate",
+            "rules.txt",
+            "--no-progress",
+        ],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )  # the timeout only guards against a hang
     assert result.returncode == 2
     assert "in/a.txt:1: boilerplate rule rules.txt:1 '(a|aa)+$' took over 0.25 s" in result.stderr
     assert "Traceback" not in result.stderr

@@ -17,14 +17,16 @@ from translate_kit.corpus import read_document
 from translate_kit.errors import InputError
 from translate_kit.glossary.pofile import load_glossary
 
-pytestmark = pytest.mark.skipif(not hasattr(os, "mkfifo") or not Path("/dev/zero").exists(),
-                                reason="needs POSIX FIFOs and /dev/zero")
+pytestmark = pytest.mark.skipif(
+    not hasattr(os, "mkfifo") or not Path("/dev/zero").exists(), reason="needs POSIX FIFOs and /dev/zero"
+)
 
 
 def _run(*args, cwd):
     # the timeout only guards against a hang (the bug this tests); a run takes a few seconds
-    return subprocess.run([sys.executable, "-m", "translate_kit", *args], cwd=cwd, capture_output=True,
-                          text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "translate_kit", *args], cwd=cwd, capture_output=True, text=True, timeout=120
+    )
 
 
 def test_translate_skips_a_fifo_and_a_dev_zero_symlink_and_translates_the_rest(tmp_path, demo_package):
@@ -39,8 +41,10 @@ def test_translate_skips_a_fifo_and_a_dev_zero_symlink_and_translates_the_rest(t
     assert "in/pipe.txt: warning: skipped: a FIFO, not a regular file [special-file]" in result.stderr
     assert "in/zero.txt: warning: skipped: a character device, not a regular file [special-file]" in result.stderr
     report = json.loads((tmp_path / "out" / "report.json").read_text(encoding="utf-8"))
-    assert sorted(w["path"] for w in report["warnings"] if w["code"] == "special-file") == ["in/pipe.txt",
-                                                                                            "in/zero.txt"]
+    assert sorted(w["path"] for w in report["warnings"] if w["code"] == "special-file") == [
+        "in/pipe.txt",
+        "in/zero.txt",
+    ]
 
 
 def test_score_and_check_refuse_special_files_at_once(tmp_path):
@@ -53,7 +57,9 @@ def test_score_and_check_refuse_special_files_at_once(tmp_path):
     for special, kind in (("pipe.txt", "a FIFO"), ("zero.txt", "a character device")):
         result = _run("check", special, "ref.txt", cwd=tmp_path)
         assert (result.returncode, result.stderr) == (
-            2, f"translate-kit: error: {special}: {kind}, not a regular file: not read\n")
+            2,
+            f"translate-kit: error: {special}: {kind}, not a regular file: not read\n",
+        )
         result = _run("score", "--hyp", special, "--ref", "ref.txt", cwd=tmp_path)
         assert result.returncode == 2 and f"{special}: {kind}, not a regular file" in result.stderr
 
@@ -62,7 +68,8 @@ def test_glossary_special_files_are_skipped_with_a_warning(tmp_path):
     os.mkfifo(tmp_path / "pipe.po")
     glossary = load_glossary(tmp_path)
     assert [(d.code, d.message) for d in glossary.diagnostics if d.code == "special-file"] == [
-        ("special-file", "skipped: a FIFO, not a regular file")]
+        ("special-file", "skipped: a FIFO, not a regular file")
+    ]
 
 
 def test_every_input_read_has_a_size_cap(tmp_path, monkeypatch):

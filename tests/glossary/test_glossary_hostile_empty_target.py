@@ -46,8 +46,9 @@ def test_load_skips_the_entry_with_a_warning_at_its_line(gdir):
 
 
 def _run(*args, cwd):
-    return subprocess.run([sys.executable, "-m", "translate_kit", *args], cwd=cwd, capture_output=True,
-                          text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "translate_kit", *args], cwd=cwd, capture_output=True, text=True, timeout=120
+    )
 
 
 def test_check_does_not_crash(gdir, tmp_path):

@@ -36,8 +36,9 @@ msgstr "-Foreign Minister"
 
 
 def _run(*args, cwd):
-    return subprocess.run([sys.executable, "-m", "translate_kit", *args], cwd=cwd, capture_output=True,
-                          text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "translate_kit", *args], cwd=cwd, capture_output=True, text=True, timeout=120
+    )
 
 
 @pytest.mark.parametrize("fmt", ["deepl-csv", "google-csv", "amazon-csv", "deepl-tsv"])
@@ -60,8 +61,20 @@ def test_junit_is_well_formed_with_control_characters_in_file_names(tmp_path):
     (tmp_path / "g").mkdir()
     (tmp_path / "g" / "a.po").write_text(GLOSSARY, encoding="utf-8")
     for per in ("file", "segment"):
-        result = _run("check", src.name, tgt.name, "--glossary", "g", "--format", "junit", "--junit-per", per,
-                      "-o", f"r-{per}.xml", cwd=tmp_path)
+        result = _run(
+            "check",
+            src.name,
+            tgt.name,
+            "--glossary",
+            "g",
+            "--format",
+            "junit",
+            "--junit-per",
+            per,
+            "-o",
+            f"r-{per}.xml",
+            cwd=tmp_path,
+        )
         assert result.returncode == 1, result.stderr  # a missing-term violation
         root = ET.parse(tmp_path / f"r-{per}.xml").getroot()  # expat: fails on any forbidden character
         text = ET.tostring(root, encoding="unicode")
@@ -73,8 +86,10 @@ def test_tbx_export_escapes_what_xml_cannot_hold_and_says_so():
     text, losses = export_text([entry], "tbx")
     ET.fromstring(text.encode("utf-8"))
     assert "Korut\\x1b" in text and "bell \\x07 here" in text
-    assert {(x.kind, x.detail) for x in losses} == {("xml-forbidden-character", repr("Korut\x1b")),
-                                                     ("xml-forbidden-character", repr("bell \x07 here"))}
+    assert {(x.kind, x.detail) for x in losses} == {
+        ("xml-forbidden-character", repr("Korut\x1b")),
+        ("xml-forbidden-character", repr("bell \x07 here")),
+    }
 
 
 TBX = """<?xml version="1.0" encoding="UTF-8"?>
@@ -96,7 +111,9 @@ def test_tbx_with_an_internal_dtd_is_refused(tmp_path):
     path.write_text(external, encoding="utf-8")
     with pytest.raises(InputError) as info:
         read_exchange(path)
-    assert str(info.value) == (f"{path}:5: entity reference &nk; needs the file's DTD, which translate-kit "
-                               "does not read: refused (write the text itself instead)")
+    assert str(info.value) == (
+        f"{path}:5: entity reference &nk; needs the file's DTD, which translate-kit "
+        "does not read: refused (write the text itself instead)"
+    )
     path.write_text(external.replace("&nk;", "North Korea"), encoding="utf-8")
     assert [(e.source, e.target) for e in read_exchange(path)[1]] == [("Korut", "North Korea")]

@@ -29,8 +29,13 @@ def _big_glossary(directory: Path, n: int) -> Path:
 
 
 def _cli(*args: str) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "-m", "translate_kit", "glossary", *args], cwd=REPO,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    return subprocess.Popen(
+        [sys.executable, "-m", "translate_kit", "glossary", *args],
+        cwd=REPO,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
 
 
 def test_concurrent_adds_and_a_fix_keep_every_entry(tmp_path):
@@ -51,13 +56,22 @@ def test_a_held_lock_fails_clearly_after_the_timeout(tmp_path, monkeypatch, caps
     gdir = tmp_path / "glossary"
     path = _big_glossary(gdir, 3)
     before = path.read_bytes()
-    holder = subprocess.Popen([sys.executable, "-c", textwrap.dedent(f"""
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            textwrap.dedent(f"""
         import sys, time
         from translate_kit.glossary.locking import glossary_lock
         with glossary_lock({str(gdir)!r}):
             print("locked", flush=True)
             time.sleep(60)
-        """)], cwd=REPO, stdout=subprocess.PIPE, text=True)
+        """),
+        ],
+        cwd=REPO,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     try:
         assert holder.stdout.readline().strip() == "locked"
         monkeypatch.setattr(locking, "LOCK_TIMEOUT", 0.3)

@@ -46,8 +46,9 @@ def test_cut_positions_walk_the_terms_once_not_once_per_position():
     CountingSpans.walks = 0
     cuts = _cut_positions(sentence, counted)
     assert CountingSpans.walks == 1  # the quadratic version walked them len(sentence) - 1 times
-    assert cuts == [i for i in range(1, len(sentence)) if sentence[i] == " "
-                    and not any(s < i < e for s, e, _ in spans)]
+    assert cuts == [
+        i for i in range(1, len(sentence)) if sentence[i] == " " and not any(s < i < e for s, e, _ in spans)
+    ]
 
 
 def test_chunks_walk_the_terms_a_bounded_number_of_times():

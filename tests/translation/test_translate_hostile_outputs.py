@@ -39,8 +39,14 @@ def batch(tmp_path):
 
 
 def _translate(cwd, *args):
-    return subprocess.run([sys.executable, "-m", "translate_kit", "translate", "in", "-o", "out", "--no-progress",
-                           *args], cwd=cwd, capture_output=True, text=True, timeout=180, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "translate_kit", "translate", "in", "-o", "out", "--no-progress", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=180,
+        check=False,
+    )
 
 
 def _outputs(out: Path) -> dict[str, bytes]:
@@ -55,7 +61,11 @@ def test_a_killed_rerun_with_other_settings_never_leaves_wrong_outputs_up_to_dat
     assert b"North Korea and" in good["a00.txt"]
     # the same command with another glossary, in a real process stopped by a real signal after 4 of 12 files
     # are rewritten (the write step is slowed down so the signal lands mid-write, not by chance)
-    rerun = subprocess.Popen([sys.executable, "-c", textwrap.dedent("""
+    rerun = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            textwrap.dedent("""
         import sys, time
         from translate_kit.translation import writing
         written = []
@@ -70,7 +80,13 @@ def test_a_killed_rerun_with_other_settings_never_leaves_wrong_outputs_up_to_dat
         writing._write_document = slow
         from translate_kit.cli import main
         main(["translate", "in", "-o", "out", "--glossary", "empty", "--no-progress"])
-        """)], cwd=batch, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        """),
+        ],
+        cwd=batch,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         assert rerun.stdout.readline().strip() == "half"
         rerun.send_signal(sig)
@@ -96,8 +112,10 @@ def test_outputs_sharing_a_path_are_an_error_before_anything_is_written(tmp_path
     out = tmp_path / "out"
     code, _, err = run_cli("translate", tmp_path / "in", "-o", out, "--no-progress")
     assert code == 2
-    assert err == (f"translate-kit: error: {out / 'x.txt.review.po'}: an output of {tmp_path / 'in' / 'x.txt.review.po'} "
-                   f"would overwrite an output of {tmp_path / 'in' / 'x.txt'} (nothing written; rename one)\n")
+    assert err == (
+        f"translate-kit: error: {out / 'x.txt.review.po'}: an output of {tmp_path / 'in' / 'x.txt.review.po'} "
+        f"would overwrite an output of {tmp_path / 'in' / 'x.txt'} (nothing written; rename one)\n"
+    )
     assert list(out.iterdir()) == []
 
 
@@ -113,8 +131,7 @@ def test_a_report_path_that_is_an_input_is_refused(tmp_path, run_cli, demo_packa
 
 
 @pytest.mark.parametrize("where", ["equal", "above"])
-def test_an_output_directory_equal_to_or_above_an_input_directory_is_refused(tmp_path, run_cli, demo_package,
-                                                                              where):
+def test_an_output_directory_equal_to_or_above_an_input_directory_is_refused(tmp_path, run_cli, demo_package, where):
     src = tmp_path / "corpus" / "id"
     src.mkdir(parents=True)
     (src / "a.txt").write_text("Presiden datang.\n", encoding="utf-8")
@@ -122,8 +139,10 @@ def test_an_output_directory_equal_to_or_above_an_input_directory_is_refused(tmp
     code, _, err = run_cli("translate", src, "-o", out, "--strict", "--no-progress")
     assert code == 2
     verb = "is" if where == "equal" else "contains"
-    assert err == (f"translate-kit: error: {out}: the output directory {verb} the input directory {src}: outputs "
-                   "would be mixed with (or replace) the inputs; choose an output directory outside the inputs\n")
+    assert err == (
+        f"translate-kit: error: {out}: the output directory {verb} the input directory {src}: outputs "
+        "would be mixed with (or replace) the inputs; choose an output directory outside the inputs\n"
+    )
     assert sorted(p.name for p in src.iterdir()) == ["a.txt"]
 
 
@@ -135,4 +154,7 @@ def test_an_output_directory_inside_the_inputs_is_still_skipped_as_outputs(tmp_p
         code, _, err = run_cli("translate", src, "-o", src / "en", "--no-progress")
         assert code == 0, err
     assert sorted(p.name for p in (src / "en").iterdir() if not p.name.startswith(".")) == [
-        "a.txt", "a.txt.review.po", "report.json"]
+        "a.txt",
+        "a.txt.review.po",
+        "report.json",
+    ]

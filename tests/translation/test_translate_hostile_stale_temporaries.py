@@ -19,7 +19,11 @@ REPO = Path(__file__).resolve().parents[2]
 
 def _writer(path: Path) -> subprocess.Popen:
     """A process in the middle of an atomic write of ``path`` (it never finishes on its own)."""
-    proc = subprocess.Popen([sys.executable, "-c", textwrap.dedent(f"""
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            textwrap.dedent(f"""
         import time
         from translate_kit.textio import atomic_open
         with atomic_open({str(path)!r}, "wb") as fh:
@@ -27,7 +31,12 @@ def _writer(path: Path) -> subprocess.Popen:
             fh.flush()
             print("writing", flush=True)
             time.sleep(120)
-        """)], cwd=REPO, stdout=subprocess.PIPE, text=True)
+        """),
+        ],
+        cwd=REPO,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     assert proc.stdout.readline().strip() == "writing"
     return proc
 
@@ -49,8 +58,14 @@ def test_sigkill_leaves_a_temporary_that_the_next_run_removes(tmp_path, demo_pac
         (busy,) = _temporaries(out / "sub", "b.txt")
         (out / ".notes.tmp").write_text("someone else's", encoding="utf-8")
         assert is_stale_temporary(left) and not is_stale_temporary(busy)
-        result = subprocess.run([sys.executable, "-m", "translate_kit", "translate", "in", "-o", "out",
-                                 "--no-progress"], cwd=tmp_path, capture_output=True, text=True, timeout=120, check=False)
+        result = subprocess.run(
+            [sys.executable, "-m", "translate_kit", "translate", "in", "-o", "out", "--no-progress"],
+            cwd=tmp_path,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
         assert result.returncode == 0, result.stderr
         assert not left.exists() and busy.exists() and (out / ".notes.tmp").exists()
         report = json.loads((out / "report.json").read_text(encoding="utf-8"))

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import Diagnostic, InputError
+from ..textio import decode_text, read_bytes
 from .boilerplate import BoilerplateRules
 
 REPORT_NAME = "report.json"
@@ -73,13 +74,13 @@ def _beside(translation: str | Path | None) -> Path | None:
 
 
 def _load(path: Path, required: bool) -> dict | None:
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
+    try:  # the capped reader: never a FIFO, a device or a huge file
+        data = json.loads(decode_text(read_bytes(path, what="run report"), path))
+    except InputError:
         if required:
-            raise InputError("no such run report", path) from None
+            raise
         return None
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+    except json.JSONDecodeError as exc:
         if required:
             raise InputError(f"not a readable run report ({exc.__class__.__name__})", path) from None
         return None

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from ..errors import GlossaryError
-from ..textio import decode_text
+from ..textio import decode_text, read_bytes
 from .pofile import glossary_files
 
 #: the label of the working tree side
@@ -54,7 +54,8 @@ def read_directory(directory: Path, label: str, missing_ok: bool = False) -> Sid
     prefix = f"{directory.parent}/" if directory.is_file() else f"{directory}/"
     side = Side(label, {}, "" if prefix == "./" else prefix)
     for path in files:
-        side.files[path.name] = _decode(path.read_bytes(), side.display(path.name))
+        side.files[path.name] = _decode(read_bytes(path, what="glossary file", error=GlossaryError),
+                                        side.display(path.name))
     return side
 
 

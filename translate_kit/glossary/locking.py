@@ -62,8 +62,11 @@ def glossary_lock(directory: str | Path, timeout: float | None = None) -> Iterat
         lock = FileLock(lock_path(key), timeout=wait)
         lock.acquire()
     except Timeout:
-        raise GlossaryError(f"another process is editing this glossary (its lock is still held after "
-                            f"{wait:g} s); try again when it has finished", directory) from None
+        raise GlossaryError(
+            f"another process is editing this glossary (its lock is still held after "
+            f"{wait:g} s); try again when it has finished",
+            directory,
+        ) from None
     except OSError as exc:
         raise GlossaryError(f"cannot lock the glossary: {exc.strerror or exc}", directory) from None
     _held[key] = 1

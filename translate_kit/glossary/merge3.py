@@ -28,7 +28,7 @@ from pathlib import Path
 import polib
 
 from ..errors import GlossaryError
-from ..textio import atomic_write_text
+from ..textio import atomic_write_text, read_bytes
 from .canonical import canonical_text
 from .lint import rival_pairs
 from .model import Entry
@@ -61,7 +61,7 @@ class _Version:
 
 
 def _version(path: Path | None, role: str, name: str) -> _Version:
-    if path is None or not path.exists() or not path.read_bytes().strip():
+    if path is None or not path.exists() or not read_bytes(path, what="glossary file", error=GlossaryError).strip():
         return _Version(new_po_file(), {})  # the file did not exist on that side
     try:
         po = read_po(path)
