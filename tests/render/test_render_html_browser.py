@@ -116,8 +116,15 @@ def test_translate_review_page_shows_every_applied_term(pages, browser, tmp_path
     report = json.loads((pages / "report.json").read_text(encoding="utf-8"))
     browser.get((pages / "review.html").as_uri())
     assert "DEMO" in browser.find_element(By.ID, "model").text
-    # one highlighted source term per term the run applied (report.json counts them per entry)
-    assert _count(browser, "td.source mark.term.enforced") == sum(report["terms"].values())
+    # one highlighted source term per term the run applied (report.json counts them per entry): enforced, or
+    # flagged where the checker finds a term violation on that entry in that line (the run itself flagged none)
+    assert report["totals"]["flags"] == 0
+    applied = _count(browser, "td.source mark.term.enforced") + _count(browser, "td.source mark.term.flagged")
+    assert applied == sum(report["terms"].values())
+    term_kinds = "li.violation[data-kind$='-term']"
+    for row in browser.find_elements(By.CSS_SELECTOR, "tr.segment"):
+        if row.find_elements(By.CSS_SELECTOR, "td.source mark.term.flagged"):
+            assert row.find_elements(By.CSS_SELECTOR, term_kinds), row.text
     assert _count(browser, "td.english mark.term") > 0
     # every non-blank line of the five articles is a row; site chrome rows are greyed
     lines = [ln for p in sorted((repo / "corpus/id").glob("*.txt")) for ln in p.read_text("utf-8").splitlines()]
@@ -169,9 +176,14 @@ def test_check_page_violations_and_filters(pages, browser, tmp_path, repo):
     )
     Select(browser.find_element(By.ID, "kind-filter")).select_by_value("")
 
-    # one entry: the lines of the corpus naming Kim Jong Un (or its variant Kim Jong-un; any spaces between)
+    # one entry: the lines of the corpus naming Kim Jong Un (or its variant Kim Jong-un; any spaces between),
+    # site chrome aside
     entry = Select(browser.find_element(By.ID, "entry-filter"))
     entry.select_by_visible_text("Kim Jong Un → Kim Jong Un")
     lines = [ln for p in sorted((repo / "corpus/id").glob("*.txt")) for ln in p.read_text("utf-8").splitlines()]
-    assert _visible(browser) == sum(1 for ln in lines if re.search(r"Kim\s+Jong[\s-]+Un", ln, re.IGNORECASE))
+    from translate_kit.corpus import BoilerplateRules
+
+    chrome = BoilerplateRules()  # check leaves site chrome out, as translate does
+    naming = [ln for ln in lines if re.search(r"Kim\s+Jong[\s-]+Un", ln, re.IGNORECASE) and not chrome.match(ln)]
+    assert _visible(browser) == len(naming)
     _screenshot(browser, tmp_path, "check-one-entry.png", scroll=True)
