@@ -55,15 +55,42 @@ def test_tokenize_detokenize_round_trip(make_demo_package):
     assert translator.detokenize(tokens) == text
 
 
-def test_identity_names_the_package_and_decoding_options(demo_package, monkeypatch):
+def test_describe_names_the_package_device_and_decoding_options(demo_package):
     translator = BatchTranslator(find_package("id", "en"), beam_size=3, length_penalty=0.5,
-                                 max_batch_tokens=512)
-    ident = translator.identity()
+                                 max_batch_tokens=512, device="cpu")
+    ident = translator.describe()
     assert ident["name"] == demo_package.name == "translate-id_en-demo"
     assert ident["demo"] is True and ident["tokenizer"] == "sentencepiece"
     assert ident["path"] == str(demo_package.path)
     assert (ident["beam_size"], ident["length_penalty"], ident["max_batch_tokens"]) == (3, 0.5, 512)
     assert ident["max_input_tokens"] == 319  # the demo's default 320 positions, one kept for </s>
+    assert (ident["device"], ident["compute_type"]) == ("cpu", "int8")  # what the demo package asks for
+    assert ident["identity"] == translator.identity
+
+
+def test_identity_is_content_and_decoding_options_only(make_demo_package, tmp_path):
+    """Same package bytes elsewhere (and with new mtimes), other threads/batches/compute type: same identity;
+    another beam size, length penalty or package content: another one."""
+    import os
+    import shutil
+
+    _, info = make_demo_package()
+    base = BatchTranslator(info, device="cpu")
+    copy = tmp_path / "elsewhere" / info.path.name
+    shutil.copytree(info.path, copy)
+    for f in copy.rglob("*"):
+        os.utime(f, (1_000_000, 1_000_000))
+    from translate_kit.engine import load_package
+
+    moved = BatchTranslator(load_package(copy), device="cpu", max_batch_tokens=64, inter_threads=1,
+                            intra_threads=1, compute_type="int8")
+    assert moved.identity == base.identity
+    assert base.identity.startswith("ctranslate2 decoding=1 package=sha256:")
+    assert "beam_size=4 length_penalty=0.2" in base.identity
+    assert BatchTranslator(info, beam_size=2).identity != base.identity
+    assert BatchTranslator(info, length_penalty=0.5).identity != base.identity
+    _, other = make_demo_package(word_map={"dan": "and"})
+    assert BatchTranslator(other).identity != base.identity
 
 
 def test_stored_positions_reads_the_model_header(make_demo_package, tmp_path):
@@ -73,7 +100,7 @@ def test_stored_positions_reads_the_model_header(make_demo_package, tmp_path):
 
 
 def test_default_threads_decode_two_batches_side_by_side():
-    from translate_kit.engine.translator import default_threads
+    from translate_kit.engine.devices import default_threads
 
     assert default_threads(1) == (1, 1)
     assert default_threads(2) == (2, 1)

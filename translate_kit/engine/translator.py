@@ -10,16 +10,22 @@ Like argostranslate, SentencePiece decoding turns "_" into a space; don't rely o
 from __future__ import annotations
 
 import json
-import os
 import struct
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from functools import cached_property
 from pathlib import Path
-from typing import Callable
 
 from ..errors import ModelError
-from .packages import PackageInfo, load_package, package_info
+from .devices import default_threads, resolve_device
+from .packages import PackageInfo, load_package, package_digest, package_info
 
 #: CTranslate2's default ``max_input_length``: the usable source length of models without stored positions.
 DEFAULT_MAX_INPUT_TOKENS = 1024
+#: Raised when the decoding procedure changes in a way that changes outputs (part of :attr:`identity`).
+DECODING_VERSION = 1
+
+__all__ = ["BatchTranslator", "PackageEngine", "default_threads", "stored_positions"]
 
 
 def stored_positions(model_dir: str | Path) -> int | None:
@@ -58,30 +64,15 @@ def stored_positions(model_dir: str | Path) -> int | None:
     return None
 
 
-def default_threads(cores: int | None = None) -> tuple[int, int]:
-    """(inter_threads, intra_threads) for a whole batch on the CPU: two batches decoded side by side, each on
-    half the cores: a decoding step of one batch leaves cores idle that the other batch uses
-    (bench/bench_translate.py measures it).
-    """
-    cores = cores or os.cpu_count() or 1
-    inter = 2 if cores >= 2 else 1
-    return inter, max(1, cores // inter)
+class PackageEngine:
+    """What every backend shares: the package, its tokenizer and input limit, the identity, and the plan of a
+    call (blank sentences answered at once, the rest tokenised, length-sorted and cut into token batches).
 
-
-class BatchTranslator:
-    """Translate many sentences at once with one argostranslate package.
-
-    ``package`` is an argostranslate ``Package`` (``find_package()``) or a :class:`PackageInfo`.
+    Subclasses decode token batches (:meth:`_decode_batches`); the batches and the detokenisation are the same
+    whichever backend decodes them, so every backend gives the same text for the same decoded tokens.
     """
 
-    def __init__(self, package, *, beam_size: int = 4, length_penalty: float = 0.2,
-                 max_batch_tokens: int = 2048, device: str = "cpu", inter_threads: int | None = None,
-                 intra_threads: int | None = None, compute_type: str = "default"):
-        import ctranslate2
-
-        if inter_threads is None and intra_threads is None:
-            inter_threads, intra_threads = default_threads()
-
+    def __init__(self, package, *, beam_size: int = 4, length_penalty: float = 0.2, max_batch_tokens: int = 2048):
         if isinstance(package, PackageInfo):
             package = load_package(package.path)
         if beam_size < 1 or max_batch_tokens < 1:
@@ -91,21 +82,10 @@ class BatchTranslator:
         self.beam_size = beam_size
         self.length_penalty = length_penalty
         self.max_batch_tokens = max_batch_tokens
-        self.device = device
-        self.compute_type = compute_type
-        self.inter_threads = inter_threads or 1
         self.tokenizer = package.tokenizer
         self.target_prefix = getattr(package, "target_prefix", "") or ""
-        model_dir = Path(package.package_path) / "model"
-        self._positions = stored_positions(model_dir)
-        if compute_type == "default" and self.info.compute_type:
-            compute_type = self.info.compute_type  # e.g. the demo's float16 weights run as float32 on CPU
-        try:
-            self._translator = ctranslate2.Translator(
-                str(model_dir), device=device, inter_threads=inter_threads or 1, intra_threads=intra_threads or 0,
-                compute_type=compute_type)
-        except (RuntimeError, ValueError, OSError) as exc:
-            raise ModelError(f"cannot load the CTranslate2 model: {exc}", model_dir) from None
+        self.model_dir = Path(package.package_path) / "model"
+        self._positions = stored_positions(self.model_dir)
 
     # ------------------------------------------------------------------------------------------ tokens
 
@@ -124,9 +104,23 @@ class BatchTranslator:
         value = self.tokenizer.decode(list(tokens))
         if self.target_prefix and value.startswith(self.target_prefix):
             value = value[len(self.target_prefix):]
-        if value.startswith(" "):
-            value = value[1:]
-        return value
+        return value.removeprefix(" ")
+
+    # ---------------------------------------------------------------------------------------- identity
+
+    @cached_property
+    def identity(self) -> str:
+        """What decides the engine's output for a given input, and nothing else: the package's content digest
+        and the decoding options. Device, compute type, threads and batch size are left out so that runs on
+        any machine share a translation memory (README: where CPU and GPU outputs can differ)."""
+        return (f"ctranslate2 decoding={DECODING_VERSION} package={package_digest(self.info.path)} "
+                f"beam_size={self.beam_size} length_penalty={self.length_penalty!r}")
+
+    def describe(self) -> dict:
+        """The model and decoding options, for reports."""
+        return {**self.info.to_dict(), "beam_size": self.beam_size, "length_penalty": self.length_penalty,
+                "max_batch_tokens": self.max_batch_tokens, "max_input_tokens": self.max_input_tokens,
+                "identity": self.identity}
 
     # ------------------------------------------------------------------------------------- translation
 
@@ -138,44 +132,95 @@ class BatchTranslator:
         """
         results = [""] * len(sentences)
         tokens: dict[int, list[str]] = {}
-        blank = 0
         for i, sentence in enumerate(sentences):
             if not sentence.strip():
-                blank += 1
                 continue
             toks = self.tokenize(sentence)
             if len(toks) > self.max_input_tokens:
                 raise ModelError(f"sentence {i + 1} has {len(toks)} tokens, more than the model's "
                                  f"{self.max_input_tokens}; split it before translating", self.info.path)
             tokens[i] = toks
-        if blank and progress:
-            progress(blank)
-        order = sorted(tokens, key=lambda i: (len(tokens[i]), i))
-        for chunk in self._chunks(order, tokens):
-            batch = [tokens[i] for i in chunk]
-            for i, hypothesis in zip(chunk, self._translate_tokens(batch)):
+        if progress and len(tokens) < len(sentences):
+            progress(len(sentences) - len(tokens))
+        batches = self.plan_batches(tokens)
+        decoded = self._decode_batches([[tokens[i] for i in batch] for batch in batches], sentences, batches)
+        for number, hypotheses in decoded:
+            for i, hypothesis in zip(batches[number], hypotheses):
                 results[i] = self.detokenize(hypothesis)
             if progress:
-                progress(len(chunk))
+                progress(len(batches[number]))
         return results
 
-    def _chunks(self, order: list[int], tokens: dict[int, list[str]]):
-        """Consecutive runs of the length-sorted order, one token batch per decoding worker each (the workers
-        decode them side by side; progress is reported after each run)."""
-        budget = self.max_batch_tokens * self.inter_threads
-        chunk: list[int] = []
+    def plan_batches(self, tokens: dict[int, list[str]]) -> list[list[int]]:
+        """Sentence indexes in length order (ties: input order), cut into batches of at most
+        :attr:`max_batch_tokens` tokens (each sentence counts its tokens plus its </s>; a longer sentence is a
+        batch of its own). Each batch is decoded as one CTranslate2 batch, whatever the backend or device."""
+        batches: list[list[int]] = []
+        batch: list[int] = []
         used = 0
-        for i in order:
+        for i in sorted(tokens, key=lambda i: (len(tokens[i]), i)):
             n = len(tokens[i]) + 1
-            if chunk and used + n > budget:
-                yield chunk
-                chunk, used = [], 0
-            chunk.append(i)
+            if batch and used + n > self.max_batch_tokens:
+                batches.append(batch)
+                batch, used = [], 0
+            batch.append(i)
             used += n
-        if chunk:
-            yield chunk
+        if batch:
+            batches.append(batch)
+        return batches
 
-    def _translate_tokens(self, batch: list[list[str]]) -> list[list[str]]:
+    def _decode_batches(self, batches: list[list[list[str]]], sentences: list[str],
+                        plan: list[list[int]]) -> Iterator[tuple[int, list[list[str]]]]:
+        """Yield (batch number, best hypothesis per sentence) for every batch, in any order."""
+        raise NotImplementedError
+
+    def close(self) -> None:
+        """Release what the engine holds (workers, a cluster connection); a no-op for a local engine."""
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+class BatchTranslator(PackageEngine):
+    """Translate many sentences at once with one argostranslate package, on this machine's CPU or GPUs.
+
+    ``package`` is an argostranslate ``Package`` (``find_package()``) or a :class:`PackageInfo`. ``device``
+    (``auto``, ``cpu``, ``cuda``), ``device_index``, ``compute_type``, the thread counts and
+    ``max_batch_tokens`` default per device (see :mod:`translate_kit.engine.devices`).
+    """
+
+    def __init__(self, package, *, beam_size: int = 4, length_penalty: float = 0.2,
+                 max_batch_tokens: int | None = None, device: str = "auto",
+                 device_index: tuple[int, ...] | list[int] | None = None, inter_threads: int | None = None,
+                 intra_threads: int | None = None, compute_type: str | None = None):
+        import ctranslate2
+
+        if isinstance(package, PackageInfo):
+            package = load_package(package.path)
+        info = package_info(package)
+        self.settings = resolve_device(device, device_index=device_index, compute_type=compute_type,
+                                       inter_threads=inter_threads, intra_threads=intra_threads,
+                                       max_batch_tokens=max_batch_tokens, package_compute_type=info.compute_type)
+        super().__init__(package, beam_size=beam_size, length_penalty=length_penalty,
+                         max_batch_tokens=self.settings.max_batch_tokens)
+        self.device = self.settings.device
+        self.compute_type = self.settings.compute_type
+        try:
+            self._translator = ctranslate2.Translator(
+                str(self.model_dir), device=self.device, device_index=list(self.settings.device_index),
+                inter_threads=self.settings.inter_threads, intra_threads=self.settings.intra_threads,
+                compute_type=self.compute_type)
+        except (RuntimeError, ValueError, OSError) as exc:
+            raise ModelError(f"cannot load the CTranslate2 model: {exc}", self.model_dir) from None
+
+    def describe(self) -> dict:
+        return {**super().describe(), **self.settings.to_dict()}
+
+    def decode_batch(self, batch: list[list[str]], *, asynchronous: bool = False) -> list:
+        """One CTranslate2 batch (token lists), decoded with this engine's options, as one batch."""
         longest = max(len(t) for t in batch)
         max_decoding = max(256, 2 * longest + 10)
         if self._positions is not None:
@@ -183,23 +228,32 @@ class BatchTranslator:
         results = self._translator.translate_batch(
             batch,
             target_prefix=[[self.target_prefix]] * len(batch) if self.target_prefix else None,
-            max_batch_size=self.max_batch_tokens,
-            batch_type="tokens",
+            max_batch_size=0,
+            asynchronous=asynchronous,
             beam_size=self.beam_size,
             length_penalty=self.length_penalty,
             replace_unknowns=True,
             max_input_length=0,
             max_decoding_length=max_decoding,
         )
+        if asynchronous:
+            return results
         return [r.hypotheses[0] for r in results]
 
-    # ---------------------------------------------------------------------------------------- identity
+    def decode_many(self, batches: Iterable[list[list[str]]]) -> Iterator[list[list[str]]]:
+        """Decode ``batches`` in order, keeping every decoding worker busy (twice as many batches queued as
+        CTranslate2 decodes at once, so that a worker never waits for the next batch)."""
+        window = 2 * self.settings.workers
+        pending: deque = deque()
+        for batch in batches:
+            pending.append(self.decode_batch(batch, asynchronous=True))
+            if len(pending) >= window:
+                yield [f.result().hypotheses[0] for f in pending.popleft()]
+        while pending:
+            yield [f.result().hypotheses[0] for f in pending.popleft()]
 
-    def identity(self) -> dict:
-        """The model and decoding options, for reports and up-to-date checks."""
-        return {**self.info.to_dict(), "beam_size": self.beam_size, "length_penalty": self.length_penalty,
-                "max_batch_tokens": self.max_batch_tokens, "device": self.device,
-                "compute_type": self.compute_type, "max_input_tokens": self.max_input_tokens}
+    def _decode_batches(self, batches, sentences, plan):
+        return enumerate(self.decode_many(batches))
 
     def __repr__(self) -> str:
-        return f"BatchTranslator({json.dumps(self.info.name)}, beam_size={self.beam_size})"
+        return f"BatchTranslator({json.dumps(self.info.name)}, beam_size={self.beam_size}, device={self.device})"
