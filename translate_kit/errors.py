@@ -65,6 +65,10 @@ class ModelError(TranslateKitError):
     """No usable translation package (not installed, broken package, failed download)."""
 
 
+class MissingDependencyError(TranslateKitError):
+    """An optional extra a feature needs is not installed (the message says how to install it)."""
+
+
 class OutputError(TranslateKitError):
     """An output location that cannot be written."""
 

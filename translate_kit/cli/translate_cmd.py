@@ -13,6 +13,7 @@ from pathlib import Path
 
 import click
 
+from .engine_options import engine_config, engine_options
 from .options import glossary_option
 
 
@@ -51,8 +52,8 @@ def _write_html(report, glossary, path: Path) -> None:
 @glossary_option()
 @click.option("--beam-size", default=4, show_default=True, type=click.IntRange(1, 32))
 @click.option("--length-penalty", default=0.2, show_default=True, type=float)
-@click.option("--batch-tokens", default=2048, show_default=True, type=click.IntRange(16),
-              help="Maximum tokens per translation batch.")
+@click.option("--batch-tokens", type=click.IntRange(16),
+              help="Maximum tokens per translation batch [default: 2048 on CPU, 8192 on GPU].")
 @click.option("--force", is_flag=True,
               help="Ask the engine again for every sentence (approved human translations are kept) and rewrite "
                    "every output.")
@@ -69,8 +70,9 @@ def _write_html(report, glossary, path: Path) -> None:
               help="Write an HTML review page [default path: OUTPUT/review.html]; give a path as --html=PATH.")
 @click.option("--no-progress", is_flag=True, help="No progress bar even on a terminal.")
 @click.option("--strict", is_flag=True, help="Exit 1 when any sentence is flagged.")
+@engine_options
 def translate(inputs, output_dir, glossary_dir, beam_size, length_penalty, batch_tokens, force, overwrite,
-              drop_boilerplate, boilerplate_file, report_path, memory_path, html_path, no_progress, strict):
+              drop_boilerplate, boilerplate_file, report_path, memory_path, html_path, no_progress, strict, **kw):
     """Translate Indonesian .txt/.po/.jsonl files (or directories of them) to English, held to the glossary.
 
     Writes one English file per input under OUTPUT, a bilingual <name>.review.po beside each, and a JSON run
@@ -78,18 +80,20 @@ def translate(inputs, output_dir, glossary_dir, beam_size, length_penalty, batch
     a.txt -o a.en.txt" writes that one file. Exit 2 if any input failed (the others are still translated),
     1 with --strict if any sentence is flagged.
     """
+    from ..engine import find_package, open_engine
     from ..translation import TranslateOptions, resolve_glossary
 
     mode = _mode(inputs, output_dir, html_path)
+    config = engine_config(kw, beam_size=beam_size, length_penalty=length_penalty, batch_tokens=batch_tokens)
     glossary = resolve_glossary(glossary_dir)
-    with _progress_bar(not no_progress) as progress:
+    with open_engine(find_package(), config) as engine, _progress_bar(not no_progress) as progress:
         options = TranslateOptions(beam_size=beam_size, length_penalty=length_penalty,
-                                   max_batch_tokens=batch_tokens, force=force, overwrite=overwrite,
+                                   max_batch_tokens=engine.max_batch_tokens, force=force, overwrite=overwrite,
                                    drop_boilerplate=drop_boilerplate, boilerplate=boilerplate_file,
                                    report=report_path, memory=memory_path,
                                    glossary_dir=str(glossary_dir.resolve()) if glossary_dir else None,
                                    progress=progress, keep_documents=html_path is not None)
-        report = _RUNNERS[mode](inputs, output_dir, glossary, options)
+        report = _RUNNERS[mode](inputs, output_dir, glossary, options, engine)
     if html_path is not None:
         _write_html(report, glossary, Path(html_path) if html_path else output_dir / "review.html")
     finish(report, strict)
@@ -122,19 +126,19 @@ def _mode(inputs, output, html_path) -> str:
     return mode
 
 
-def _batch(inputs, output_dir, glossary, options):
+def _batch(inputs, output_dir, glossary, options, engine):
     from ..translation import translate_documents
 
-    return translate_documents(list(inputs), output_dir, glossary=glossary, options=options)
+    return translate_documents(list(inputs), output_dir, glossary=glossary, options=options, translator=engine)
 
 
-def _file(inputs, output, glossary, options):
+def _file(inputs, output, glossary, options, engine):
     from ..translation.single import translate_file
 
-    return translate_file(inputs[0], output, glossary=glossary, options=options)
+    return translate_file(inputs[0], output, glossary=glossary, options=options, translator=engine)
 
 
-def _stream(inputs, output, glossary, options):
+def _stream(inputs, output, glossary, options, engine):
     from ..translation.single import translate_text
 
     data = sys.stdin.buffer.read()
@@ -142,7 +146,7 @@ def _stream(inputs, output, glossary, options):
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise click.ClickException(f"<stdin>: not valid UTF-8 at byte {exc.start}") from None
-    english, report = translate_text(text, glossary=glossary, options=options)
+    english, report = translate_text(text, glossary=glossary, options=options, translator=engine)
     if output is None or str(output) == "-":
         sys.stdout.write(english)
         sys.stdout.flush()
