@@ -42,7 +42,11 @@ def test_cpu_defaults():
     assert s.max_batch_tokens == DEFAULT_BATCH_TOKENS["cpu"] == 2048
     explicit = resolve_device("cpu", inter_threads=1, intra_threads=2, max_batch_tokens=64, compute_type="float32")
     assert (explicit.inter_threads, explicit.intra_threads, explicit.max_batch_tokens, explicit.compute_type) == (
-        1, 2, 64, "float32")
+        1,
+        2,
+        64,
+        "float32",
+    )
 
 
 def test_a_package_compute_type_replaces_the_default_not_an_explicit_choice():

@@ -36,8 +36,12 @@ from translate_kit.errors import ModelError
 HAVE_RAY = importlib.util.find_spec("ray") is not None
 MARKER = "Kalimantan"  # a word no other test sentence has: its batch is the one that fails
 
-SENTENCES = [f"Presiden dan menteri tiba di kota {w} pada hari Senin bersama rakyat." * (1 + i % 3)
-             for i, w in enumerate(["Jakarta", "Bandung", "Medan", "Surabaya", "Bogor", "Depok", "Solo", "Malang", "Padang", "Palu"] * 2)]
+SENTENCES = [
+    f"Presiden dan menteri tiba di kota {w} pada hari Senin bersama rakyat." * (1 + i % 3)
+    for i, w in enumerate(
+        ["Jakarta", "Bandung", "Medan", "Surabaya", "Bogor", "Depok", "Solo", "Malang", "Padang", "Palu"] * 2
+    )
+]
 
 
 @pytest.fixture(scope="module")
@@ -65,12 +69,13 @@ def test_ray_gives_the_local_engines_translations_and_identity(ray_local, word_p
     _, info = word_package
     local = BatchTranslator(info, max_batch_tokens=64)
     expected = local.translate(SENTENCES)
-    assert expected != SENTENCES and len(local.plan_batches(
-        {i: local.tokenize(s) for i, s in enumerate(SENTENCES)})) > 4  # real translation, many batches
+    assert (
+        expected != SENTENCES and len(local.plan_batches({i: local.tokenize(s) for i, s in enumerate(SENTENCES)})) > 4
+    )  # real translation, many batches
     done: list[int] = []
     with RayTranslator(info, max_batch_tokens=64, device="cpu", options=RayOptions(workers=2)) as remote:
         assert remote.translate(SENTENCES + ["", "  "], progress=done.append) == expected + ["", ""]
-        assert remote.identity == local.identity
+        assert remote.identity() == local.identity()
         assert remote.max_input_tokens == local.max_input_tokens
         assert remote.tokenize(SENTENCES[0]) == local.tokenize(SENTENCES[0])
         assert remote.resources == (1.0, 0.0)  # 2 CPUs shared by 2 workers, no GPU
@@ -94,8 +99,7 @@ def test_a_batch_that_keeps_failing_is_named_and_the_rest_finishes(ray_local, wo
     _, info = word_package
     sentences = SENTENCES[:12] + [f"Gubernur {MARKER} tiba di kota itu."]
     expected = BatchTranslator(info, max_batch_tokens=64).translate(sentences)
-    remote = RayTranslator(info, max_batch_tokens=64, options=RayOptions(workers=2, attempts=2),
-                           worker=FailingWorker)
+    remote = RayTranslator(info, max_batch_tokens=64, options=RayOptions(workers=2, attempts=2), worker=FailingWorker)
     with pytest.raises(EngineBatchError) as caught:
         remote.translate(sentences)
     err = caught.value
@@ -186,12 +190,18 @@ msgstr "US"
 def _batch(root: Path) -> Path:
     src = root / "in"
     (src / "sub").mkdir(parents=True)
-    (src / "a.txt").write_text("Presiden Korut tiba di Jakarta pada hari Senin.\n\nBaca Juga: Berita lain\n"
-                               + "\n".join(SENTENCES[:10]) + "\n", encoding="utf-8")
-    (src / "sub" / "b.jsonl").write_text("".join(json.dumps({"id": i, "text": s}) + "\n"
-                                                 for i, s in enumerate(SENTENCES[10:20])), encoding="utf-8")
-    (src / "c.po").write_text('msgid ""\nmsgstr ""\n"Language: id\\n"\n\nmsgid "Menteri AS dan Korut."\n'
-                              'msgstr ""\n', encoding="utf-8")
+    (src / "a.txt").write_text(
+        "Presiden Korut tiba di Jakarta pada hari Senin.\n\nBaca Juga: Berita lain\n"
+        + "\n".join(SENTENCES[:10])
+        + "\n",
+        encoding="utf-8",
+    )
+    (src / "sub" / "b.jsonl").write_text(
+        "".join(json.dumps({"id": i, "text": s}) + "\n" for i, s in enumerate(SENTENCES[10:20])), encoding="utf-8"
+    )
+    (src / "c.po").write_text(
+        'msgid ""\nmsgstr ""\n"Language: id\\n"\n\nmsgid "Menteri AS dan Korut."\nmsgstr ""\n', encoding="utf-8"
+    )
     (root / "glossary").mkdir()
     (root / "glossary" / "terms.po").write_text(GLOSSARY, encoding="utf-8")
     return src
@@ -203,8 +213,9 @@ def _run(capsys, *args) -> tuple[int, str]:
     return exc.value.code, capsys.readouterr().err
 
 
-def test_cli_ray_backend_writes_the_local_backends_bytes_and_report(ray_local, word_package, tmp_path,
-                                                                     monkeypatch, capsys):
+def test_cli_ray_backend_writes_the_local_backends_bytes_and_report(
+    ray_local, word_package, tmp_path, monkeypatch, capsys
+):
     packages, _ = word_package
     monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(packages))
     src = _batch(tmp_path)
@@ -213,10 +224,16 @@ def test_cli_ray_backend_writes_the_local_backends_bytes_and_report(ray_local, w
     assert code == 0
     code, err = _run(capsys, "translate", *common, "-o", tmp_path / "ray", "--backend", "ray", "--workers", "2")
     assert code == 0, err
-    local_files = sorted(p.relative_to(tmp_path / "local") for p in (tmp_path / "local").rglob("*")
-                         if p.is_file() and p.name != "report.json" and ".translate-kit" not in p.parts)
-    ray_files = sorted(p.relative_to(tmp_path / "ray") for p in (tmp_path / "ray").rglob("*")
-                       if p.is_file() and p.name != "report.json" and ".translate-kit" not in p.parts)
+    local_files = sorted(
+        p.relative_to(tmp_path / "local")
+        for p in (tmp_path / "local").rglob("*")
+        if p.is_file() and p.name != "report.json" and ".translate-kit" not in p.parts
+    )
+    ray_files = sorted(
+        p.relative_to(tmp_path / "ray")
+        for p in (tmp_path / "ray").rglob("*")
+        if p.is_file() and p.name != "report.json" and ".translate-kit" not in p.parts
+    )
     assert local_files == ray_files and len(local_files) >= 6  # 3 outputs + 3 review POs (+ manifest)
     for rel in local_files:
         assert (tmp_path / "ray" / rel).read_bytes() == (tmp_path / "local" / rel).read_bytes(), rel
@@ -225,7 +242,8 @@ def test_cli_ray_backend_writes_the_local_backends_bytes_and_report(ray_local, w
     for key in ("terms", "flags", "boilerplate", "split_sentences", "repaired"):
         assert reports[0].get(key) == reports[1].get(key), key
     assert [(f["relpath"], f["status"], f["segments"], f["sentences"]) for f in reports[0]["files"]] == [
-        (f["relpath"], f["status"], f["segments"], f["sentences"]) for f in reports[1]["files"]]
+        (f["relpath"], f["status"], f["segments"], f["sentences"]) for f in reports[1]["files"]
+    ]
 
 
 def test_cli_without_ray_says_how_to_install_it_and_exits_2(word_package, tmp_path, monkeypatch, capsys):

@@ -65,7 +65,7 @@ def test_describe_names_the_package_device_and_decoding_options(demo_package):
     assert (ident["beam_size"], ident["length_penalty"], ident["max_batch_tokens"]) == (3, 0.5, 512)
     assert ident["max_input_tokens"] == 319  # the demo's default 320 positions, one kept for </s>
     assert (ident["device"], ident["compute_type"]) == ("cpu", "int8")  # what the demo package asks for
-    assert ident["identity"] == translator.identity
+    assert ident["identity"] == translator.identity()
 
 
 def test_identity_is_content_and_decoding_options_only(make_demo_package, tmp_path):
@@ -84,13 +84,15 @@ def test_identity_is_content_and_decoding_options_only(make_demo_package, tmp_pa
 
     moved = BatchTranslator(load_package(copy), device="cpu", max_batch_tokens=64, inter_threads=1,
                             intra_threads=1, compute_type="int8")
-    assert moved.identity == base.identity
-    assert base.identity.startswith("ctranslate2 decoding=1 package=sha256:")
-    assert "beam_size=4 length_penalty=0.2" in base.identity
-    assert BatchTranslator(info, beam_size=2).identity != base.identity
-    assert BatchTranslator(info, length_penalty=0.5).identity != base.identity
+    assert moved.identity() == base.identity()
+    ident = base.identity()
+    assert set(ident) == {"engine", "decoding", "package", "beam_size", "length_penalty"}  # nothing device-bound
+    assert ident["package"].startswith("sha256:") and len(ident["package"]) == 7 + 64
+    assert (ident["beam_size"], ident["length_penalty"]) == (4, 0.2)
+    assert BatchTranslator(info, beam_size=2).identity() != ident
+    assert BatchTranslator(info, length_penalty=0.5).identity() != ident
     _, other = make_demo_package(word_map={"dan": "and"})
-    assert BatchTranslator(other).identity != base.identity
+    assert BatchTranslator(other).identity() != ident
 
 
 def test_stored_positions_reads_the_model_header(make_demo_package, tmp_path):

@@ -29,8 +29,8 @@ def eval_(ctx, testset, split, limit, glossary_dir, fail_on, output, save_hyp, f
     check it; exit 1 when a gate fails."""
     from ..engine import find_package, open_engine
     from ..evaluation import run_eval
-    from ..textio import atomic_write_text
     from ..render.scores import dumps, eval_to_dict, read_scores, render_eval_text, write_json
+    from ..textio import atomic_write_text
 
     config = engine_config(kw, beam_size=4, length_penalty=0.2, batch_tokens=batch_tokens)
     options = options_from(kw)

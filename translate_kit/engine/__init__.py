@@ -12,9 +12,22 @@ sends work.
 
 from __future__ import annotations
 
+from .packages import (
+    DEMO_LABEL,
+    PackageInfo,
+    find_package,
+    install,
+    install_demo,
+    install_file,
+    installed_packages,
+    load_package,
+    model_label,
+    package_info,
+    packages_dir,
+    remove,
+    validate_archive,
+)
 from .protocol import CallableTranslator, Translator, as_translator
-from .packages import (DEMO_LABEL, PackageInfo, model_label, find_package, install, install_demo, install_file,
-                       installed_packages, load_package, package_info, packages_dir, remove, validate_archive)
 
 
 def __getattr__(name):  # lazy: the translator and the demo builder pull in ctranslate2/numpy

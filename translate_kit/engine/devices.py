@@ -46,9 +46,14 @@ class DeviceSettings:
         return self.inter_threads * len(self.device_index)
 
     def to_dict(self) -> dict:
-        return {"device": self.device, "device_index": list(self.device_index),
-                "compute_type": self.compute_type, "inter_threads": self.inter_threads,
-                "intra_threads": self.intra_threads, "max_batch_tokens": self.max_batch_tokens}
+        return {
+            "device": self.device,
+            "device_index": list(self.device_index),
+            "compute_type": self.compute_type,
+            "inter_threads": self.inter_threads,
+            "intra_threads": self.intra_threads,
+            "max_batch_tokens": self.max_batch_tokens,
+        }
 
 
 def default_threads(cores: int | None = None) -> tuple[int, int]:
@@ -89,8 +94,10 @@ def pick_device(device: str, cuda_count: int | None = None) -> str:
     if device == "auto":
         return "cuda" if count > 0 else "cpu"
     if count == 0:
-        raise ModelError("CUDA was asked for but CTranslate2 sees no CUDA device "
-                         "(ctranslate2.get_cuda_device_count() is 0); decode on the CPU instead")
+        raise ModelError(
+            "CUDA was asked for but CTranslate2 sees no CUDA device "
+            "(ctranslate2.get_cuda_device_count() is 0); decode on the CPU instead"
+        )
     return "cuda"
 
 
@@ -98,18 +105,26 @@ def pick_compute_type(device: str, asked: str | None, supported: set[str], packa
     """The compute type: the one asked for (checked), else the package's, else the device default."""
     if asked:
         if asked not in GENERIC_COMPUTE_TYPES and supported and asked not in supported:
-            raise ModelError(f"compute type {asked} is not supported on {device} here "
-                             f"(supported: {', '.join(sorted(supported))})")
+            raise ModelError(
+                f"compute type {asked} is not supported on {device} here (supported: {', '.join(sorted(supported))})"
+            )
         return asked
     if package_asks:
         return package_asks
     return next((t for t in _PREFERRED[device] if t in supported), "default")
 
 
-def resolve_device(device: str = "auto", *, device_index: tuple[int, ...] | list[int] | None = None,
-                   compute_type: str | None = None, inter_threads: int | None = None,
-                   intra_threads: int | None = None, max_batch_tokens: int | None = None,
-                   package_compute_type: str | None = None, cuda_count: int | None = None) -> DeviceSettings:
+def resolve_device(
+    device: str = "auto",
+    *,
+    device_index: tuple[int, ...] | list[int] | None = None,
+    compute_type: str | None = None,
+    inter_threads: int | None = None,
+    intra_threads: int | None = None,
+    max_batch_tokens: int | None = None,
+    package_compute_type: str | None = None,
+    cuda_count: int | None = None,
+) -> DeviceSettings:
     """Settings for ``device`` with every unset value at its per-device default (see the module docstring).
 
     Device indexes apply to CUDA only (CPU decoding ignores them); an index CTranslate2 does not see is an error.
@@ -120,8 +135,10 @@ def resolve_device(device: str = "auto", *, device_index: tuple[int, ...] | list
         indexes = tuple(device_index) if device_index else (0,)
         missing = [i for i in indexes if not 0 <= i < count]
         if missing:
-            raise ModelError(f"CUDA device index {missing[0]} does not exist (CTranslate2 sees {count} "
-                             f"device{'s' if count != 1 else ''}: 0–{count - 1})")
+            raise ModelError(
+                f"CUDA device index {missing[0]} does not exist (CTranslate2 sees {count} "
+                f"device{'s' if count != 1 else ''}: 0–{count - 1})"
+            )
         if len(set(indexes)) != len(indexes):
             raise ModelError(f"CUDA device indexes repeat: {', '.join(map(str, indexes))}")
         threads = (inter_threads or 1, intra_threads or 0)  # intra 0: CTranslate2's own default
@@ -135,5 +152,6 @@ def resolve_device(device: str = "auto", *, device_index: tuple[int, ...] | list
     ctype = pick_compute_type(chosen, compute_type, supported, package_compute_type)
     if max_batch_tokens is not None and max_batch_tokens < 1:
         raise ValueError("max_batch_tokens must be positive")
-    return DeviceSettings(chosen, indexes, ctype, threads[0], threads[1],
-                          max_batch_tokens or DEFAULT_BATCH_TOKENS[chosen])
+    return DeviceSettings(
+        chosen, indexes, ctype, threads[0], threads[1], max_batch_tokens or DEFAULT_BATCH_TOKENS[chosen]
+    )

@@ -41,9 +41,13 @@ def open_engine(package, config: EngineConfig | None = None):
     context manager). The Ray backend raises MissingDependencyError at once when Ray is not installed, and
     starts or reaches Ray only when the first batch is sent."""
     config = config or EngineConfig()
-    common = {"beam_size": config.beam_size, "length_penalty": config.length_penalty,
-              "max_batch_tokens": config.max_batch_tokens, "device": config.device,
-              "compute_type": config.compute_type}
+    common = {
+        "beam_size": config.beam_size,
+        "length_penalty": config.length_penalty,
+        "max_batch_tokens": config.max_batch_tokens,
+        "device": config.device,
+        "compute_type": config.compute_type,
+    }
     if config.backend == "ray":
         from .ray_backend import RayTranslator
 

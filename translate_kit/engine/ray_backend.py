@@ -134,9 +134,11 @@ class RayWorker:
             done = [(h, "") for h in self.decode_group(batches)]
         except Exception:  # noqa: BLE001  (find the failing batch: each one alone, with retries)
             done = [self.retry(b) for b in batches]
-        return {"batch": np.asarray(rows["batch"]),
-                "hypotheses": np.array([json.dumps(h) if h is not None else "" for h, _ in done], dtype=object),
-                "error": np.array([e for _, e in done], dtype=object)}
+        return {
+            "batch": np.asarray(rows["batch"]),
+            "hypotheses": np.array([json.dumps(h) if h is not None else "" for h, _ in done], dtype=object),
+            "error": np.array([e for _, e in done], dtype=object),
+        }
 
 
 def worker_resources(device: str, options: RayOptions, nodes: list[dict]) -> tuple[float, float]:
@@ -155,12 +157,23 @@ def worker_resources(device: str, options: RayOptions, nodes: list[dict]) -> tup
     return float(max(1, int(min(cpus) // per_node))), gpus
 
 
-def worker_engine(device: str, compute_type: str | None, cpus: float, gpus: float, beam_size: int,
-                  length_penalty: float, max_batch_tokens: int) -> dict:
+def worker_engine(
+    device: str,
+    compute_type: str | None,
+    cpus: float,
+    gpus: float,
+    beam_size: int,
+    length_penalty: float,
+    max_batch_tokens: int,
+) -> dict:
     """BatchTranslator options for one worker: its reserved CPUs as decoding threads; a GPU when it has one
     (Ray makes its GPUs the worker's devices 0…), never a GPU it did not reserve."""
-    engine = {"beam_size": beam_size, "length_penalty": length_penalty, "max_batch_tokens": max_batch_tokens,
-              "compute_type": compute_type}
+    engine = {
+        "beam_size": beam_size,
+        "length_penalty": length_penalty,
+        "max_batch_tokens": max_batch_tokens,
+        "compute_type": compute_type,
+    }
     if gpus > 0 and device != "cpu":
         engine["device"] = "cuda"
     else:
@@ -177,9 +190,18 @@ class RayTranslator(PackageEngine):
     as for BatchTranslator (default per device, on each worker). ``worker`` is the actor class.
     """
 
-    def __init__(self, package, *, beam_size: int = 4, length_penalty: float = 0.2,
-                 max_batch_tokens: int | None = None, device: str = "auto", compute_type: str | None = None,
-                 options: RayOptions | None = None, worker: type[RayWorker] = RayWorker):
+    def __init__(
+        self,
+        package,
+        *,
+        beam_size: int = 4,
+        length_penalty: float = 0.2,
+        max_batch_tokens: int | None = None,
+        device: str = "auto",
+        compute_type: str | None = None,
+        options: RayOptions | None = None,
+        worker: type[RayWorker] = RayWorker,
+    ):
         self._ray = import_ray()
         if isinstance(package, PackageInfo):
             package = load_package(package.path)
@@ -188,8 +210,12 @@ class RayTranslator(PackageEngine):
         self.compute_type = compute_type
         gpu_batches = device == "cuda" or (device == "auto" and (self.options.gpus_per_worker or 0) > 0)
         default_tokens = DEFAULT_BATCH_TOKENS["cuda" if gpu_batches else "cpu"]
-        super().__init__(package, beam_size=beam_size, length_penalty=length_penalty,
-                         max_batch_tokens=max_batch_tokens or default_tokens)
+        super().__init__(
+            package,
+            beam_size=beam_size,
+            length_penalty=length_penalty,
+            max_batch_tokens=max_batch_tokens or default_tokens,
+        )
         self.worker = worker
         self._started_ray = False
         self._archive: list | None = None
@@ -197,24 +223,32 @@ class RayTranslator(PackageEngine):
         self.resources: tuple[float, float] | None = None  # (CPUs, GPUs) per worker, once started
 
     def describe(self) -> dict:
-        return {**super().describe(), "backend": "ray", "device": self.device, "compute_type": self.compute_type,
-                "workers": self.options.workers, "address": self.options.address,
-                "cpus_per_worker": self.resources[0] if self.resources else self.options.cpus_per_worker,
-                "gpus_per_worker": self.resources[1] if self.resources else self.options.gpus_per_worker}
+        return {
+            **super().describe(),
+            "backend": "ray",
+            "device": self.device,
+            "compute_type": self.compute_type,
+            "workers": self.options.workers,
+            "address": self.options.address,
+            "cpus_per_worker": self.resources[0] if self.resources else self.options.cpus_per_worker,
+            "gpus_per_worker": self.resources[1] if self.resources else self.options.gpus_per_worker,
+        }
 
     def _connect(self) -> None:
         ray = self._ray
         if not ray.is_initialized():
             try:
-                ray.init(address=self.options.address, include_dashboard=False, logging_level="ERROR",
-                         log_to_driver=False)
+                ray.init(
+                    address=self.options.address, include_dashboard=False, logging_level="ERROR", log_to_driver=False
+                )
             except (ConnectionError, RuntimeError, ValueError) as exc:
                 where = self.options.address or os.environ.get("RAY_ADDRESS") or "this machine"
                 raise ModelError(f"cannot start or reach Ray at {where}: {str(exc).splitlines()[0]}") from None
             self._started_ray = True
+        nodes = [n for n in ray.nodes() if n.get("Alive")]
         if self.resources is None:
-            self.resources = worker_resources(self.device, self.options, [n for n in ray.nodes() if n["Alive"]])
-        if self._archive is None and self.options.address not in (None, "local"):
+            self.resources = worker_resources(self.device, self.options, nodes)
+        if self._archive is None and len(nodes) > 1:
             self._archive = [ray.put(_zip_directory(self.info.path))]  # for nodes without the package
 
     def translate(self, sentences: list[str], progress: Callable[[int], None] | None = None) -> list[str]:
@@ -236,7 +270,9 @@ class RayTranslator(PackageEngine):
         raise EngineBatchError(
             f"engine batch {number + 1} of {len(plan)}{more} failed ({len(plan[number])} sentences, the first "
             f"{first[:60]!r}): {error}; the other {len(plan) - len(failed)} batches were translated",
-            partial, failed)
+            partial,
+            failed,
+        )
 
     def _decode_batches(self, batches, sentences, plan):
         self._last_plan = plan
@@ -246,8 +282,9 @@ class RayTranslator(PackageEngine):
         from ray.data import ActorPoolStrategy, DataContext
 
         cpus, gpus = self.resources
-        engine = worker_engine(self.device, self.compute_type, cpus, gpus, self.beam_size, self.length_penalty,
-                               self.max_batch_tokens)
+        engine = worker_engine(
+            self.device, self.compute_type, cpus, gpus, self.beam_size, self.length_penalty, self.max_batch_tokens
+        )
         per_call = engine.get("inter_threads", 1)
         context = DataContext.get_current().copy()
         context.enable_progress_bars = False
@@ -264,12 +301,23 @@ class RayTranslator(PackageEngine):
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")  # max_task_retries is passed as a (deprecated) remote arg
                 dataset = dataset.map_batches(
-                    self.worker, batch_size=per_call, batch_format="numpy", udf_modifying_row_count=False,
-                    compute=ActorPoolStrategy(size=self.options.workers), num_cpus=cpus, num_gpus=gpus,
-                    fn_constructor_kwargs={"package_path": str(self.info.path), "digest": package_digest(self.info.path),
-                                           "archive": self._archive, "engine": engine,
-                                           "attempts": self.options.attempts},
-                    max_restarts=-1, max_task_retries=self.options.task_retries)
+                    self.worker,
+                    batch_size=per_call,
+                    batch_format="numpy",
+                    udf_modifying_row_count=False,
+                    compute=ActorPoolStrategy(size=self.options.workers),
+                    num_cpus=cpus,
+                    num_gpus=gpus,
+                    fn_constructor_kwargs={
+                        "package_path": str(self.info.path),
+                        "digest": self.digest,
+                        "archive": self._archive,
+                        "engine": engine,
+                        "attempts": self.options.attempts,
+                    },
+                    max_restarts=-1,
+                    max_task_retries=self.options.task_retries,
+                )
             for row in dataset.iter_rows():
                 number = int(row["batch"])
                 seen.add(number)
@@ -280,8 +328,9 @@ class RayTranslator(PackageEngine):
         finally:
             DataContext._set_current(previous)
             ray_data_log.setLevel(level)
-        self._failures += [(n, f"its worker died {self.options.task_retries + 1} times")
-                           for n in range(len(batches)) if n not in seen]
+        self._failures += [
+            (n, f"its worker died {self.options.task_retries + 1} times") for n in range(len(batches)) if n not in seen
+        ]
 
     def close(self) -> None:
         """Shut Ray down if this translator started it (a cluster or a Ray someone else started stays up)."""
@@ -303,5 +352,14 @@ def _zip_directory(root: Path) -> bytes:
     return buf.getvalue()
 
 
-__all__ = ["INSTALL_HINT", "EngineBatchError", "RayOptions", "RayTranslator", "RayWorker", "import_ray",
-           "local_package", "worker_engine", "worker_resources"]
+__all__ = [
+    "INSTALL_HINT",
+    "EngineBatchError",
+    "RayOptions",
+    "RayTranslator",
+    "RayWorker",
+    "import_ray",
+    "local_package",
+    "worker_engine",
+    "worker_resources",
+]

@@ -109,18 +109,23 @@ class PackageEngine:
     # ---------------------------------------------------------------------------------------- identity
 
     @cached_property
-    def identity(self) -> str:
-        """What decides the engine's output for a given input, and nothing else: the package's content digest
-        and the decoding options. Device, compute type, threads and batch size are left out so that runs on
-        any machine share a translation memory (README: where CPU and GPU outputs can differ)."""
-        return (f"ctranslate2 decoding={DECODING_VERSION} package={package_digest(self.info.path)} "
-                f"beam_size={self.beam_size} length_penalty={self.length_penalty!r}")
+    def digest(self) -> str:
+        """The package's content digest (``sha256:…`` over its files' paths and bytes, never mtimes)."""
+        return package_digest(self.info.path)
+
+    def identity(self) -> dict:
+        """What decides the engine's output for a given input, and nothing else (JSON-able; a translation
+        memory keys on ``json.dumps(identity(), sort_keys=True)``): the package's content digest and the
+        decoding options. Device, compute type, threads and batch size are left out so that runs on any
+        machine and backend share a memory (README: where CPU and GPU outputs can differ)."""
+        return {"engine": "ctranslate2", "decoding": DECODING_VERSION, "package": self.digest,
+                "beam_size": self.beam_size, "length_penalty": self.length_penalty}
 
     def describe(self) -> dict:
         """The model and decoding options, for reports."""
         return {**self.info.to_dict(), "beam_size": self.beam_size, "length_penalty": self.length_penalty,
                 "max_batch_tokens": self.max_batch_tokens, "max_input_tokens": self.max_input_tokens,
-                "identity": self.identity}
+                "identity": self.identity()}
 
     # ------------------------------------------------------------------------------------- translation
 

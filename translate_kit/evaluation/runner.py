@@ -75,7 +75,7 @@ def run_eval(directory: str | Path, *, split: str | None = None, limit: int | No
     if translator is None:
         package = package if package is not None else engine.find_package()
         translator = engine.BatchTranslator(package)
-    model = dict(translator.describe())
+    model = dict(getattr(translator, "describe", translator.identity)())
     model["label"] = engine.model_label(model)
     results = translate_segments([s.text for s in src], glossary=glossary or Glossary(), translator=translator,
                                  options=TranslateOptions(progress=progress))
