@@ -28,6 +28,7 @@ from translate_kit.engine.ray_backend import (
     RayWorker,
     _zip_directory,
     local_package,
+    pool_capacity,
     worker_engine,
     worker_resources,
 )
@@ -156,6 +157,18 @@ def test_a_package_missing_on_a_node_is_shipped_and_checked(ray_local, word_pack
         local_package(elsewhere, "sha256:" + "0" * 64, ref)
     with pytest.raises(ModelError, match="not on this Ray node"):
         local_package(elsewhere, digest, None)
+
+
+def test_a_pool_the_cluster_cannot_hold_is_an_error_not_a_hang(ray_local, word_package):
+    _, info = word_package
+    assert pool_capacity([{"Resources": {"CPU": 8.0, "GPU": 1.0}}, {"Resources": {"CPU": 3.0}}], 2, 0) == 5
+    assert pool_capacity([{"Resources": {"CPU": 8.0, "GPU": 1.0}}, {"Resources": {"CPU": 3.0}}], 1, 0.5) == 2
+    gpu = RayTranslator(info, device="cuda", options=RayOptions(workers=1))  # this Ray has 2 CPUs, no GPU
+    with pytest.raises(ModelError, match=r"can hold 0 of the 1 workers asked for .* 0 GPUs\)$"):
+        gpu.translate(SENTENCES[:2])
+    wide = RayTranslator(info, options=RayOptions(workers=3, cpus_per_worker=1))
+    with pytest.raises(ModelError, match="can hold 2 of the 3 workers"):
+        wide.translate(SENTENCES[:2])
 
 
 def test_worker_resources_and_engine_options_per_device():

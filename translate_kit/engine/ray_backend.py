@@ -35,7 +35,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import MissingDependencyError, ModelError
+from ..errors import MissingDependencyError, ModelError, TranslateKitError
 from .devices import DEFAULT_BATCH_TOKENS, default_threads
 from .packages import PackageInfo, load_package, package_digest
 from .translator import BatchTranslator, PackageEngine
@@ -157,6 +157,18 @@ def worker_resources(device: str, options: RayOptions, nodes: list[dict]) -> tup
     return float(max(1, int(min(cpus) // per_node))), gpus
 
 
+def pool_capacity(nodes: list[dict], cpus: float, gpus: float) -> int:
+    """How many workers reserving ``cpus`` CPUs and ``gpus`` GPUs each the ``nodes`` can hold at once."""
+    total = 0
+    for node in nodes:
+        have = node.get("Resources", {})
+        fit = int(have.get("CPU", 0) // cpus) if cpus > 0 else len(nodes) * 1024
+        if gpus > 0:
+            fit = min(fit, int(have.get("GPU", 0) // gpus))
+        total += fit
+    return total
+
+
 def worker_engine(
     device: str,
     compute_type: str | None,
@@ -248,6 +260,14 @@ class RayTranslator(PackageEngine):
         nodes = [n for n in ray.nodes() if n.get("Alive")]
         if self.resources is None:
             self.resources = worker_resources(self.device, self.options, nodes)
+        capacity = pool_capacity(nodes, *self.resources)
+        if capacity < self.options.workers:  # Ray would wait for them forever
+            have = {k: sum(n.get("Resources", {}).get(k, 0) for n in nodes) for k in ("CPU", "GPU")}
+            raise ModelError(
+                f"the Ray cluster can hold {capacity} of the {self.options.workers} workers asked for (each "
+                f"reserves {self.resources[0]:g} CPUs and {self.resources[1]:g} GPUs; the cluster has "
+                f"{have['CPU']:g} CPUs and {have['GPU']:g} GPUs)"
+            )
         if self._archive is None and len(nodes) > 1:
             self._archive = [ray.put(_zip_directory(self.info.path))]  # for nodes without the package
 
@@ -325,6 +345,10 @@ class RayTranslator(PackageEngine):
                     self._failures.append((number, str(row["error"])))
                 else:
                     yield number, json.loads(row["hypotheses"])
+        except TranslateKitError:
+            raise
+        except Exception as exc:  # a worker that cannot start, a lost cluster: one line, not Ray's traceback
+            raise ModelError(f"the Ray backend failed: {type(exc).__name__}: {_first_line(exc)}") from None
         finally:
             DataContext._set_current(previous)
             ray_data_log.setLevel(level)
@@ -340,6 +364,11 @@ class RayTranslator(PackageEngine):
 
     def __repr__(self) -> str:
         return f"RayTranslator({json.dumps(self.info.name)}, workers={self.options.workers}, device={self.device})"
+
+
+def _first_line(exc: BaseException) -> str:
+    lines = [line.strip() for line in str(exc).splitlines() if line.strip()]
+    return lines[-1] if lines else ""
 
 
 def _zip_directory(root: Path) -> bytes:
