@@ -12,8 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from translate_kit.cli import cli
-from translate_kit.engine import (find_package, install, install_file, installed_packages, packages_dir,
-                                  remove)
+from translate_kit.engine import find_package, install, install_file, installed_packages, packages_dir, remove
 from translate_kit.engine.demo import build_demo_package
 from translate_kit.errors import ModelError
 

@@ -87,7 +87,7 @@ def test_identity_is_content_and_decoding_options_only(make_demo_package, tmp_pa
     assert moved.identity() == base.identity()
     ident = base.identity()
     assert set(ident) == {"engine", "decoding", "package", "beam_size", "length_penalty"}  # nothing device-bound
-    assert ident["package"].startswith("sha256:") and len(ident["package"]) == 7 + 64
+    assert len(ident["package"]) == 64 and int(ident["package"], 16) >= 0  # a SHA-256 of the package files
     assert (ident["beam_size"], ident["length_penalty"]) == (4, 0.2)
     assert BatchTranslator(info, beam_size=2).identity() != ident
     assert BatchTranslator(info, length_penalty=0.5).identity() != ident

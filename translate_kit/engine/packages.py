@@ -8,7 +8,6 @@ offline demo model, built locally) or a package name looked up in the Argos pack
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import re
@@ -127,24 +126,6 @@ def package_info(pkg) -> PackageInfo:
         path=path, tokenizer=tokenizer, demo=metadata.get("translate_kit_demo") is True,
         description=str(metadata.get("description", "")),
         compute_type=metadata.get("translate_kit_compute_type"))
-
-
-def package_digest(path: str | Path) -> str:
-    """``sha256:`` + the SHA-256 of a package directory's files (relative paths and contents, in path order).
-
-    Content only, never mtimes: a byte-identical package reinstalled elsewhere or later has the same digest,
-    so translations made with it (on any machine or device) can be reused.
-    """
-    root = Path(path)
-    h = hashlib.sha256()
-    files = sorted((p for p in root.rglob("*") if p.is_file()), key=lambda p: p.relative_to(root).as_posix())
-    for file in files:
-        rel = file.relative_to(root).as_posix().encode("utf-8")
-        h.update(len(rel).to_bytes(4, "big") + rel + file.stat().st_size.to_bytes(8, "big"))
-        with open(file, "rb") as fh:
-            for block in iter(lambda: fh.read(1 << 20), b""):
-                h.update(block)
-    return "sha256:" + h.hexdigest()
 
 
 def _package_dirs() -> list[Path]:

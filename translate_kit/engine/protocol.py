@@ -20,7 +20,8 @@ an engine is :func:`translate_kit.engine.identity.engine_identity` (package cont
 
 from __future__ import annotations
 
-from typing import Callable, Protocol, runtime_checkable
+from collections.abc import Callable
+from typing import Protocol, runtime_checkable
 
 Progress = Callable[[int], None]
 

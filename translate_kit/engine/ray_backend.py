@@ -37,7 +37,8 @@ from pathlib import Path
 
 from ..errors import MissingDependencyError, ModelError, TranslateKitError
 from .devices import DEFAULT_BATCH_TOKENS, default_threads
-from .packages import PackageInfo, load_package, package_digest
+from .identity import package_digest
+from .packages import PackageInfo, load_package
 from .translator import BatchTranslator, PackageEngine
 
 INSTALL_HINT = "the Ray backend needs Ray, which is not installed: pip install 'translate-kit[ray]'"

@@ -18,7 +18,8 @@ from pathlib import Path
 
 from ..errors import ModelError
 from .devices import default_threads, resolve_device
-from .packages import PackageInfo, load_package, package_digest, package_info
+from .identity import package_digest
+from .packages import PackageInfo, load_package, package_info
 
 #: CTranslate2's default ``max_input_length``: the usable source length of models without stored positions.
 DEFAULT_MAX_INPUT_TOKENS = 1024
@@ -110,7 +111,7 @@ class PackageEngine:
 
     @cached_property
     def digest(self) -> str:
-        """The package's content digest (``sha256:…`` over its files' paths and bytes, never mtimes)."""
+        """The package's content digest (SHA-256 over its files' names, sizes and bytes, never mtimes)."""
         return package_digest(self.info.path)
 
     def identity(self) -> dict:
