@@ -150,15 +150,10 @@ class Checker:
 
 def _checked(pairs: Iterable[SegmentPair], report: CheckReport):
     """The pairs to check: site chrome (boilerplate that translate passes through or drops) is counted in the
-    report and kept among its document's segment pairs (a review page shows every line), not checked."""
-    by_doc = report.segment_pairs
+    report and not checked."""
     for pair in pairs:
         if pair.boilerplate:
             report.boilerplate += 1
-            if pair.document not in by_doc:
-                report.documents.append(pair.document)
-                by_doc[pair.document] = []
-            by_doc[pair.document].append(pair)
         else:
             yield pair
 
