@@ -176,3 +176,8 @@ def test_case_sensitive_governs_the_source_side_and_target_case_sensitive_the_en
     assert english("let us go to the US") == ["US"]
     # with target-case-sensitive the English forms keep their casing: "house" is no House
     assert english("a house in the House") == ["House"]
+
+
+def test_a_form_that_is_a_site_name_matches_before_a_path():
+    tribun = Entry("Tribunnews.com", "Tribunnews.com", flags=["no-translate"])
+    assert [m.text for m in source_matcher([tribun]).find("(Tribunnews.com/Yunita Rahmayanti)")] == ["Tribunnews.com"]

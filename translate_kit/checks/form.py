@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+import ahocorasick_rs
+
 from .context import PairContext
 from .registry import register
 
@@ -24,6 +26,8 @@ def doubled_word(ctx: PairContext):
     """The same word twice in a row in the translation ("the the", "to to") where the source has no such
     repetition."""
     words = ctx.target_text.lower().split()
+    if not any(map(str.startswith, words[1:], words)):  # (C-level; a doubled word starts with the word before)
+        return ()
     hits = [i for i in range(1, len(words)) if words[i] == words[i - 1] or _same_word(words[i - 1], words[i])]
     if not hits:
         return ()
@@ -161,12 +165,13 @@ _LINKS = re.compile(
 )
 _TRAILING = ".,;:!?)]}'\"”’"
 _TLDS = (".com", ".net", ".org", ".id", ".gov", ".edu", ".info", ".co", ".io", ".uk", ".tv")
-_TLDS += tuple(t.upper() for t in _TLDS)
+#: what any link holds, found in one automaton pass (most texts hold none: the regex is not run on them)
+_LINK_HINTS = ahocorasick_rs.AhoCorasick(["@", "#", "://", "www.", "WWW.", *_TLDS, *(t.upper() for t in _TLDS)])
 
 
 def links(text: str) -> list[tuple[str, int, int]]:
     """(link, start, end) of every URL, e-mail address, @handle and #hashtag in ``text``."""
-    if not ("@" in text or "#" in text or "://" in text or "www." in text or any(t in text for t in _TLDS)):
+    if not _LINK_HINTS.find_matches_as_indexes(text):
         return []
     out = []
     for m in _LINKS.finditer(text):

@@ -83,23 +83,52 @@ EN_SCALES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 
 #: English words that say two without a number word ("dua negara" is often "both countries")
 EN_TWO = frozenset({"both", "pair", "couple", "twice", "double", "twin", "twins", "second", "duo"})
 
-_ID_FINDER = ahocorasick_rs.AhoCorasick(sorted({*ID_UNITS, *(w.capitalize() for w in ID_UNITS)}))
+_FINDER_WORDS = sorted({w for w in ID_UNITS if w != "satu"} | {w.capitalize() for w in ID_UNITS if w != "satu"})
+_ID_FINDER = ahocorasick_rs.AhoCorasick(_FINDER_WORDS)
 _WORD = re.compile(r"[^\W\d_]+")
 
 
 def has_number_words(text: str) -> bool:
-    """Whether an Indonesian number word may occur in ``text`` (one automaton pass)."""
-    return bool(_ID_FINDER.find_matches_as_indexes(text))
+    """Whether an Indonesian number word worth more than one occurs in ``text`` as a word (one automaton
+    pass; "kedua", "ketiga" and "bersatu" hold one only inside a longer word)."""
+    n = len(text)
+    for _, start, end in _ID_FINDER.find_matches_as_indexes(text):
+        if (start == 0 or not text[start - 1].isalpha()) and (end == n or not text[end].isalpha()):
+            return True
+    return False
+
+
+def _runs_pattern(units: dict, others: tuple) -> re.Pattern:
+    """Runs of number words (a unit first), on lower-cased text: only they are read word by word."""
+    first = "|".join(sorted(units, key=len, reverse=True))
+    every = "|".join(sorted({*units, *(w for d in others for w in d)}, key=len, reverse=True))
+    return re.compile(rf"(?<![^\W\d_])(?:{first})(?:(?:\s+and\s+|[\s-]+)(?:{every}))*(?![^\W\d_])")
+
+
+_RUNS = {
+    "id": _runs_pattern(ID_UNITS, (ID_MULTIPLIERS, ID_SCALES)),
+    "en": _runs_pattern(EN_UNITS, (EN_MULTIPLIERS, EN_SCALES)),
+}
 
 
 def groups(text: str, lang: str) -> list[tuple[Decimal, int, int]]:
     """(value, start, end) of each number-word group of ``text`` worth more than 1."""
+    out: list[tuple[Decimal, int, int]] = []
+    low = text.lower()
+    if len(low) != len(text):
+        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    for m in _RUNS[lang].finditer(low):
+        _read_run(text, m.start(), m.end(), lang, out)
+    return out
+
+
+def _read_run(text: str, start: int, end: int, lang: str, out: list) -> None:
+    """The groups of the run of number words at ``text[start:end]`` ("three one" holds two)."""
     units, mults, scales = (
         (ID_UNITS, ID_MULTIPLIERS, ID_SCALES) if lang == "id" else (EN_UNITS, EN_MULTIPLIERS, EN_SCALES)
     )
-    out: list[tuple[Decimal, int, int]] = []
     run: list[tuple[str, int, int]] = []
-    for m in _WORD.finditer(text):
+    for m in _WORD.finditer(text, start, end):
         word = m.group().lower()
         if word == "and" and run and (run[-1][0] in mults or run[-1][0] in scales):
             continue  # "two hundred and five": decided at the next word
@@ -164,15 +193,17 @@ def _fraction(text: str, start: int, end: int) -> bool:
     return text[max(0, start - 4) : start].lower() == "per " or text[end : end + 4].lower() == " per"
 
 
+_ORDINAL_OR_TWO = re.compile(
+    r"(?<![^\W\d_])(" + "|".join(sorted({*EN_ORDINALS, *EN_TWO}, key=len, reverse=True)) + r")(?![^\W\d_])"
+)
+
+
 def _english_values(text: str) -> list[Decimal]:
     """Values the translation says in words: number groups, ordinals (ninth, fifth-floor), words saying two
     (both, pair, twice)."""
     values = [v for v, _, _ in groups(text, "en")]
-    for w in _WORD.findall(text.lower()):
-        if w in EN_ORDINALS:
-            values.append(Decimal(EN_ORDINALS[w]))
-        elif w in EN_TWO:
-            values.append(Decimal(2))
+    for w in _ORDINAL_OR_TWO.findall(text.lower()):
+        values.append(Decimal(EN_ORDINALS.get(w, 2)))
     return values
 
 
@@ -181,26 +212,32 @@ def _sentence_start(text: str, start: int) -> bool:
     return not before or before[-1] in ".!?:;"
 
 
-def word_differences(source: str, target: str, source_numbers, target_numbers):
+def word_differences(source: str, target: str, source_numbers, target_numbers, src=None):
     """(missing, extra): the source's number-word groups the translation renders neither in words (cardinal
     or ordinal) nor in digits, and the translation's number-word groups neither the source's words nor its
-    digits account for. ``*_numbers`` are the digit quantities of each side (:func:`~.numbers.extract`)."""
-    src = groups(source, "id")
+    digits account for. ``*_numbers`` are callables giving the digit quantities of each side
+    (:func:`~.numbers.extract`), called only when words alone do not settle it; ``src`` the source's groups
+    when already read."""
+    src = groups(source, "id") if src is None else src
     if not src:
         return [], []
-    tgt = groups(target, "en")
-    tgt_values = _english_values(target) + [k for q in target_numbers for k in (q.key, *q.alts)]
-    missing = []
-    for value, s, e in src:
-        if value in tgt_values:
-            tgt_values.remove(value)
+    tgt_values = _english_values(target)
+    missing = _unmatched(src, tgt_values)
+    if missing:
+        missing = _unmatched(missing, [k for q in target_numbers() for k in (q.key, *q.alts)])
+    if not missing:
+        return [], []  # (the common case: every number word is rendered, in words or in digits)
+    src_values = [v for v, _, _ in src] + [k for q in source_numbers() for k in (q.key, *q.alts)]
+    return missing, _unmatched(groups(target, "en"), src_values)
+
+
+def _unmatched(found: list, values: list) -> list:
+    """The (value, start, end) of ``found`` that no value of ``values`` accounts for (each value once)."""
+    values = list(values)
+    out = []
+    for item in found:
+        if item[0] in values:
+            values.remove(item[0])
         else:
-            missing.append((value, s, e))
-    src_values = [v for v, _, _ in src] + [k for q in source_numbers for k in (q.key, *q.alts)]
-    extra = []
-    for value, s, e in tgt:
-        if value in src_values:
-            src_values.remove(value)
-        else:
-            extra.append((value, s, e))
-    return missing, extra
+            out.append(item)
+    return out

@@ -444,10 +444,15 @@ def compare(source: str, target: str, source_lang: str = "id", target_lang: str 
 def _add_word_differences(diff: NumberDiff, source: str, target: str) -> None:
     """Add the number words of the source ("lima") the translation does not render, and the English number
     words it has that the source does not account for (see :mod:`.number_words`)."""
-    src_words = {v for v, _, _ in groups(source, "id")}
+    src = groups(source, "id")
+    if not src:
+        return
+    src_words = {v for v, _, _ in src}
     # digits of the translation that the source says in words ("dua puluh lima" / "25") are no difference
-    diff.extra = [q for q in diff.extra if not (isinstance(q.key, Decimal) and q.key in src_words)]
-    missing, extra = word_differences(source, target, extract(source, "id"), extract(target, "en"))
+    if diff.extra:
+        diff.extra = [q for q in diff.extra if not (isinstance(q.key, Decimal) and q.key in src_words)]
+    missing, extra = word_differences(source, target, lambda: extract(source, "id"), lambda: extract(target, "en"),
+                                      src)
     if not missing or not (extra or diff.extra):
         return  # a number word is reported where the translation says another number instead, not alone
     diff.missing = sorted([*diff.missing, *(Quantity("number", v, s, e, source[s:e]) for v, s, e in missing)],

@@ -258,8 +258,10 @@ class Matcher:
                 suffix = self._suffix_at(text, end)
                 if suffix is None:
                     return None
-            elif c in _TRAILERS and _joined_after(text, end, c):
-                return None  # the first part of a dotted name, a URL or an e-mail address: kemlu.go.id
+            elif c in _TRAILERS and _joined_after(text, end, c) and "." not in text[start:end]:
+                # the first part of a dotted name, a URL or an e-mail address: kemlu.go.id (a form that is a
+                # dotted name itself, Tribunnews.com, is the name of the site: "Tribunnews.com/Yunita")
+                return None
         return start, end, suffix
 
     def _suffix_at(self, text: str, end: int) -> str | None:
@@ -368,9 +370,10 @@ def source_matcher(entries: Iterable[Entry], include_fuzzy: bool = False) -> Mat
 
 def target_case_sensitive(entry: Entry, form: str) -> bool:
     """Whether an English form matches only in its own casing: with the entry's ``target-case-sensitive``
-    flag, and always for an acronym written in capitals (US, UN, EU: never "us", "un"). The source-side
-    ``case-sensitive`` flag does not govern the English side: KTT is case-sensitive, its "summit" is not."""
-    return entry.target_case_sensitive or _is_acronym(form)
+    flag, and for an acronym written in capitals of a ``case-sensitive`` entry (AS → US: never "us"). The
+    source-side ``case-sensitive`` flag does not otherwise govern the English side: KTT is case-sensitive,
+    its "summit" is not."""
+    return entry.target_case_sensitive or (entry.case_sensitive and _is_acronym(form))
 
 
 def _is_acronym(form: str) -> bool:
