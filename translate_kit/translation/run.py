@@ -141,7 +141,7 @@ def translate_documents(inputs: Sequence[Path], output_dir: Path, *, glossary: G
         except KeyboardInterrupt:
             raise Interrupted(run.interrupted_summary()) from None
         state.run = {"inputs": [str(Path(p).resolve()) for p in inputs], "options": options.to_dict(),
-                     "glossary": [str(p) for p in glossary.files], "glossary_dir": options.glossary_dir,
+                     "glossary": [str(Path(p).resolve()) for p in glossary.files], "glossary_dir": options.glossary_dir,
                      "memory": str(memory_path.resolve())}
         state.save()
     report.timings["total"] = time.perf_counter() - t_start
@@ -162,8 +162,12 @@ class _Run:
     package: object
     translator: object
     engine: MemoryTranslator | None = None
+    writing: bool = False  # the write stage has begun
 
     def interrupted_summary(self) -> str:
+        if self.writing:
+            return ("interrupted while writing outputs: each output is whole (old or new), the memory is kept; "
+                    "run the same command again to finish")
         stats = self.engine.stats if self.engine else MemoryStats()
         return (f"interrupted: {stats.committed} of {stats.missing} engine inputs were translated and kept "
                 f"in the memory ({self.store.path}), no output written; run the same command again to resume")
@@ -181,6 +185,7 @@ def _run_stages(run: _Run, discovered: tuple[list, list]) -> None:
     if len(results) != len(work):
         raise RuntimeError(f"{len(work)} segments in, {len(results)} out")
     per_doc = _record_results(jobs, work, results, run.report)
+    run.writing = True
     with timer("write"):
         write_outputs(jobs, per_doc, run.output_dir, run.options, run.state, run.store, run.report)
     add_earlier_files(run.state, run.output_dir, {j.record.relpath for j in jobs}, run.report)
@@ -320,7 +325,8 @@ def apply_reviews(output_dir: Path, *, glossary=None, package=None, translator=N
         progress=progress,
     )
     if glossary is None:
-        glossary = resolve_glossary(run.get("glossary_dir"))
+        files = run.get("glossary") or []
+        glossary = resolve_glossary(run.get("glossary_dir") or (str(Path(files[0]).parent) if files else None))
     return translate_documents(
         [Path(p) for p in run["inputs"]],
         output_dir,
