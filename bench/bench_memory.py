@@ -114,8 +114,12 @@ def rows(out: Path) -> int:
 def most_applied_entry(report: dict) -> str:
     """The Indonesian form of the entry with an English form of its own applied most often (report 'terms':
     'Korut → North Korea'; 'NATO → NATO' is a no-translate entry, it has no English form to change)."""
-    labels = [t for t in report["terms"] if t.split(" → ")[0] != t.split(" → ")[-1]] or list(report["terms"])
-    return max(labels, key=report["terms"].get).split(" → ")[0]
+
+    def source(label: str) -> str:  # "Meksiko [country] → Mexico": msgid "Meksiko" (msgctxt "country")
+        return re.sub(r" \[[^\]]*\]$", "", label.split(" → ")[0])
+
+    labels = [t for t in report["terms"] if source(t) != t.split(" → ")[-1]] or list(report["terms"])
+    return source(max(labels, key=report["terms"].get))
 
 
 def change_english(glossary: Path, source: str) -> None:
@@ -174,6 +178,7 @@ def size_per_segment(out: Path) -> tuple[float, float, int]:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--sentences", type=int, default=1000)
+    ap.add_argument("--reuse-full", action="store_true", help="reuse the full run of an earlier bench run")
     args = ap.parse_args()
     OUT.mkdir(parents=True, exist_ok=True)
     env = dict(
@@ -190,11 +195,11 @@ def main() -> None:
     WORK.mkdir(parents=True, exist_ok=True)
     src = make_inputs(args.sentences)
     glossary = WORK / "glossary"
-    for d in [glossary, *WORK.glob("out-*")]:
+    for d in [glossary, *(p for p in WORK.glob("out-*") if not (args.reuse_full and p.name == "out-main"))]:
         shutil.rmtree(d, ignore_errors=True)
     shutil.copytree(REPO / "glossary", glossary)
     print(f"machine: {os.cpu_count()} CPUs, load {os.getloadavg()[0]:.1f} (shared: noisy wall-clock figures)")
-    run_all(env, src, glossary)
+    run_all(env, src, glossary, args.reuse_full)
 
 
 def line(name: str, r: dict, full: dict | None = None) -> None:
@@ -207,9 +212,15 @@ def line(name: str, r: dict, full: dict | None = None) -> None:
     )
 
 
-def run_all(env: dict, src: Path, glossary: Path) -> None:
+def run_all(env: dict, src: Path, glossary: Path, reuse: bool) -> None:
     out = WORK / "out-main"
-    full = translate(env, src, out, glossary)
+    saved = WORK / f"full-{src.name}.json"
+    if reuse and saved.exists() and out.exists():  # a full run of an earlier, interrupted bench run
+        full = json.loads(saved.read_text(encoding="utf-8"))
+        print("(full run reused from an earlier bench run of the same inputs)")
+    else:
+        full = translate(env, src, out, glossary)
+        saved.write_text(json.dumps(full), encoding="utf-8")
     rep = full["report"]
     print(
         f"{rep['totals']['sentences']} sentences, {rep['totals']['files']} files, "
