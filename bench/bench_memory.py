@@ -254,8 +254,9 @@ def run_all(env: dict, src: Path, glossary: Path, reuse: bool) -> None:
     print(
         f"5 killed at {killed['rows']} of {rep['memory']['missing']} engine inputs after {killed['seconds']:.1f} s;"
         f" resume {resumed['seconds']:.1f} s = {resumed['seconds'] / full['seconds'] * 100:.1f}% of the full run "
-        f"(remaining share {(1 - killed['rows'] / rep['memory']['missing']) * 100:.0f}%), engine inputs "
-        f"{resumed['report']['memory']['missing']}"
+        f"for the {resumed['report']['memory']['missing']} engine inputs the memory lacked "
+        f"({resumed['report']['memory']['engine_tokens'] / rep['memory']['engine_tokens'] * 100:.1f}% of the "
+        "engine tokens: the longest sentences come last)"
     )
     interrupted = translate(env, src, WORK / "out-sigint", glossary, sigint_after=20)
     print(
