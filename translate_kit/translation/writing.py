@@ -10,7 +10,6 @@ what it was writing has been edited by hand: it is kept, with an ``output-edited
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from ..errors import Diagnostic, TranslateKitError
@@ -66,7 +65,6 @@ def _write_document(
     changed = False
     for rel, new in data.items():
         path = output_dir / rel
-        _sweep_temporaries(path)
         try:
             old = path.read_bytes()
         except OSError:
@@ -92,17 +90,6 @@ def _write_document(
         atomic_write_bytes(path, new)
         changed = True
     return changed
-
-
-def _sweep_temporaries(path: Path) -> None:
-    """Remove temporary siblings of ``path`` that a killed run's atomic write left behind."""
-    pattern = re.compile(r"\." + re.escape(path.name) + r"\.[A-Za-z0-9_]{8}\.tmp")
-    try:
-        for sibling in path.parent.iterdir():
-            if pattern.fullmatch(sibling.name):
-                sibling.unlink()
-    except OSError:
-        pass
 
 
 def _suggestions(doc, results, store: MemoryStore) -> dict:
