@@ -141,8 +141,8 @@ def translate_documents(inputs: Sequence[Path], output_dir: Path, *, glossary: G
         except KeyboardInterrupt:
             raise Interrupted(run.interrupted_summary()) from None
         state.run = {"inputs": [str(Path(p).resolve()) for p in inputs], "options": options.to_dict(),
-                     "glossary": [str(Path(p).resolve()) for p in glossary.files], "glossary_dir": options.glossary_dir,
-                     "memory": str(memory_path.resolve())}
+                     "glossary": [str(Path(p).resolve()) for p in glossary.files],
+                     "glossary_dir": options.glossary_dir, "memory": str(memory_path.resolve())}
         state.save()
     report.timings["total"] = time.perf_counter() - t_start
     report.write(options.report or output_dir / "report.json")
