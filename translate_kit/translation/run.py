@@ -24,9 +24,9 @@ from ..glossary.model import Glossary
 from ..textio import clean_stale_temporaries
 from .human import HumanSentence, approved_sources, check_human, cut_units, merge
 from .manifest import STATE_DIR, STATE_NAME, OutputState
-from .outputs import relpaths_for
 from .memory import MemoryStats, MemoryStore, MemoryTranslator, default_memory_path
 from .options import TranslateOptions, load_rules
+from .outputs import relpaths_for
 from .report import FAILED, FileRecord, Flag, RunReport
 from .review import collect_review_edits
 from .segments import SegmentResult, Timer, translate_segments
