@@ -40,6 +40,8 @@ _API = {
     "score_paths": "translate_kit.metrics.scoring",
     "render_check": "translate_kit.render",
     "TranslateKitError": "translate_kit.errors",
+    "translate_texts": "translate_kit.translation.api",
+    "TextResult": "translate_kit.translation.api",
 }
 
 __all__ = ["__version__", *_API]

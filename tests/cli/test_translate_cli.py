@@ -116,10 +116,17 @@ def test_terms_in_every_position_come_out_exactly(tmp_path, glossary, copy_model
     assert report["terms"]["Yuri Ushakov → Yuri Ushakov"] == 1
     assert report["model"]["demo"] is True
     assert "DEMO model" in err.splitlines()[-1]
-    # the bilingual review file: sentence pairs, file:line, applied terms
+    # the copy model leaves Korut in Indonesian: every Korut fails verification and the placeholder rung
+    # holds it; the no-translate names are protected up front (issue 10: verdicts per occurrence)
+    assert report["totals"]["natural"] == 0 and report["totals"]["flagged"] == 0
+    assert report["term_verdicts"]["Korut → North Korea"] == {"enforced": 5, "enforced:placeholder": 5}
+    assert report["term_verdicts"]["Yuri Ushakov → Yuri Ushakov"] == {"enforced": 1, "enforced:protected": 1}
+    assert "10 terms (0 natural, 10 enforced, 0 flagged)" in err.splitlines()[-1]
+    # the bilingual review file: sentence pairs, file:line, applied terms with their verdicts
     review = (out / "news" / "a.txt.review.po").read_text(encoding="utf-8")
     assert textwrap.dedent('''\
-        #. terms: Korut → North Korea; Rusia → Russia
+        #. terms: Korut → North Korea (enforced: placeholder); Rusia → Russia
+        #. (enforced: placeholder)
         #: news/a.txt:4
         msgid "Hubungan Korut-Rusia semakin erat."
         msgstr "Hubungan North Korea-Russia semakin erat."
@@ -146,30 +153,54 @@ def test_mangled_placeholder_is_repaired(tmp_path, glossary, make_demo_package, 
     assert report["totals"]["repaired"] == 1 and report["totals"]["flags"] == 0
 
 
-def test_unrepairable_term_is_flagged(tmp_path, glossary, make_demo_package, monkeypatch, capsys):
-    # placeholder corrupted, the inline English form translated away, and "Korut" alone rendered as a word that
-    # does not occur in the unprotected output (the model copies "Korutnya" whole): no attempt verifies.
+def test_term_no_protection_holds_is_enforced_on_the_attention_aligned_span(tmp_path, glossary, make_demo_package,
+                                                                           monkeypatch, capsys):
+    # placeholder corrupted, the inline English form translated away ("North" → "South"), "Korut" alone rendered
+    # as a word the output does not hold: only the span aligned by the model's own cross-attention to
+    # "Korutnya" (the copy model attends exactly to the source position) can be replaced
     packages, _ = make_demo_package(word_map={"ZX1": "ZX7", "North": "South", "Korut": "Pyongyang"})
     monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(packages))
     (tmp_path / "a.txt").write_text("Sikap Korutnya keras.\nRusia diam.\n", encoding="utf-8")
     out = tmp_path / "out"
     code, err = run_cli(capsys, "translate", tmp_path / "a.txt", "-o", out, "--glossary", glossary, "--strict")
+    assert code == 0, err
+    assert (out / "a.txt").read_text(encoding="utf-8") == "Sikap North Korea keras.\nRussia diam.\n"
+    report = report_of(out / "report.json")
+    by_source = {o["sentence"]: (o["verdict"], o["method"]) for o in report["occurrences"]}
+    assert by_source == {"Sikap Korutnya keras.": ("enforced", "attention"),
+                         "Rusia diam.": ("enforced", "inline")}  # its placeholder is mangled too
+    assert report["engine"]["translate_with_attention"]["texts"] == 1
+
+
+def test_flagged_sentence_is_reported_marked_fuzzy_and_fails_strict(tmp_path, glossary, make_demo_package,
+                                                                  monkeypatch, capsys):
+    # the model changes a number: no rung can bring the source's year back, so the sentence is flagged
+    packages, _ = make_demo_package(word_map={"2024": "2025"})
+    monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(packages))
+    (tmp_path / "a.txt").write_text("Korut menembak pada 2024.\nRusia diam.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    code, err = run_cli(capsys, "translate", tmp_path / "a.txt", "-o", out, "--glossary", glossary, "--strict")
     assert code == 1  # --strict: a flagged sentence fails the run
-    assert "flagged: " in err and "a.txt:1: not-found: Korut → North Korea" in err
+    assert "flagged: " in err and "a.txt:1: number: 2024" in err
     report = report_of(out / "report.json")
     [flag] = report["flags"]
-    assert (flag["line"], flag["reason"], flag["entry"]) == (1, "not-found", "Korut → North Korea")
-    assert (out / "a.txt").read_text(encoding="utf-8") == "Sikap Korutnya keras.\nRussia diam.\n"
+    assert (flag["line"], flag["reason"], flag["entry"]) == (1, "number", "2024")
+    assert report["verdicts"] == {"natural": 0, "enforced": 2, "flagged": 1}
+    assert (out / "a.txt").read_text(encoding="utf-8") == "North Korea menembak pada 2025.\nRussia diam.\n"
     review = (out / "a.txt.review.po").read_text(encoding="utf-8")
-    assert '#, fuzzy\nmsgid "Sikap Korutnya keras."' in review
+    assert '#. flag: number: 2024' in review and '#, fuzzy\nmsgid "Korut menembak pada 2024."' in review
     # a PO input: the flagged entry is filled and marked fuzzy, the verified one is not
-    (tmp_path / "m.po").write_text('msgid "Sikap Korutnya keras."\nmsgstr ""\n\nmsgid "Rusia diam."\nmsgstr ""\n',
-                                   encoding="utf-8")
+    (tmp_path / "m.po").write_text('msgid "Korut menembak pada 2024."\nmsgstr ""\n\nmsgid "Rusia diam."\n'
+                                   'msgstr ""\n', encoding="utf-8")
     code, err = run_cli(capsys, "translate", tmp_path / "m.po", "-o", out, "--glossary", glossary)
     assert code == 0, err  # flags alone do not fail a run without --strict
     po = (out / "m.po").read_text(encoding="utf-8")
-    assert '#, fuzzy\nmsgid "Sikap Korutnya keras."\nmsgstr "Sikap Korutnya keras."' in po
+    assert '#, fuzzy\nmsgid "Korut menembak pada 2024."\nmsgstr "North Korea menembak pada 2025."' in po
     assert '\n\nmsgid "Rusia diam."\nmsgstr "Russia diam."' in po
+    # with --no-number-rendering numbers are not held: nothing is flagged
+    code, err = run_cli(capsys, "translate", tmp_path / "a.txt", "-o", tmp_path / "out2", "--glossary", glossary,
+                        "--strict", "--no-number-rendering")
+    assert code == 0, err
 
 
 def test_po_input_fills_empty_msgstr_and_keeps_existing(tmp_path, glossary, copy_model, capsys):
@@ -396,3 +427,23 @@ def test_a_sentence_that_fits_only_before_protection_is_split_too(tmp_path, make
     assert (out / "a.txt").read_text(encoding="utf-8") == " ".join(["United States of America"] * 30) + "\n"
     report = report_of(out / "report.json")
     assert report["totals"]["split_sentences"] == 1 and report["totals"]["flags"] == 0
+
+
+def test_glossary_show_in_a_run_directory_lists_each_occurrence_with_its_verdict(tmp_path, glossary, copy_model,
+                                                                                 capsys):
+    (tmp_path / "a.txt").write_text("Korut tiba.\nKim Jong Un dan Korut bertemu.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    code, err = run_cli(capsys, "translate", tmp_path / "a.txt", "-o", out, "--glossary", glossary)
+    assert code == 0, err
+    with pytest.raises(SystemExit) as exc:
+        main(["glossary", "show", "Korut", "--in", str(out), "--glossary", str(glossary)])
+    assert exc.value.code in (0, None)
+    lines = capsys.readouterr().out.splitlines()
+    assert f"Korut → North Korea: 2 occurrence(s) in {out} — 0 natural, 2 enforced, 0 flagged" in lines
+    assert f"  {tmp_path / 'a.txt'}:2: enforced (placeholder): Kim Jong Un dan Korut bertemu." in lines
+    # a directory without a report.json is still a corpus to search
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "corpus" / "b.txt").write_text("Korut lagi.\n", encoding="utf-8")
+    with pytest.raises(SystemExit):
+        main(["glossary", "show", "Korut", "--in", str(tmp_path / "corpus"), "--glossary", str(glossary)])
+    assert "1 match(es) in the corpus" in capsys.readouterr().out

@@ -355,3 +355,20 @@ def test_missing_paths_are_usage_errors(tmp_path):
 def test_empty_directory_is_clean(tmp_path):
     result = lint(tmp_path)
     assert result.findings == [] and result.entries == 0
+
+
+def test_protect_and_verify_first_are_known_flags_but_not_together(tmp_path):
+    write(tmp_path, "a.po", '''
+#, protect
+msgid "Kemlu"
+msgstr "Foreign Ministry"
+
+#, no-translate, verify-first
+msgid "Kim Jong Un"
+msgstr "Kim Jong Un"
+
+#, protect, verify-first
+msgid "Korut"
+msgstr "North Korea"
+''')
+    assert found(lint([tmp_path])) == [("a.po", 14, "error", "conflicting-flags")]

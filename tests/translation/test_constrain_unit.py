@@ -1,7 +1,9 @@
-"""Unit tests of translate_kit.translation.constrain: protect/restore/verify/repair with plain functions as translators.
+"""Unit tests of translate_kit.translation.constrain (protect/restore and the grammar around inserted forms),
+run through the whole procedure (translation.enforce, via translate_texts) with plain functions as translators.
 
 These translators are ordinary string functions (identity, word replacements) standing in for the model in
-*unit* tests of the pure module; the end-to-end tests (test_translate_*.py) use the real demo model.
+*unit* tests of the pure module; the end-to-end tests (test_translate_*.py) use the real demo model. With the
+identity "engine" no term is natural (the Indonesian stays), so every one escalates to the placeholder rung.
 """
 
 from __future__ import annotations
@@ -10,10 +12,17 @@ import re
 
 import pytest
 
-from translate_kit.translation.constrain import (INLINE, PLACEHOLDER, SUBSTITUTE, protect, restore, translate_constrained,
-                                     translate_unique)
-from translate_kit.glossary.model import Entry
+import translate_kit
 from translate_kit.glossary.matching import source_matcher
+from translate_kit.glossary.model import Entry, Glossary
+from translate_kit.translation.constrain import (
+    INLINE,
+    KEEP,
+    PLACEHOLDER,
+    adjective_form,
+    protect,
+    restore,
+)
 
 KORUT = Entry("Korut", "North Korea", variants=["Korea Utara"], forbidden=["Korea North"])
 RUSIA = Entry("Rusia", "Russia")
@@ -42,8 +51,8 @@ def words(table):
 
 
 def run(sentence, translate=identity):
-    [outcome] = translate_constrained([sentence], [MATCHER.find(sentence)], translate)
-    return outcome
+    [result] = translate_kit.translate_texts([sentence], glossary=Glossary(entries=ENTRIES), translate=translate)
+    return result
 
 
 @pytest.mark.parametrize("source, expected", [
@@ -90,61 +99,44 @@ def test_restore_reports_missing_and_duplicated_placeholders():
 
 def test_mangled_placeholder_is_repaired_with_the_inline_protection():
     mangle = words({"ZX1": "XX"})
-    outcome = run("Korut meluncurkan rudal.", mangle)
-    assert outcome.text == "North Korea meluncurkan rudal."
-    assert outcome.scheme == INLINE and not outcome.flagged and outcome.entries == [KORUT]
+    result = run("Korut meluncurkan rudal.", mangle)
+    assert result.text == "North Korea meluncurkan rudal."
+    assert [(o.verdict, o.method) for o in result.terms] == [("enforced", INLINE)] and not result.flagged
 
 
-def test_repair_by_substituting_the_models_rendering():
-    # the model destroys both protections but renders the bare term consistently
-    model = words({"ZX1": "", "North Korea": "", "Korut": "the DPRK regime", "meluncurkan": "launched"})
-    outcome = run("Korut meluncurkan rudal.", model)
-    assert outcome.text == "North Korea launched rudal."  # the whole rendering "the DPRK regime" is replaced
-    assert outcome.scheme == SUBSTITUTE and not outcome.flagged
-
-
-def test_forbidden_form_in_unprotected_output_is_replaced():
+def test_forbidden_form_in_the_output_is_replaced():
+    # verify-first: the name is translated unconstrained (not protected up front as a verbatim name would be)
     model = words({"ZX1": "", "Kim Jong Un": "Kim Jong-un"})
-    outcome = run("Kim Jong Un tiba.", model)
-    assert outcome.text == "Kim Jong Un tiba."
-    assert outcome.scheme == SUBSTITUTE
-
-
-def test_unrepairable_sentence_is_flagged_never_silently_wrong():
-    model = words({"ZX1": "", "North Korea": "", "Korut": ""})
-    outcome = run("Korut meluncurkan rudal.", model)
-    assert outcome.flagged
-    assert [(p.reason, p.entry) for p in outcome.problems] == [("not-found", KORUT)]
-    assert outcome.entries == []
+    kim = Entry("Kim Jong Un", "Kim Jong Un", forbidden=["Kim Jong-un"], flags=["verify-first"])
+    [result] = translate_kit.translate_texts(["Kim Jong Un tiba."], glossary=Glossary(entries=[kim]),
+                                             translate=model)
+    assert result.text == "Kim Jong Un tiba."
+    assert [(o.verdict, o.method) for o in result.terms] == [("enforced", "substitute")]
 
 
 def test_literal_placeholder_lookalike_in_source_uses_the_inline_scheme():
-    outcome = run("Kode ZX1 milik Korut.")
-    assert outcome.text == "Kode ZX1 milik North Korea."
-    assert outcome.scheme == INLINE
+    result = run("Kode ZX1 milik Korut.")
+    assert result.text == "Kode ZX1 milik North Korea."
+    assert [(o.verdict, o.method) for o in result.terms] == [("enforced", INLINE)]
 
 
 def test_sentence_without_terms_passes_through():
-    outcome = run("Cuaca cerah hari ini.")
-    assert outcome.text == "Cuaca cerah hari ini." and outcome.scheme == "" and outcome.entries == []
+    result = run("Cuaca cerah hari ini.")
+    assert result.text == "Cuaca cerah hari ini." and result.terms == [] and not result.flagged
 
 
-def test_identical_sentences_are_translated_once():
-    calls = []
-
-    def counting(texts):
-        calls.append(list(texts))
-        return list(texts)
-    sents = ["Korut siap.", "Cuaca cerah.", "Korut siap.", "", "Cuaca cerah."]
-    outcomes = translate_constrained(sents, [MATCHER.find(s) for s in sents], counting)
-    assert [o.text for o in outcomes] == ["North Korea siap.", "Cuaca cerah.", "North Korea siap.", "",
-                                          "Cuaca cerah."]
-    assert calls == [["ZX1 siap.", "Cuaca cerah."]]
+def test_adjective_form_is_an_admitted_form_on_the_preferred_stem():
+    assert adjective_form(Entry("Korut", "North Korea", admitted=["DPRK", "North Korean"])) == "North Korean"
+    assert adjective_form(Entry("Rusia", "Russia", admitted=["Russian"])) == "Russian"
+    assert adjective_form(Entry("Tiongkok", "China", admitted=["Chinese"])) == "Chinese"
+    assert adjective_form(Entry("AS", "US", admitted=["United States"])) is None
+    assert adjective_form(Entry("Korut", "North Korea", admitted=["North Korea's"])) is None
 
 
-def test_translate_unique_rejects_a_short_answer():
-    with pytest.raises(RuntimeError):
-        translate_unique(lambda texts: texts[:-1], ["a", "b"])
+def test_keep_leaves_a_match_as_it_is_and_records_where_it_sits():
+    m = MATCHER.find("Kremlin dan Korut")
+    p = protect("Kremlin dan Korut", m, [KEEP, PLACEHOLDER])
+    assert p.text == "Kremlin dan ZX1" and p.where == ((0, 7), (12, 15)) and len(p.slots) == 1
 
 
 def test_protect_schemes_differ():

@@ -31,19 +31,24 @@ class Analyzer:
         self.target = target_matcher(self.enforced)
         self.fuzzy_source = source_matcher(self.fuzzy, include_fuzzy=True)
         self.fuzzy_target = target_matcher(self.fuzzy, include_fuzzy=True)
-        self.untranslated = _untranslated_matcher(self.enforced)
+        self.untranslated = untranslated_matcher(self.enforced)
 
         self.typos = TypoIndex(entries)
 
 
-def _untranslated_matcher(entries: list[Entry]) -> Matcher:
-    """Indonesian forms that no English form of the glossary shares (so "Iran", "Kim Jong Un" never count)."""
+def untranslated_matcher(entries: list[Entry]) -> Matcher:
+    """Indonesian forms that no English form of the glossary shares, whole or as its words (so "Iran",
+    "Kim Jong Un", and "Kremlin" inside "the Kremlin", never count)."""
     english = set()
     for e in entries:
         for f in (*e.target_forms, *e.forbidden):
             english.add(fold_form(f, lower=True))
-    pats = [(e, f, r) for e, f, r in source_patterns(entries)
-            if not e.no_translate and fold_form(f, lower=True) not in english]
+    padded = [f" {f} " for f in english if " " in f]
+
+    def shared(form: str) -> bool:
+        key = fold_form(form, lower=True)
+        return key in english or any(f" {key} " in p for p in padded)
+    pats = [(e, f, r) for e, f, r in source_patterns(entries) if not e.no_translate and not shared(f)]
     return Matcher(pats, ID_SUFFIXES)
 
 

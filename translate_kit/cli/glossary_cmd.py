@@ -91,12 +91,14 @@ def remove(source, context, glossary_dir):
 @glossary.command()
 @click.argument("term")
 @click.option("--in", "corpus", multiple=True, type=click.Path(path_type=Path),
-              help="A corpus file or directory to show the term's matches in (repeatable).")
+              help="A corpus file or directory to show the term's matches in, or a translate output directory "
+                   "(with its report.json) to show the verdict of every occurrence (repeatable).")
 @_glossary_option
 @click.pass_context
 def show(ctx, term, corpus, glossary_dir):
-    """Show the entry for TERM (a source or English form), its file:line and its matches in a corpus."""
-    from ..glossary.lookup import corpus_occurrences, describe, entries_for
+    """Show the entry for TERM (a source or English form), its file:line and its matches in a corpus, or how
+    a translate run held it (natural / enforced / flagged, per occurrence)."""
+    from ..glossary.lookup import corpus_occurrences, describe, entries_for, is_run_directory, run_verdicts
     from ..glossary.pofile import load_glossary
 
     gl = load_glossary(glossary_dir)
@@ -106,6 +108,10 @@ def show(ctx, term, corpus, glossary_dir):
         ctx.exit(1)
     for entry in entries:
         click.echo("\n".join(describe(entry)))
+    runs = [p for p in corpus if is_run_directory(p)]
+    corpus = [p for p in corpus if not is_run_directory(p)]
+    for run_dir in runs:
+        click.echo("\n".join(run_verdicts(entries, run_dir)))
     if corpus:
         occurrences, diags = corpus_occurrences(gl, entries, list(corpus))
         for d in diags:

@@ -24,7 +24,12 @@ def _progress_bar(enabled: bool):
         yield None
         return
     from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TimeRemainingColumn,
+    )
 
     with Progress("translating", BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
                   console=Console(stderr=True), transient=True) as bar:
@@ -70,9 +75,12 @@ def _write_html(report, glossary, path: Path) -> None:
               help="Write an HTML review page [default path: OUTPUT/review.html]; give a path as --html=PATH.")
 @click.option("--no-progress", is_flag=True, help="No progress bar even on a terminal.")
 @click.option("--strict", is_flag=True, help="Exit 1 when any sentence is flagged.")
+@click.option("--no-number-rendering", is_flag=True,
+              help="Do not hold numbers, dates and times to English conventions (nor flag them).")
 @engine_options
 def translate(inputs, output_dir, glossary_dir, beam_size, length_penalty, batch_tokens, force, overwrite,
-              drop_boilerplate, boilerplate_file, report_path, memory_path, html_path, no_progress, strict, **kw):
+              drop_boilerplate, boilerplate_file, report_path, memory_path, html_path, no_progress, strict,
+              no_number_rendering, **kw):
     """Translate Indonesian .txt/.po/.jsonl files (or directories of them) to English, held to the glossary.
 
     Writes one English file per input under OUTPUT, a bilingual <name>.review.po beside each, and a JSON run
@@ -92,7 +100,8 @@ def translate(inputs, output_dir, glossary_dir, beam_size, length_penalty, batch
                                    drop_boilerplate=drop_boilerplate, boilerplate=boilerplate_file,
                                    report=report_path, memory=memory_path,
                                    glossary_dir=str(glossary_dir.resolve()) if glossary_dir else None,
-                                   progress=progress, keep_documents=html_path is not None)
+                                   progress=progress, keep_documents=html_path is not None,
+                                   number_rendering=not no_number_rendering)
         report = _RUNNERS[mode](inputs, output_dir, glossary, options, engine)
     if html_path is not None:
         _write_html(report, glossary, Path(html_path) if html_path else output_dir / "review.html")

@@ -8,8 +8,24 @@ stand in for :class:`~translate_kit.engine.translator.BatchTranslator`:
 - optional: ``tokenize(text) -> list[str]`` and ``max_input_tokens`` (then over-long sentences are cut
   before translation), ``identity()`` (a JSON-able description of the model and decoding options).
 
-Optional CTranslate2 capabilities (n-best lists, attention, target prefixes, suppressed sequences, scoring)
-are discovered with ``hasattr`` by the code that uses them; an engine without them still works.
+Optional capabilities, discovered with ``hasattr`` by the glossary enforcement (translate_kit.translation
+.enforce) and offered by :class:`~translate_kit.engine.translator.BatchTranslator`. Every input and output
+is plain JSON-able data, so a wrapper (the translation memory) can key a call by ``identity()`` + method +
+arguments and replay it; the translate flow never calls CTranslate2 any other way:
+
+- ``translate_nbest(texts, n=4, progress=None) -> list[list[str]]`` — up to ``n`` hypotheses per text, best
+  first; the first equals ``translate``'s output;
+- ``translate_with_attention(texts, progress=None) -> list[dict]`` — per text ``{"text": str,
+  "source_spans": [[start, end], ...], "target_spans": [[start, end], ...], "attention": [[float]]}``:
+  character spans of the source tokens in the input and of the output tokens in ``text``, and the
+  cross-attention ``attention[target_token][source_token]``;
+- ``translate_with_prefix(texts, prefixes, progress=None) -> list[str]`` — each output forced to start with
+  ``prefixes[i]`` (CTranslate2 ``target_prefix``), decoding continuing after it;
+- ``translate_suppressed(texts, suppress=[...], progress=None) -> list[str]`` — outputs in which none of the
+  strings ``suppress`` (one list for the whole call, a keyword argument) can be generated (``suppress_sequences``);
+- ``score(texts, outputs) -> list[float]`` — the model's mean log-probability per token of each output.
+
+An engine without them still works: the enforcement then uses the rungs that need only ``translate``.
 The translation memory (``translate_kit.translation.memory``) wraps an engine and memoises ``translate`` and
 every optional method whose name starts with ``translate`` or ``score`` (or is listed in an engine's
 ``memoizable`` attribute): give such a method list arguments of one item per input (zipped into the key),

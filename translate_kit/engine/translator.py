@@ -65,6 +65,25 @@ def stored_positions(model_dir: str | Path) -> int | None:
     return None
 
 
+def token_spans(text: str, tokens: list[str]) -> list[list[int]]:
+    """Character span ``[start, end]`` in ``text`` of each token (SentencePiece ``▁`` word starts and BPE
+    ``@@`` continuations are markers, not characters); a token not found where expected gets an empty span
+    at the current position, so the list always has one span per token."""
+    spans, pos = [], 0
+    for tok in tokens:
+        core = tok.replace("\u2581", " ").replace("@@", "").strip()
+        if not core:
+            spans.append([pos, pos])
+            continue
+        at = text.find(core, pos)
+        if at < 0 or text[pos:at].strip():
+            spans.append([pos, pos])
+            continue
+        spans.append([at, at + len(core)])
+        pos = at + len(core)
+    return spans
+
+
 class PackageEngine:
     """What every backend shares: the package, its tokenizer and input limit, the identity, and the plan of a
     call (blank sentences answered at once, the rest tokenised, length-sorted and cut into token batches).
@@ -260,6 +279,110 @@ class BatchTranslator(PackageEngine):
 
     def _decode_batches(self, batches, sentences, plan):
         return enumerate(self.decode_many(batches))
+
+    # -- optional capabilities (engine/protocol.py): plain JSON-able inputs and outputs ---------------------
+    def translate_nbest(self, sentences: list[str], n: int = 4,
+                        progress: Callable[[int], None] | None = None) -> list[list[str]]:
+        """Up to ``n`` hypotheses per sentence, best first (at most the beam size: the beam already holds
+        them, so this costs no more decoding than :meth:`translate`; the first equals its output)."""
+        n = max(1, min(n, self.beam_size))
+
+        def decode(chunk, batch):
+            return [[self.detokenize(h) for h in r.hypotheses] for r in self._decode_with(batch, num_hypotheses=n)]
+        return self._each(sentences, progress, decode, [""])
+
+    def translate_with_attention(self, sentences: list[str],
+                                 progress: Callable[[int], None] | None = None) -> list[dict]:
+        """The best hypothesis with its cross-attention: ``{"text", "source_spans", "target_spans",
+        "attention"}`` — character spans ``[start, end]`` of each source token in the sentence and of each
+        output token in ``text``, and ``attention[target_token][source_token]`` (rows sum to ~1)."""
+        def decode(chunk, batch):
+            out = []
+            for i, src, r in zip(chunk, batch, self._decode_with(batch, return_attention=True)):
+                hyp, att = list(r.hypotheses[0]), [list(row) for row in r.attention[0]]
+                if self.target_prefix and hyp[:1] == [self.target_prefix]:
+                    hyp, att = hyp[1:], att[len(att) - len(hyp) + 1:]
+                text = self.detokenize(hyp)
+                out.append({"text": text, "source_spans": token_spans(sentences[i], src),
+                            "target_spans": token_spans(text, hyp),
+                            "attention": [[round(v, 4) for v in row[:len(src)]] for row in att[:len(hyp)]]})
+            return out
+        return self._each(sentences, progress, decode, None)
+
+    def translate_with_prefix(self, sentences: list[str], prefixes: list[str],
+                              progress: Callable[[int], None] | None = None) -> list[str]:
+        """Translations that start with ``prefixes[i]`` (the decoder is forced through it, then continues)."""
+        if len(prefixes) != len(sentences):
+            raise ValueError("one prefix per sentence is required")
+
+        def decode(chunk, batch):
+            forced = [([self.target_prefix] if self.target_prefix else []) + self.tokenize(prefixes[i])
+                      for i in chunk]
+            return [self.detokenize(r.hypotheses[0]) for r in self._decode_with(batch, target_prefix=forced)]
+        return self._each(sentences, progress, decode, "")
+
+    def translate_suppressed(self, sentences: list[str], suppress: list[str] = (),
+                             progress: Callable[[int], None] | None = None) -> list[str]:
+        """Translations in which none of the ``suppress`` strings (as the model tokenises them, also
+        capitalised) can be generated: one ``suppress_sequences`` list for the whole call."""
+        seqs: list[list[str]] = []
+        for form in dict.fromkeys(f.strip() for f in suppress if f.strip()):
+            for variant in dict.fromkeys([form, form[:1].upper() + form[1:]]):
+                toks = self.tokenize(variant)
+                if toks and toks not in seqs:
+                    seqs.append(toks)
+
+        def decode(chunk, batch):
+            return [self.detokenize(r.hypotheses[0]) for r in self._decode_with(batch, suppress_sequences=seqs or None)]
+        return self._each(sentences, progress, decode, "")
+
+    def score(self, sentences: list[str], outputs: list[str]) -> list[float]:
+        """The model's mean log-probability per token of ``outputs[i]`` as a translation of ``sentences[i]``
+        (higher is more plausible); 0.0 for a blank pair."""
+        if len(outputs) != len(sentences):
+            raise ValueError("one output per sentence is required")
+
+        def decode(chunk, batch):
+            target = [([self.target_prefix] if self.target_prefix else []) + self.tokenize(outputs[i])
+                      for i in chunk]
+            results = self._translator.score_batch(batch, target, max_batch_size=0, max_input_length=0)
+            return [sum(r.log_probs) / max(1, len(r.log_probs)) for r in results]
+        return self._each(sentences, None, decode, 0.0)
+
+    def _each(self, sentences: list[str], progress, decode, blank_value) -> list:
+        """Tokenise, plan the token batches as :meth:`translate` does, ``decode(indexes, token_lists)`` each
+        batch and put the results back in input order (``blank_value`` for blank sentences)."""
+        results: list = [blank_value] * len(sentences)
+        tokens: dict[int, list[str]] = {}
+        for i, sentence in enumerate(sentences):
+            if not sentence.strip():
+                continue
+            toks = self.tokenize(sentence)
+            if len(toks) > self.max_input_tokens:
+                raise ModelError(f"sentence {i + 1} has {len(toks)} tokens, more than the model's "
+                                 f"{self.max_input_tokens}; split it before translating", self.info.path)
+            tokens[i] = toks
+        if progress and len(tokens) < len(sentences):
+            progress(len(sentences) - len(tokens))
+        for batch in self.plan_batches(tokens):
+            for i, value in zip(batch, decode(batch, [tokens[i] for i in batch])):
+                results[i] = value
+            if progress:
+                progress(len(batch))
+        return results
+
+    def _decode_with(self, batch: list[list[str]], target_prefix=None, **extra) -> list:
+        """One CTranslate2 batch decoded with this engine's options plus ``extra`` (full results)."""
+        longest = max(len(t) for t in batch)
+        max_decoding = max(256, 2 * longest + 10)
+        if self._positions is not None:
+            max_decoding = min(max_decoding, self._positions)
+        if target_prefix is None and self.target_prefix:
+            target_prefix = [[self.target_prefix]] * len(batch)
+        return self._translator.translate_batch(
+            batch, target_prefix=target_prefix, max_batch_size=0, beam_size=self.beam_size,
+            length_penalty=self.length_penalty, replace_unknowns=True, max_input_length=0,
+            max_decoding_length=max_decoding, **extra)
 
     def __repr__(self) -> str:
         return f"BatchTranslator({json.dumps(self.info.name)}, beam_size={self.beam_size}, device={self.device})"

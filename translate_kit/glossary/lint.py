@@ -13,6 +13,8 @@ Errors (the glossary is wrong; CI fails):
   ``unknown-flag`` / ``unknown-comment-key``
   ``merge-conflict``     a ``#. conflict:`` line the glossary merge driver left where both branches changed a
                          field differently (or one deleted the entry the other changed); also in a header
+  ``conflicting-flags``  both ``protect`` and ``verify-first`` (the per-entry overrides of the translate
+                         policy: protect the term before the first engine call, or never)
   ``case-mismatch``      a case-sensitive entry with a source form (msgid or variant) that has no upper-case
                          letter: "case-sensitive" claims a casing that differs from lower case, so an
                          all-lower-case (or caseless) case-sensitive form is contradictory
@@ -228,6 +230,9 @@ def _entry_findings(e: Entry, po_entry: polib.POEntry, entry_claims: list[Claim]
                                        "then delete the conflict line)")
     if e.enforced and not e.no_translate and not e.target.strip():
         add("error", "empty-target", f"entry {name} has an empty msgstr (give the English form or mark it fuzzy)")
+
+    if "protect" in e.flags and "verify-first" in e.flags:
+        add("error", "conflicting-flags", f"entry {name} is flagged both protect and verify-first (keep one)")
 
     lower = not e.case_sensitive
     accepted = {fold_form(t, lower): t for t in e.target_forms} if e.forbidden else {}

@@ -81,3 +81,37 @@ def find_in_text(glossary: Glossary, text: str, lang: str = "auto") -> list[Matc
 
 def describe_match(m: Match) -> str:
     return f"{m.start}-{m.end}: {m.text + m.suffix!r} → {m.entry.label()} ({m.role} {m.form!r}) at {m.entry.ref}"
+
+
+REPORT_NAME = "report.json"
+
+
+def is_run_directory(path: Path) -> bool:
+    """True for a ``translate-kit translate`` output directory (it holds the run's ``report.json``)."""
+    return Path(path).is_dir() and (Path(path) / REPORT_NAME).is_file()
+
+
+def run_verdicts(entries: list[Entry], output_dir: Path) -> list[str]:
+    """How a translate run held ``entries``: per entry one line of verdict counts, then each occurrence
+    (``file:line: verdict (method or reason): sentence``), read from the run's ``report.json``."""
+    import json
+
+    from ..errors import InputError
+
+    path = Path(output_dir) / REPORT_NAME
+    try:
+        report = json.loads(path.read_text(encoding="utf-8"))
+        occurrences = report.get("occurrences", [])
+    except (OSError, ValueError, AttributeError) as exc:
+        raise InputError(f"cannot read the run report: {exc}", path) from None
+    lines = []
+    for entry in entries:
+        mine = [o for o in occurrences if isinstance(o, dict) and o.get("entry") == entry.label()]
+        counts = {v: sum(1 for o in mine if o.get("verdict") == v) for v in ("natural", "enforced", "flagged")}
+        lines.append(f"{entry.label()}: {len(mine)} occurrence(s) in {output_dir} — "
+                     + ", ".join(f"{n} {v}" for v, n in counts.items()))
+        for o in mine:
+            how = o.get("method") or o.get("reason") or ""
+            lines.append(f"  {o.get('file')}:{o.get('line')}: {o.get('verdict')}{f' ({how})' if how else ''}: "
+                         f"{o.get('sentence')}")
+    return lines

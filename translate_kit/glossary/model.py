@@ -14,8 +14,10 @@ from pathlib import Path
 from ..errors import Diagnostic
 
 #: flags with a meaning for translate-kit (polib's own ``fuzzy`` included).
-#: ``case-sensitive`` governs the Indonesian (source) forms, ``target-case-sensitive`` the English ones.
-KNOWN_FLAGS = frozenset({"case-sensitive", "target-case-sensitive", "no-translate", "fuzzy"})
+#: ``case-sensitive`` governs the Indonesian (source) forms, ``target-case-sensitive`` the English ones;
+#: ``protect`` / ``verify-first`` override the protect-up-front policy of translate_kit.translation.policy.
+KNOWN_FLAGS = frozenset({"case-sensitive", "target-case-sensitive", "no-translate", "fuzzy", "protect",
+                         "verify-first"})
 #: keys of ``#. key: value`` extracted comments, in their canonical order. ``conflict`` is written only by
 #: the merge driver where both sides changed a field differently; lint reports it as an error until resolved.
 COMMENT_KEYS = ("note", "variant", "admitted", "forbidden", "conflict")

@@ -151,14 +151,15 @@ def page_from_run(
                 )
                 continue
             found = by_segment.get(where, [])
-            flagged = {p.entry.ref for p in res.flags if p.entry}
+            flagged = {p.entry.ref for p in res.flags if p.entry is not None}
             flagged |= {v.entry_ref for v in found if v.kind in TERM_KINDS and v.entry_ref}
             article.segments.append(
                 ReviewSegment(
                     where,
                     unit.text,
                     res.text,
-                    terms=marker.marks(unit.text, res.text, flagged=flagged, enforced={id(e) for e in res.terms}),
+                    terms=marker.marks(unit.text, res.text, flagged=flagged,
+                                       enforced={id(o.entry) for o in res.terms if o.verdict == "enforced"}),
                     violations=[_violation_mark(v) for v in found],
                 )
             )

@@ -1,47 +1,40 @@
-"""Holding the NMT to the glossary: protect matched terms, restore their preferred English form, verify,
-repair, flag.
+"""The string work of glossary enforcement: protect matched terms for the engine, restore their English
+form in the engine's output, and the grammar around an inserted form. The ladder that decides what to
+protect and when lives in :mod:`.enforce`.
 
-A sentence goes through at most three attempts, each verified before it is accepted:
+Two protections, chosen per match (:func:`protect`):
 
-1. **placeholder** — every matched term (with an attached clitic such as ``-nya``) becomes an opaque token
-   ``ZX1``, ``ZX2``… An upper-case letter pair plus a number reads to an NMT model like an acronym or a code, which
-   it copies (both with SentencePiece and Moses+BPE packages, where brackets or XML-like tags get escaped or
-   translated). Restoring finds each token again whatever the model did to spacing and case (``zx 1``),
-   in any order, and checks that every token appears exactly once.
-2. **inline** — the repair protection is of a different kind: the preferred English form itself is written
-   into the Indonesian sentence (code-switching); models carry English names through. Verified with the
-   shared target matcher.
-3. **substitute** — translate the sentence unprotected, translate each term alone, and replace the model's
-   rendering of the term (or a forbidden/admitted form of the entry) by the preferred form.
+- **placeholder** — the term (with an attached clitic such as ``-nya``) becomes an opaque token ``ZX1``,
+  ``ZX2``… An upper-case letter pair plus a number reads to an NMT model like a code, which it copies.
+  Restoring finds each token again whatever the model did to spacing and case (``zx 1``), in any order,
+  and reports a token dropped, duplicated or unexpected.
+- **inline** — the preferred English form itself is written into the Indonesian sentence (code-switching);
+  models carry English names through. Restoring re-renders the preferred forms it finds.
 
-When none verifies, the output with the fewest problems is kept (the unprotected one on a tie) and the
-sentence is *flagged* with a reason and the entry: never silently wrong.
+A match may also be left as it is (**keep**): the engine translates it freely, and :func:`protect` still
+records where it sits in the text the engine sees (for attention alignment).
 
-Grammar around inserted forms: a form is capitalised at the start of a sentence, upper-cased in an
-ALL-CAPS sentence, and a form that starts with "the" loses its article after another determiner, so
-"the the" never appears. Indonesian clitics and particles glued to a term (``Korutnya``, ``AS-lah``) are
-dropped: on a proper noun ``-nya`` marks definiteness ("North Korea"), and English never gets "nya" glued on.
-
-Everything here is pure string work; the translator is passed in as a function ``list[str] -> list[str]``.
+Grammar around inserted forms: a form is capitalised at the start of a sentence, upper-cased in an ALL-CAPS
+sentence, and a form that starts with "the" loses its article after another determiner, so "the the" never
+appears. Where the source uses the term as a modifier after a noun ("pejabat Korut") and the English puts
+it before a lower-case word ("ZX1 officials"), the entry's adjective form ("North Korean", an admitted form)
+is written instead of the noun. Indonesian clitics and particles glued to a term (``Korutnya``, ``AS-lah``)
+are dropped: English never gets "nya" glued on.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
-from typing import Callable, Sequence
+from dataclasses import dataclass
+from typing import Sequence
 
-from ..glossary.model import Entry
 from ..glossary.matching import EN_SUFFIXES, Match, Matcher
+from ..glossary.model import Entry
 
 PLACEHOLDER = "placeholder"
 INLINE = "inline"
-SUBSTITUTE = "substitute"
-#: attempts in order; the first is the normal path, the others are repairs.
-SCHEMES = (PLACEHOLDER, INLINE, SUBSTITUTE)
-
-Translate = Callable[[list[str]], list[str]]
+KEEP = "keep"
 
 _TOKEN = "ZX{}"
 #: a placeholder as a model may return it: any case, optional spaces inside, any order.
@@ -53,80 +46,92 @@ _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "i
 _ARTICLE = re.compile(r"^the\s+", re.IGNORECASE)
 _DOUBLE_THE = re.compile(r"\b(the)\s+the\b", re.IGNORECASE)
 _PREV_WORD = re.compile(r"([A-Za-z]+)('s|s')?\s+$")
+_NEXT_WORD = re.compile(r"^\s+([a-z]+)\b")
+#: words after a term that do not make it a modifier ("North Korea has", "Russia and")
+_NOT_HEADS = frozenset("""a an the and or but nor of to in on at by for from with as than that which who whom
+whose is are was were be been being has have had do does did will would shall should can could may might must
+said says say told tells announced added warned also again already still not never said will its it he she they
+we this these those there here then so if when while after before since until because about over under into
+onto between against during without within through across near""".split())
+#: Indonesian words before a term that make it an object, not a modifier ("di Korut", "dan Rusia")
+_ID_NOT_HEADS = frozenset("""di ke dari oleh dan atau dengan untuk pada kepada bagi tentang terhadap antara
+dalam yang bahwa serta ialah adalah juga itu ini tak tidak akan telah sudah sejak hingga sampai menurut kata
+ujar antara oleh para sang si""".split())
+_ADJECTIVE_END = re.compile(r"(?:an|ian|ean|ese|ish|ic|i|n)$")
 
 
-@dataclass(frozen=True)
+def adjective_form(entry: Entry) -> str | None:
+    """The admitted form of ``entry`` that is its adjective or demonym ("North Korean" for "North Korea"):
+    same number of words, the preferred form's stem, an adjectival ending. None when there is none."""
+    pref = entry.preferred
+    if not pref or entry.no_translate:
+        return None
+    stem = pref.lower()[:max(3, len(pref) - 2)]
+    for form in entry.admitted:
+        low = form.lower()
+        if (low != pref.lower() and low.startswith(stem) and len(form.split()) == len(pref.split())
+                and _ADJECTIVE_END.search(low)):
+            return form
+    return None
+
+
+@dataclass(frozen=True, slots=True)
 class Slot:
-    """One protected term of a sentence."""
+    """One protected (or substituted) term of a sentence."""
 
     id: int
     entry: Entry
     source_text: str  # the matched Indonesian text (without clitic)
     clitic: str = ""  # the dropped clitic/particle, e.g. "nya"
-    token: str = ""  # what the NMT saw in its place
+    token: str = ""  # what the engine saw in its place
+    scheme: str = PLACEHOLDER
+    modifier: bool = False  # the source uses the term after a noun it modifies ("pejabat Korut")
+    follower: str = ""  # the source word right after the term (lower-cased)
 
     @property
     def form(self) -> str:
         return self.entry.preferred
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Protected:
-    """A sentence ready for the NMT: ``text`` has every slot replaced according to ``scheme``."""
+    """A sentence ready for the engine: ``text`` has the chosen matches protected; ``where`` holds the span
+    in ``text`` of every match given to :func:`protect`, protected or kept."""
 
     source: str
     text: str
     slots: tuple[Slot, ...]
-    scheme: str
+    where: tuple[tuple[int, int], ...] = ()
+
+    def with_slots(self, extra: Sequence[Slot]) -> "Protected":
+        return Protected(self.source, self.text, self.slots + tuple(extra), self.where)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Problem:
-    """Why a slot did not verify: ``missing``, ``duplicated``, ``not-found`` (substitute) or ``spurious``."""
+    """Why a protection did not hold: ``missing``, ``duplicated`` or ``spurious`` (a placeholder)."""
 
     reason: str
     entry: Entry | None
     detail: str = ""
 
-    def to_dict(self) -> dict:
-        return {"reason": self.reason, "entry": self.entry.label() if self.entry else None,
-                "ref": self.entry.ref if self.entry else None, "detail": self.detail}
 
-
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Restored:
     text: str
     ok: bool
     problems: tuple[Problem, ...] = ()
 
 
-@dataclass
-class Outcome:
-    """The constrained translation of one sentence."""
-
-    source: str
-    text: str
-    entries: list[Entry] = field(default_factory=list)  # terms held to the glossary (verified)
-    problems: list[Problem] = field(default_factory=list)  # non-empty: the sentence is flagged
-    scheme: str = ""  # the attempt that produced ``text`` ("" when there was no term)
-
-    @property
-    def flagged(self) -> bool:
-        return bool(self.problems)
-
-
 # -- protect ---------------------------------------------------------------------------------------------------
-def _spans(sentence: str, matches: Sequence[Match]) -> list[tuple[int, int, Match, str]]:
-    """(start, end, match, clitic) per match, the span swallowing a glued or hyphenated particle."""
-    out = []
-    for m in matches:
-        end, clitic = m.end + len(m.suffix), m.suffix
-        if not clitic:
-            p = _HYPHEN_PARTICLE.match(sentence, m.end)
-            if p:
-                end, clitic = p.end(), p.group(1)
-        out.append((m.start, end, m, clitic))
-    return out
+def _span(sentence: str, m: Match) -> tuple[int, str]:
+    """End of the match's span, swallowing a glued or hyphenated particle, and that particle."""
+    end, clitic = m.end + len(m.suffix), m.suffix
+    if not clitic:
+        p = _HYPHEN_PARTICLE.match(sentence, m.end)
+        if p:
+            end, clitic = p.end(), p.group(1)
+    return end, clitic
 
 
 def has_token_collision(sentence: str) -> bool:
@@ -134,39 +139,85 @@ def has_token_collision(sentence: str) -> bool:
     return _TOKEN_RE.search(sentence) is not None
 
 
-def protect(sentence: str, matches: Sequence[Match], scheme: str = PLACEHOLDER) -> Protected:
-    """Replace every match (longest, non-overlapping, as from ``Matcher.find``) for the NMT."""
-    upper = scheme == INLINE and _is_upper_context(sentence, [(m.start, m.end) for m in matches])
-    parts, slots, pos = [], [], 0
-    for i, (start, end, m, clitic) in enumerate(_spans(sentence, matches), 1):
-        if scheme == PLACEHOLDER:
-            token = _TOKEN.format(i)
-        elif scheme == INLINE:
-            token = _ARTICLE.sub("", m.entry.preferred)
-            token = token.upper() if upper else token
+def _is_modifier(sentence: str, start: int) -> bool:
+    prev = re.search(r"([A-Za-z]+)\s+$", sentence[:start])
+    return bool(prev) and prev.group(1).lower() not in _ID_NOT_HEADS
+
+
+def _follower(sentence: str, end: int) -> str:
+    nxt = _NEXT_WORD.match(sentence[end:].lower())
+    return nxt.group(1) if nxt else ""
+
+
+def protect(sentence: str, matches: Sequence[Match], scheme: str | Sequence[str] = PLACEHOLDER,
+            first_id: int = 1, forms: Sequence[str | None] | None = None) -> Protected:
+    """Protect the matches (longest, non-overlapping, in text order, as from ``Matcher.find``) for the engine:
+    ``scheme`` is one scheme for all or one per match (:data:`PLACEHOLDER`, :data:`INLINE`, :data:`KEEP`);
+    ``forms[i]``, when given, is the English written for an inline match (default: its preferred form);
+    placeholders are numbered from ``first_id``."""
+    schemes = [scheme] * len(matches) if isinstance(scheme, str) else list(scheme)
+    forms = list(forms) if forms is not None else [None] * len(matches)
+    for sch in schemes:
+        if sch not in (PLACEHOLDER, INLINE, KEEP):
+            raise ValueError(f"unknown protection scheme {sch!r}")
+    inline = [(m.start, m.end) for m, sch in zip(matches, schemes) if sch == INLINE]
+    upper = bool(inline) and _is_upper_context(sentence, [(m.start, m.end) for m in matches])
+    parts, slots, where, pos, length, next_id = [], [], [], 0, 0, first_id
+    for m, sch, form in zip(matches, schemes, forms):
+        end, clitic = _span(sentence, m)
+        if sch == KEEP:
+            end, token = m.end, sentence[m.start:m.end]
+        elif sch == PLACEHOLDER:
+            token = _TOKEN.format(next_id)
         else:
-            raise ValueError(f"unknown protection scheme {scheme!r}")
-        parts += [sentence[pos:start], token]
+            token = form or _ARTICLE.sub("", m.entry.preferred)
+            token = token.upper() if upper else token
+        parts.append(sentence[pos:m.start])
+        length += m.start - pos
+        where.append((length, length + len(token)))
+        parts.append(token)
+        length += len(token)
         pos = end
-        slots.append(Slot(i, m.entry, m.text, clitic, token))
+        if sch != KEEP:
+            slots.append(Slot(next_id, m.entry, m.text, clitic, token, sch, _is_modifier(sentence, m.start),
+                              _follower(sentence, end)))
+            next_id += 1
     parts.append(sentence[pos:])
-    return Protected(sentence, "".join(parts), tuple(slots), scheme)
+    return Protected(sentence, "".join(parts), tuple(slots), tuple(where))
+
+
+def new_slot(protected: Protected, entry: Entry, source_text: str, modifier: bool = False,
+             follower: str = "") -> Slot:
+    """A placeholder slot numbered after every slot of ``protected``, for a span substituted in the output."""
+    n = max([s.id for s in protected.slots] + [0]) + 1
+    n = max(n, 1 + max([int(m.group(1)) for m in _TOKEN_RE.finditer(protected.text)] + [0]))
+    return Slot(n, entry, source_text, "", _TOKEN.format(n), PLACEHOLDER, modifier, follower)
 
 
 # -- restore ---------------------------------------------------------------------------------------------------
-def restore(nmt_output: str, protected: Protected) -> Restored:
-    """Put the preferred forms back into the NMT output of ``protected.text`` and verify them."""
+def restore(output: str, protected: Protected) -> Restored:
+    """Put the preferred forms back into the engine's output of ``protected.text`` and check the protection:
+    every placeholder exactly once, every inline form present as often as it was written."""
     if not protected.slots:
-        return Restored(_polish(nmt_output, protected.source), True)
-    if protected.scheme == PLACEHOLDER:
-        return _restore_tokens(nmt_output, protected)
-    if protected.scheme == INLINE:
-        return _restore_inline(nmt_output, protected)
-    raise ValueError(f"cannot restore scheme {protected.scheme!r}")
+        return Restored(_polish(output, protected.source), True)
+    placeholders = [s for s in protected.slots if s.scheme == PLACEHOLDER]
+    inline = [s for s in protected.slots if s.scheme == INLINE]
+    if placeholders and "  " not in output and _STUTTER.search(output):
+        output = _STUTTER.sub(r"\1", output)
+    hits, problems = _token_hits(output, placeholders) if placeholders else ([], [])
+    if inline:
+        more, trouble = _locate_forms(output, inline, [(s, e) for s, e, _ in hits])
+        hits += more
+        problems += trouble
+    return Restored(_assemble(output, hits, protected.source), not problems, tuple(problems))
 
 
-def _restore_tokens(output: str, protected: Protected) -> Restored:
-    by_id = {s.id: s for s in protected.slots}
+#: the same placeholder written twice in a row ("ZX1 ZX1"): a stutter, kept once
+_STUTTER = re.compile(r"(?<![0-9A-Za-z])([Zz] ?[Xx] ?(\d{1,3}))(?:\s+[Zz] ?[Xx] ?\2)+(?!\d)")
+
+
+def _token_hits(output: str, slots: Sequence[Slot]) -> tuple[list, list[Problem]]:
+    by_id = {s.id: s for s in slots}
     hits, seen, problems = [], Counter(), []
     for m in _TOKEN_RE.finditer(output):
         slot = by_id.get(int(m.group(1)))
@@ -175,31 +226,30 @@ def _restore_tokens(output: str, protected: Protected) -> Restored:
             continue
         seen[slot.id] += 1
         hits.append((m.start(), m.end(), slot))
-    for slot in protected.slots:
+    for slot in slots:
         if seen[slot.id] == 0:
             problems.append(Problem("missing", slot.entry, f"placeholder {slot.token} dropped by the model"))
         elif seen[slot.id] > 1:
             problems.append(Problem("duplicated", slot.entry,
                                     f"placeholder {slot.token} appears {seen[slot.id]} times"))
-    return Restored(_assemble(output, hits, protected.source), not problems, tuple(problems))
-
-
-def _restore_inline(output: str, protected: Protected) -> Restored:
-    hits, problems = _locate_forms(output, protected.slots)
-    return Restored(_assemble(output, hits, protected.source), not problems, tuple(problems))
+    return hits, problems
 
 
 def _core(entry: Entry) -> str:
     return _ARTICLE.sub("", entry.preferred)
 
 
-def _locate_forms(output: str, slots: Sequence[Slot]) -> tuple[list, list[Problem]]:
-    """Occurrences of each slot entry's preferred form (article-less) in English text, per slot."""
+def _locate_forms(output: str, slots: Sequence[Slot], taken: Sequence[tuple[int, int]] = ()
+                  ) -> tuple[list, list[Problem]]:
+    """Occurrences of each slot entry's preferred (article-less) or admitted forms in English text; hits
+    (to re-render) are the preferred ones, counts include both."""
     entries = list({id(s.entry): s.entry for s in slots}.values())
-    matcher = Matcher([(e, _core(e), "preferred") for e in entries], EN_SUFFIXES)
+    pats = [(e, _core(e), "preferred") for e in entries]
+    pats += [(e, a, "admitted") for e in entries for a in e.admitted if a and a != e.preferred]
     found: dict[int, list[Match]] = {}
-    for m in matcher.find(output):
-        found.setdefault(id(m.entry), []).append(m)
+    for m in Matcher(pats, EN_SUFFIXES).find(output):
+        if not any(m.start < te and ts < m.end for ts, te in taken):
+            found.setdefault(id(m.entry), []).append(m)
     hits, problems = [], []
     for e in entries:
         want = [s for s in slots if s.entry is e]
@@ -208,39 +258,16 @@ def _locate_forms(output: str, slots: Sequence[Slot]) -> tuple[list, list[Proble
             problems.append(Problem("missing", e, f"{e.preferred!r} missing from the output"))
         elif len(got) > len(want):
             problems.append(Problem("duplicated", e, f"{e.preferred!r} appears {len(got)} times"))
-        hits += [(m.start, m.end, want[0]) for m in got]
+        hits += [(m.start, m.end, want[0]) for m in got if m.role == "preferred"]
     return hits, problems
 
 
-def substitute(unprotected: str, protected: Protected, renderings: dict[int, str]) -> Restored:
-    """Fix an unprotected translation: replace the model's rendering of each term by its preferred form.
-
-    ``renderings`` maps slot id → the model's translation of the slot's source text alone. A forbidden or
-    admitted form of the entry found in the output is replaced as well.
-    """
-    text = unprotected
-    hits, problems = _locate_forms(text, protected.slots)
-    if not problems:
-        return Restored(_assemble(text, hits, protected.source), True)
-    for slot in protected.slots:
-        present = _locate_forms(text, [slot])[0]
-        want = sum(1 for s in protected.slots if s.entry is slot.entry)
-        if len(present) >= want:
-            continue
-        candidates = [renderings.get(slot.id, ""), *slot.entry.forbidden, *slot.entry.admitted, slot.source_text]
-        for cand in candidates:
-            cand = cand.strip().rstrip(".").strip()
-            if not cand or cand.casefold() == _core(slot.entry).casefold():
-                continue
-            pattern = re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, cand.split())) + r"(?!\w)",
-                                 re.IGNORECASE)
-            m = pattern.search(text)
-            if m:
-                text = text[:m.start()] + _core(slot.entry) + text[m.end():]
-                break
-    hits, problems = _locate_forms(text, protected.slots)
-    problems = [Problem("not-found" if p.reason == "missing" else p.reason, p.entry, p.detail) for p in problems]
-    return Restored(_assemble(text, hits, protected.source), not problems, tuple(problems))
+def placeholder_for(text: str, start: int, end: int, slot: Slot) -> str:
+    """``text`` with ``text[start:end]`` replaced by the slot's placeholder (spaced off from letters)."""
+    before, after = text[:start], text[end:]
+    lead = " " if before and before[-1].isalnum() else ""
+    trail = " " if after and after[0].isalnum() else ""
+    return before + lead + slot.token + trail + after
 
 
 # -- grammar around inserted forms -----------------------------------------------------------------------------
@@ -255,8 +282,17 @@ def _is_upper_context(text: str, spans: Sequence[tuple[int, int]]) -> bool:
     return sum(c.isupper() for c in letters) >= 0.9 * len(letters)
 
 
-def _render(slot: Slot, before: str, upper: bool) -> str:
+def render_form(slot: Slot, before: str, after: str) -> str:
+    """The slot's form as written between ``before`` and ``after`` (adjective, article, capitals)."""
+    return _render(slot, before, after, _is_upper_context(before + after, ()))
+
+
+def _render(slot: Slot, before: str, after: str, upper: bool) -> str:
     form = slot.form
+    nxt = _NEXT_WORD.match(after)
+    if (slot.modifier and nxt and nxt.group(1) not in _NOT_HEADS and nxt.group(1) != slot.follower
+            and not after.startswith(("'", "\u2019"))):
+        form = adjective_form(slot.entry) or form
     prev = _PREV_WORD.search(before)
     if _ARTICLE.match(form) and prev and (prev.group(1).lower() in _DETERMINERS or prev.group(2)):
         form = _ARTICLE.sub("", form)
@@ -275,7 +311,7 @@ def _assemble(output: str, hits: Sequence[tuple[int, int, Slot]], source: str) -
         if start < pos:
             continue
         parts.append(output[pos:start])
-        parts.append(_render(slot, "".join(parts), upper))
+        parts.append(_render(slot, "".join(parts), output[end:], upper))
         pos = end
     parts.append(output[pos:])
     return _polish("".join(parts), source)
@@ -293,69 +329,3 @@ def _polish(text: str, source: str) -> str:
         if c.isdigit():
             break
     return text
-
-
-# -- the whole procedure over a batch --------------------------------------------------------------------------
-def translate_unique(translate: Translate, texts: Sequence[str]) -> list[str]:
-    """Translate ``texts`` with each distinct non-empty text sent once, results in input order."""
-    unique = list(dict.fromkeys(t for t in texts if t.strip()))
-    done = translate(unique) if unique else []
-    if len(done) != len(unique):
-        raise RuntimeError(f"translator returned {len(done)} results for {len(unique)} sentences")
-    table = dict(zip(unique, done))
-    return [table.get(t, t) for t in texts]
-
-
-def translate_constrained(sentences: Sequence[str], matches: Sequence[Sequence[Match]],
-                          translate: Translate) -> list[Outcome]:
-    """Translate a whole batch: one translator call for every sentence, then (small) repair rounds."""
-    if len(sentences) != len(matches):
-        raise ValueError("one match list per sentence is required")
-    first = [protect(s, m, INLINE if m and has_token_collision(s) else PLACEHOLDER)
-             for s, m in zip(sentences, matches)]
-    outputs = translate_unique(translate, [p.text for p in first])
-    outcomes: list[Outcome] = []
-    attempts: dict[int, list[tuple[str, Restored]]] = {}
-    for i, (p, out) in enumerate(zip(first, outputs)):
-        r = restore(out, p)
-        outcomes.append(Outcome(p.source, r.text, [s.entry for s in p.slots] if r.ok else [],
-                                list(r.problems), p.scheme if p.slots else ""))
-        if not r.ok:
-            attempts[i] = [(p.scheme, r)]
-
-    # repair 1: the inline protection, for sentences that have not tried it yet
-    todo = [i for i in attempts if first[i].scheme != INLINE]
-    if todo:
-        second = {i: protect(sentences[i], matches[i], INLINE) for i in todo}
-        outs = translate_unique(translate, [second[i].text for i in todo])
-        for i, out in zip(todo, outs):
-            r = restore(out, second[i])
-            attempts[i].append((INLINE, r))
-            if r.ok:
-                _accept(outcomes[i], INLINE, r, second[i])
-                del attempts[i]
-
-    # repair 2: unprotected translation, then substitute the model's rendering of each term
-    todo = list(attempts)
-    if todo:
-        slot_texts = [s.source_text for i in todo for s in first[i].slots]
-        outs = translate_unique(translate, [sentences[i] for i in todo] + slot_texts)
-        whole, alone = outs[:len(todo)], iter(outs[len(todo):])
-        for i, out in zip(todo, whole):
-            renderings = {s.id: next(alone) for s in first[i].slots}
-            r = substitute(out, first[i], renderings)
-            attempts[i].append((SUBSTITUTE, r))
-            if r.ok:
-                _accept(outcomes[i], SUBSTITUTE, r, first[i])
-                continue
-            scheme, best = min(reversed(attempts[i]), key=lambda a: len(a[1].problems))
-            o = outcomes[i]
-            o.text, o.scheme, o.problems = best.text, scheme, list(best.problems)
-            failed = {id(p.entry) for p in best.problems}
-            o.entries = [s.entry for s in first[i].slots if id(s.entry) not in failed]
-    return outcomes
-
-
-def _accept(outcome: Outcome, scheme: str, r: Restored, p: Protected) -> None:
-    outcome.text, outcome.scheme, outcome.problems = r.text, scheme, []
-    outcome.entries = [s.entry for s in p.slots]

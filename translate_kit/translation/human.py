@@ -7,7 +7,8 @@ text. Units without approved sentences go to the engine whole, exactly as withou
 never changes what a fresh run outputs.
 
 Approved sentences are still checked against the glossary with the checker's own term checks
-(missing, forbidden and untranslated terms); each violation is a flag of the sentence, as for machine output.
+(missing, forbidden and untranslated terms); each term occurrence gets a verdict as in machine output
+(``natural`` where the human English holds it, ``flagged`` with the checker's kind as reason otherwise).
 """
 
 from __future__ import annotations
@@ -16,20 +17,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..corpus.segment import split_sentences
+from .enforce import FLAGGED, Occurrence
 from .memory.store import HumanSegment, normalise
 from .segments import SegmentResult
 
 #: checker kinds that judge a human sentence against the glossary
 TERM_CHECKS = ("missing-term", "forbidden-term", "untranslated-term")
-
-
-@dataclass
-class HumanProblem:
-    """A glossary violation of an approved sentence (``reason`` is the checker's kind)."""
-
-    reason: str
-    entry: object | None
-    detail: str = ""
 
 
 @dataclass
@@ -39,8 +32,17 @@ class HumanSentence:
     source: str
     text: str
     origin: str  # "review" | "tmx"
-    terms: list = field(default_factory=list)
-    flags: list = field(default_factory=list)
+    terms: list[Occurrence] = field(default_factory=list)
+    numbers: list[Occurrence] = field(default_factory=list)
+    method: str = "human"
+
+    @property
+    def flags(self) -> list[Occurrence]:
+        return [o for o in self.terms if o.flagged]
+
+    @property
+    def flagged(self) -> bool:
+        return bool(self.flags)
 
 
 @dataclass
@@ -91,12 +93,11 @@ def merge(cut: UnitParts, machine: Sequence[SegmentResult]) -> SegmentResult:
         sentences += res.sentences
         split_long += res.split_long
         repaired += res.repaired
-    flags = [p for s in sentences for p in s.flags]
-    return SegmentResult("".join(text), flags, [e for s in sentences for e in s.terms], sentences, split_long, repaired)
+    return SegmentResult("".join(text), sentences, split_long, repaired)
 
 
 def check_human(sentences: Sequence[HumanSentence], glossary, document: str) -> None:
-    """Set ``terms`` and ``flags`` of approved sentences from the checker's term checks."""
+    """Set the term occurrences of approved sentences, with verdicts from the checker's term checks."""
     if not sentences or glossary is None or not glossary.entries:
         return
     from ..checks import CheckConfig, run_check
@@ -110,11 +111,12 @@ def check_human(sentences: Sequence[HumanSentence], glossary, document: str) -> 
     ]
     config = CheckConfig(disabled=frozenset(k for k in REGISTRY if k not in TERM_CHECKS))
     report = run_check(pairs, glossary, config)
-    by_ref = {e.ref: e for e in glossary.entries}
     matcher = source_matcher(glossary.entries)
+    for s in sentences:
+        s.terms = [Occurrence(m.text, m.entry, m.start, m.end) for m in matcher.find(s.source)]
     for v in report.violations:
         sentence = sentences[v.line - 1]
-        sentence.flags.append(HumanProblem(v.kind, by_ref.get(v.entry_ref), f"approved translation: {v.message}"))
-    for s in sentences:
-        failed = {id(p.entry) for p in s.flags}
-        s.terms = [m.entry for m in matcher.find(s.source) if id(m.entry) not in failed]
+        occ = next((o for o in sentence.terms if o.entry.ref == v.entry_ref and not o.flagged), None)
+        if occ is None:
+            continue
+        occ.verdict, occ.reason, occ.detail = FLAGGED, v.kind, f"approved translation: {v.message}"

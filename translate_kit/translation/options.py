@@ -28,6 +28,11 @@ class TranslateOptions:
     glossary_dir: str | None = None  # where the glossary came from (kept so `review apply` can rebuild)
     progress: Progress | None = field(default=None, repr=False)  # called as progress(done, total)
     keep_documents: bool = False  # keep (document, {unit index: SegmentResult}) in report.documents
+    number_rendering: bool = True  # Indonesian number/date/time formats held to English conventions
+    verbatim_tokens: bool = True  # URLs, e-mails, @handles, #hashtags kept exactly
+    #: protect-up-front policy per kind of entry (translation.policy); None: the default policy
+    protect_by_kind: dict | None = None
+
 
     def to_dict(self) -> dict:
         return {"beam_size": self.beam_size, "length_penalty": self.length_penalty,
@@ -35,7 +40,9 @@ class TranslateOptions:
                 "drop_boilerplate": self.drop_boilerplate,
                 "boilerplate": str(self.boilerplate) if self.boilerplate else None,
                 "report": str(self.report) if self.report else None,
-                "memory": str(self.memory) if self.memory else None}
+                "memory": str(self.memory) if self.memory else None,
+                "number_rendering": self.number_rendering, "verbatim_tokens": self.verbatim_tokens,
+                "protect_by_kind": self.protect_by_kind}
 
 
 def load_rules(options: TranslateOptions) -> BoilerplateRules:

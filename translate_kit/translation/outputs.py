@@ -10,8 +10,9 @@ Layout under the output directory (``-o``): each input keeps its relative path a
 - ``.jsonl``: the same records, same order and fields, with ``"text"`` replaced by the English; boilerplate
   records keep their text (or are left out with ``drop_boilerplate``).
 - ``<relpath>.review.po`` beside each output: one entry per translated sentence — ``msgid`` Indonesian,
-  ``msgstr`` English, ``#:`` file:line, ``#. terms: Korut → North Korea; …``, ``#, fuzzy`` plus
-  ``#. flag: …`` when the sentence is flagged.
+  ``msgstr`` English, ``#:`` file:line, ``#. terms: Korut → North Korea (enforced: placeholder); Rusia →
+  Russia (natural); …`` (every term occurrence with its verdict), ``#, fuzzy`` plus ``#. flag: …`` when the
+  sentence is flagged.
 
 Every file is written atomically (:mod:`translate_kit.textio`). ``results`` maps a unit's index to an object
 with ``.text``, ``.flagged`` and ``.sentences`` (each with ``.source``, ``.text``, ``.terms``, ``.flags``), as
@@ -113,11 +114,11 @@ def review_file(doc: Document, results: Mapping[int, object], suggestions: Mappi
 def _entry(sentence, suggestion) -> tuple[polib.POEntry, str]:
     origin = getattr(sentence, "origin", "machine")
     entry = polib.POEntry(msgid=sentence.source, msgstr=sentence.text)
-    terms = "; ".join(dict.fromkeys(t.label() for t in sentence.terms))
+    terms = "; ".join(dict.fromkeys(_verdict(t) for t in sentence.terms))
     notes = [f"terms: {terms}"] if terms else []
     if origin != "machine":
         notes.append(f"approved: human translation ({origin})")
-    notes += [f"flag: {p.reason}: {p.entry.label() if p.entry else ''} {p.detail}".rstrip() for p in sentence.flags]
+    notes += [f"flag: {p.reason}: {p.label()} {p.detail}".rstrip() for p in sentence.flags]
     if origin == "machine" and suggestion is not None:
         kind, text, previous = suggestion
         entry.msgstr = text
@@ -133,3 +134,9 @@ def _entry(sentence, suggestion) -> tuple[polib.POEntry, str]:
         entry.flags.append("fuzzy")
     entry.comment = "\n".join(notes)
     return entry, origin
+
+
+def _verdict(occ) -> str:
+    """``Korut → North Korea (enforced: placeholder)``, ``(natural)``, ``(flagged: missing)``."""
+    how = occ.method or occ.reason
+    return f"{occ.label()} ({occ.verdict}: {how})" if how else f"{occ.label()} ({occ.verdict})"

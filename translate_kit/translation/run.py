@@ -29,6 +29,7 @@ from .options import TranslateOptions, load_rules
 from .outputs import relpaths_for
 from .report import FAILED, FileRecord, Flag, RunReport
 from .review import collect_review_edits
+from .policy import enforcement_warnings
 from .segments import SegmentResult, Timer, translate_segments
 from .writing import add_earlier_files, write_outputs
 
@@ -130,6 +131,7 @@ def translate_documents(inputs: Sequence[Path], output_dir: Path, *, glossary: G
     report.glossary = {"digest": glossary.digest, "files": [str(p) for p in glossary.files],
                        "entries": len(glossary.entries)}
     report.warnings += glossary.diagnostics
+    report.warnings += enforcement_warnings(glossary.enforced)[1]
     state = OutputState.load(output_dir)
     memory_path = Path(options.memory) if options.memory else default_memory_path(output_dir)
     run = _Run(output_dir, glossary, options, report, state, None, package, translator)
@@ -213,13 +215,13 @@ def _translate_work(run: _Run, work: list[WorkUnit]) -> list[SegmentResult]:
     texts = [w.unit.text for w in work]
     if not run.store.human_count():
         return translate_segments(texts, glossary=run.glossary, translator=run.engine, options=run.options,
-                                  timings=run.report.timings)
+                                  timings=run.report.timings, engine_stats=run.report.engine)
     spans = approved_sources(texts)
     approved = {k: h for k, h in run.store.human_get_many(s.text for sp in spans for s in sp).items() if h.approved}
     cuts = cut_units(texts, spans, approved)
     machine = [t for c in cuts for t in c.machine]
     done = iter(translate_segments(machine, glossary=run.glossary, translator=run.engine, options=run.options,
-                                   timings=run.report.timings))
+                                   timings=run.report.timings, engine_stats=run.report.engine))
     results = []
     for w, cut in zip(work, cuts):
         humans = [p for p in cut.parts if isinstance(p, HumanSentence)]
@@ -290,15 +292,21 @@ def _record_results(jobs: list[Job], work: list[WorkUnit], results: list[Segment
                                               f"{res.split_long} sentence(s) longer than the model's input "
                                               "limit were split at spaces before translation",
                                               str(doc.path), unit.line))
-        for term in res.terms:
-            report.terms[term.label()] += 1
         for sentence in res.sentences:
-            for p in sentence.flags:
-                record.flags += 1
-                report.flags.append(Flag(str(doc.path), unit.line, unit.key, sentence.source, sentence.text,
-                                         p.reason, p.entry.label() if p.entry else None,
-                                         p.entry.ref if p.entry else None, p.detail))
+            _record_sentence(report, record, doc, unit, sentence)
     return per_doc
+
+
+def _record_sentence(report: RunReport, record: FileRecord, doc, unit, sentence) -> None:
+    """Every occurrence of the sentence into the report (verdict counts, per entry, the list), flags apart."""
+    for occ in (*sentence.terms, *sentence.numbers):
+        report.add_occurrence(str(doc.path), unit.line, unit.key, sentence.source, occ)
+        if not occ.flagged:
+            continue
+        record.flags += 1
+        report.flags.append(Flag(str(doc.path), unit.line, unit.key, sentence.source, sentence.text,
+                                 occ.reason, occ.label(), occ.entry.ref if occ.entry is not None else None,
+                                 occ.detail))
 
 
 def apply_reviews(output_dir: Path, *, glossary=None, package=None, translator=None, progress=None):
@@ -323,6 +331,9 @@ def apply_reviews(output_dir: Path, *, glossary=None, package=None, translator=N
         memory=Path(run["memory"]) if run.get("memory") else None,
         glossary_dir=run.get("glossary_dir"),
         progress=progress,
+        number_rendering=o.get("number_rendering", True),
+        verbatim_tokens=o.get("verbatim_tokens", True),
+        protect_by_kind=o.get("protect_by_kind"),
     )
     if glossary is None:
         files = run.get("glossary") or []
