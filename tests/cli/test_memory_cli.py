@@ -140,7 +140,10 @@ def test_sigkill_at_several_points_then_resume_is_byte_identical(tmp_path, gloss
     code, err = run_cli(capsys, "translate", src, "-o", reference, *fast)
     assert code == 0, err
     total = report_of(reference)["memory"]["missing"]
-    assert total == 48
+    # 48 sentences, verified first; each with Korut (which the copy model leaves in Indonesian) is sent again
+    # with the term behind a placeholder
+    with_term = sum("korut" in line.lower() for f in src.glob("*.txt") for line in f.read_text().splitlines())
+    assert total == 48 + with_term
     out = tmp_path / "out"
     memory = out / ".translate-kit" / "memory.sqlite"
     args = ["translate", src, "-o", out, *fast]
@@ -241,7 +244,9 @@ def test_incremental_reruns_cost_only_the_sentences_whose_engine_input_changed(t
         assert code == 0, err
         return tree(ref)
 
-    assert run() == (5, {"a.txt": "translated", "b.txt": "translated", "c.txt": "translated"})
+    # 5 sentences verified first; the 3 whose term the copy model leaves in Indonesian (Korut twice, Rusia)
+    # are sent again with the term behind a placeholder
+    assert run() == (8, {"a.txt": "translated", "b.txt": "translated", "c.txt": "translated"})
     mtimes = {p.name: p.stat().st_mtime_ns for p in out.glob("*.txt*")}
     assert run() == (0, {"a.txt": "skipped", "b.txt": "skipped", "c.txt": "skipped"})
     assert {p.name: p.stat().st_mtime_ns for p in out.glob("*.txt*")} == mtimes  # nothing rewritten
@@ -253,7 +258,8 @@ def test_incremental_reruns_cost_only_the_sentences_whose_engine_input_changed(t
     assert (out / "a.txt").read_text(encoding="utf-8") == "DPRK siap berunding.\nRussia menolak.\n"
     assert tree(out) == fresh()
 
-    # a new entry found in 2 of the 5 sentences: exactly those two go to the engine
+    # a new entry found in 2 of the 5 sentences: their first-round inputs are the unchanged sources (in the
+    # memory); only their new placeholder inputs go to the engine
     with open(po, "a", encoding="utf-8") as fh:
         fh.write('\nmsgid "siap"\nmsgstr "ready"\n')
     assert run() == (2, {"a.txt": "translated", "b.txt": "translated", "c.txt": "skipped"})
@@ -264,7 +270,7 @@ def test_incremental_reruns_cost_only_the_sentences_whose_engine_input_changed(t
     po.write_text(GLOSSARY_PO.replace('msgstr "North Korea"', 'msgstr "DPRK"'), encoding="utf-8")
     assert run()[0] == 0
     # --force asks the engine again for everything and rewrites every output
-    assert run("--force") == (5, {"a.txt": "translated", "b.txt": "translated", "c.txt": "translated"})
+    assert run("--force") == (8, {"a.txt": "translated", "b.txt": "translated", "c.txt": "translated"})
 
 
 def test_a_byte_identical_model_reinstall_costs_no_engine_call(
@@ -280,14 +286,14 @@ def test_a_byte_identical_model_reinstall_costs_no_engine_call(
     out = tmp_path / "out"
     monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(packages))
     assert run_cli(capsys, "translate", tmp_path / "a.txt", "-o", out, "--glossary", glossary)[0] == 0
-    assert report_of(out)["memory"]["missing"] == 1
+    assert report_of(out)["memory"]["missing"] == 2  # verified first, then held by a placeholder
     monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(copy))
     assert run_cli(capsys, "translate", tmp_path / "a.txt", "-o", out, "--glossary", glossary)[0] == 0
     assert report_of(out)["memory"]["missing"] == 0
     assert (
         run_cli(capsys, "translate", tmp_path / "a.txt", "-o", out, "--glossary", glossary, "--beam-size", "2")[0] == 0
     )
-    assert report_of(out)["memory"]["missing"] == 1  # other decoding options: another engine
+    assert report_of(out)["memory"]["missing"] == 2  # other decoding options: another engine
 
 
 def test_an_output_edited_by_hand_is_kept_with_a_warning(tmp_path, glossary, copy_model, capsys):
@@ -305,17 +311,17 @@ def test_an_output_edited_by_hand_is_kept_with_a_warning(tmp_path, glossary, cop
 def test_flags_persist_across_reruns_and_strict_fails_while_one_stands(
     tmp_path, glossary, make_demo_package, monkeypatch, capsys
 ):
-    # placeholder corrupted, the inline English translated away, "Korut" alone unfindable: a flagged sentence
-    packages, _ = make_demo_package(word_map={"ZX1": "ZX7", "North": "South", "Korut": "Pyongyang"})
+    # the model changes the year: no rung can bring the source's number back, a flagged sentence
+    packages, _ = make_demo_package(word_map={"2024": "2025"})
     monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(packages))
     monkeypatch.setenv("CI", "1")
-    (tmp_path / "a.txt").write_text("Sikap Korutnya keras.\nRusia diam.\n", encoding="utf-8")
+    (tmp_path / "a.txt").write_text("Korut menembak pada 2024.\nRusia diam.\n", encoding="utf-8")
     (tmp_path / "b.txt").write_text("Rusia diam.\n", encoding="utf-8")
     out = tmp_path / "out"
     args = ("translate", tmp_path / "a.txt", "-o", out, "--glossary", glossary, "--strict")
     for _ in range(2):
         code, err = run_cli(capsys, *args)
-        assert code == 1 and "a.txt:1: not-found: Korut → North Korea" in err
+        assert code == 1 and "a.txt:1: number: 2024" in err
         rep = report_of(out)
         assert rep["totals"]["flags"] == 1 and rep["flags"][0]["line"] == 1
     # another input into the same directory: the report still describes a.txt and its flag
