@@ -116,10 +116,11 @@ def test_translate_review_page_shows_every_applied_term(pages, browser, tmp_path
     report = json.loads((pages / "report.json").read_text(encoding="utf-8"))
     browser.get((pages / "review.html").as_uri())
     assert "DEMO" in browser.find_element(By.ID, "model").text
-    # one highlighted source term per term the run applied (report.json counts them per entry): enforced, or
-    # flagged where the checker finds a term violation on that entry in that line (the run itself flagged none)
+    # one highlighted source term per term the run applied (report.json counts them per entry): enforced,
+    # natural where the model's own output already held it (issue 10: verify first), or flagged where the
+    # checker finds a term violation on that entry in that line (the run itself flagged none)
     assert report["totals"]["flags"] == 0
-    applied = _count(browser, "td.source mark.term.enforced") + _count(browser, "td.source mark.term.flagged")
+    applied = sum(_count(browser, f"td.source mark.term.{v}") for v in ("enforced", "natural", "flagged"))
     assert applied == sum(report["terms"].values())
     term_kinds = "li.violation[data-kind$='-term']"
     for row in browser.find_elements(By.CSS_SELECTOR, "tr.segment"):
