@@ -45,8 +45,24 @@ from translate_kit.corpus.segment import split_sentences  # noqa: E402
 from translate_kit.glossary.matching import source_matcher  # noqa: E402
 from translate_kit.glossary.pofile import load_glossary  # noqa: E402
 
-MODES = ("wrong", "forbidden", "drop", "duplicate", "translate", "lower", "split", "move", "inflect", "decimal",
-         "drop+wrong", "duplicate+wrong", "translate+wrong", "lower+wrong", "split+wrong", "move+wrong")
+MODES = (
+    "wrong",
+    "forbidden",
+    "drop",
+    "duplicate",
+    "translate",
+    "lower",
+    "split",
+    "move",
+    "inflect",
+    "decimal",
+    "drop+wrong",
+    "duplicate+wrong",
+    "translate+wrong",
+    "lower+wrong",
+    "split+wrong",
+    "move+wrong",
+)
 PLACEHOLDER_MODES = {"drop", "duplicate", "translate", "lower", "split", "move"}
 TERM_KINDS = {"missing-term", "forbidden-term", "untranslated-term"}
 _PLACEHOLDER = re.compile(r"ZX(\d+)")
@@ -56,7 +72,7 @@ _DECIMAL = re.compile(r"(?<![\d.,])\d+,\d+(?![\d,]*\d)")
 
 def draw(*key) -> float:
     """A deterministic number in [0, 1) for ``key``."""
-    return int.from_bytes(hashlib.blake2b(repr(key).encode(), digest_size=8).digest(), "big") / 2 ** 64
+    return int.from_bytes(hashlib.blake2b(repr(key).encode(), digest_size=8).digest(), "big") / 2**64
 
 
 class FaultyEngine:
@@ -82,7 +98,7 @@ class FaultyEngine:
     def one(self, text: str, round_: int) -> str:
         parts, pos = [], 0
         for i, m in enumerate(self.matcher.find(text)):
-            parts += [text[pos:m.start], self.render(m, text, i, round_)]
+            parts += [text[pos : m.start], self.render(m, text, i, round_)]
             pos = m.end + len(m.suffix)
         out = "".join(parts) + text[pos:]
         out = self.placeholders(out, round_)
@@ -144,14 +160,19 @@ def eval_sentences(glossary, n: int) -> list[str]:
 def silent_violations(glossary, sources, results) -> tuple[int, int, int]:
     """(term violations the checker finds on occurrences not flagged, all its term violations, its
     number-mismatch findings in sentences without a flagged number)."""
-    pairs = [SegmentPair(Segment("src", i + 1, s), Segment("hyp", i + 1, r.text), "doc")
-             for i, (s, r) in enumerate(zip(sources, results))]
+    pairs = [
+        SegmentPair(Segment("src", i + 1, s), Segment("hyp", i + 1, r.text), "doc")
+        for i, (s, r) in enumerate(zip(sources, results))
+    ]
     report = run_check(pairs, glossary, CheckConfig())
     flagged = {(i + 1, o.entry.source) for i, r in enumerate(results) for o in r.terms if o.flagged}
     term = [v for v in report.violations if v.kind in TERM_KINDS]
     number_flagged = {i + 1 for i, r in enumerate(results) if any(o.flagged for o in r.numbers)}
-    numbers = sum(1 for v in report.violations if v.kind == "number-mismatch" and v.source is not None
-                  and v.source.line not in number_flagged)
+    numbers = sum(
+        1
+        for v in report.violations
+        if v.kind == "number-mismatch" and v.source is not None and v.source.line not in number_flagged
+    )
     return sum(1 for v in term if (v.source.line, v.entry_source) not in flagged), len(term), numbers
 
 
@@ -165,14 +186,28 @@ def run_one(glossary, sources, mode: str, rate: float, base_tokens: int) -> dict
     failed = counts["enforced"] + counts["flagged"]
     silent, found, numbers = silent_violations(glossary, sources, results)
     nums = [o for r in results for o in r.numbers]
-    rewritten = sum(1 for s, r in zip(sources, results)
-                    if r.terms and all(o.verdict == "natural" for o in r.terms) and not r.numbers
-                    and r.text != engine.first.get(s, r.text))
-    return {"mode": mode, "rate": rate, **counts, "enforced_share": counts["enforced"] / failed if failed else 1.0,
-            "silent": silent, "checker_term_violations": found, "natural_rewritten": rewritten,
-            "numbers": "/".join(str(sum(1 for o in nums if o.verdict == v)) for v in ("natural", "enforced", "flagged")),
-            "silent_numbers": numbers,
-            "token_factor": engine.tokens / base_tokens, "calls": engine.calls, "seconds": seconds}
+    rewritten = sum(
+        1
+        for s, r in zip(sources, results)
+        if r.terms
+        and all(o.verdict == "natural" for o in r.terms)
+        and not r.numbers
+        and r.text != engine.first.get(s, r.text)
+    )
+    return {
+        "mode": mode,
+        "rate": rate,
+        **counts,
+        "enforced_share": counts["enforced"] / failed if failed else 1.0,
+        "silent": silent,
+        "checker_term_violations": found,
+        "natural_rewritten": rewritten,
+        "numbers": "/".join(str(sum(1 for o in nums if o.verdict == v)) for v in ("natural", "enforced", "flagged")),
+        "silent_numbers": numbers,
+        "token_factor": engine.tokens / base_tokens,
+        "calls": engine.calls,
+        "seconds": seconds,
+    }
 
 
 def main() -> None:
@@ -189,27 +224,35 @@ def main() -> None:
     base(list(dict.fromkeys(s for s in sources if s.strip())))  # the unconstrained run: one call, no glossary
     n_occ = sum(len(source_matcher(glossary.enforced).find(s)) for s in sources)
     print(f"{len(sources)} eval sentences with {n_occ} glossary term occurrences; {len(glossary.entries)} entries")
-    print(f"{'mode':<16} {'rate':>5} {'natural':>8} {'enforced':>8} {'flagged':>7} {'enf%':>7} {'silent':>6} "
-          f"{'chk':>5} {'rewr':>5} {'tokens×':>7} {'calls':>5} {'sec':>6} {'numbers n/e/f':>14} {'num!':>4}")
+    print(
+        f"{'mode':<16} {'rate':>5} {'natural':>8} {'enforced':>8} {'flagged':>7} {'enf%':>7} {'silent':>6} "
+        f"{'chk':>5} {'rewr':>5} {'tokens×':>7} {'calls':>5} {'sec':>6} {'numbers n/e/f':>14} {'num!':>4}"
+    )
     worst = []
     for mode in args.modes.split(","):
         for rate in (float(r) for r in args.rates.split(",")):
             r = run_one(glossary, sources, mode, rate, base.tokens)
             worst.append(r)
-            print(f"{mode:<16} {rate:>5.0%} {r['natural']:>8} {r['enforced']:>8} {r['flagged']:>7} "
-                  f"{r['enforced_share'] * 100:>6.2f}% {r['silent']:>6} {r['checker_term_violations']:>5} "
-                  f"{r['natural_rewritten']:>5} {r['token_factor']:>7.2f} {r['calls']:>5} {r['seconds']:>6.1f} "
-                  f"{r['numbers']:>14} {r['silent_numbers']:>4}")
+            print(
+                f"{mode:<16} {rate:>5.0%} {r['natural']:>8} {r['enforced']:>8} {r['flagged']:>7} "
+                f"{r['enforced_share'] * 100:>6.2f}% {r['silent']:>6} {r['checker_term_violations']:>5} "
+                f"{r['natural_rewritten']:>5} {r['token_factor']:>7.2f} {r['calls']:>5} {r['seconds']:>6.1f} "
+                f"{r['numbers']:>14} {r['silent_numbers']:>4}"
+            )
     low = [r for r in worst if r["rate"] <= 0.3 and "+" not in r["mode"]]
     stress = [r for r in worst if r["rate"] <= 0.3 and "+" in r["mode"]]
-    print(f"\nsilent violations: {sum(r['silent'] for r in worst)} (target 0); lowest enforced share at ≤ 30%: "
-          f"{min(r['enforced_share'] for r in low) * 100:.2f}% (target ≥ 99%)"
-          + (f", under the combined stress {min(r['enforced_share'] for r in stress) * 100:.2f}%" if stress else "")
-          + f"; natural sentences rewritten: {sum(r['natural_rewritten'] for r in worst)} (target 0)")
+    print(
+        f"\nsilent violations: {sum(r['silent'] for r in worst)} (target 0); lowest enforced share at ≤ 30%: "
+        f"{min(r['enforced_share'] for r in low) * 100:.2f}% (target ≥ 99%)"
+        + (f", under the combined stress {min(r['enforced_share'] for r in stress) * 100:.2f}%" if stress else "")
+        + f"; natural sentences rewritten: {sum(r['natural_rewritten'] for r in worst)} (target 0)"
+    )
     eighty = run_one(glossary, sources, "wrong", 0.2, base.tokens)
-    print(f"engine tokens with 80% of occurrences natural (wrong at 20%): {eighty['token_factor']:.2f}× the "
-          f"unconstrained run (target ≤ 1.3×); {eighty['natural']} natural, {eighty['enforced']} enforced, "
-          f"{eighty['flagged']} flagged")
+    print(
+        f"engine tokens with 80% of occurrences natural (wrong at 20%): {eighty['token_factor']:.2f}× the "
+        f"unconstrained run (target ≤ 1.3×); {eighty['natural']} natural, {eighty['enforced']} enforced, "
+        f"{eighty['flagged']} flagged"
+    )
 
 
 if __name__ == "__main__":

@@ -128,11 +128,10 @@ def worker_engine(input_dir: Path, limit: int) -> dict:
 
 
 def worker_pipeline(input_dir: Path, glossary_dir: Path | None) -> dict:
+    from translate_kit.engine import BatchTranslator, find_package
     from translate_kit.glossary.model import Glossary
     from translate_kit.glossary.pofile import load_glossary
     from translate_kit.translation import TranslateOptions, translate_documents
-
-    from translate_kit.engine import BatchTranslator, find_package
 
     glossary = load_glossary(glossary_dir) if glossary_dir else Glossary()
     translator = BatchTranslator(find_package())  # loaded before timing, as the argos loop's translator is

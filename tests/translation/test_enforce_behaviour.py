@@ -14,8 +14,7 @@ import translate_kit
 from translate_kit.glossary.model import Entry, Glossary
 from translate_kit.translation.policy import enforcement_warnings
 
-KORUT = Entry("Korut", "North Korea", variants=["Korea Utara"], admitted=["North Korean"],
-              forbidden=["Korea North"])
+KORUT = Entry("Korut", "North Korea", variants=["Korea Utara"], admitted=["North Korean"], forbidden=["Korea North"])
 RUSIA = Entry("Rusia", "Russia", admitted=["Russian"])
 KIM = Entry("Kim Jong Un", "Kim Jong Un", forbidden=["Kim Jong-un"], flags=["no-translate"])
 KREMLIN = Entry("Kremlin", "the Kremlin")
@@ -53,8 +52,12 @@ def test_a_correct_adjective_is_natural_and_the_sentence_is_kept_exactly():
 
 
 def test_a_wrong_rendering_escalates_to_a_placeholder_restored_as_the_adjective_the_english_needs():
-    engine = Scripted({"Pejabat Korut tiba di Moskow.": "South Korean officials arrived in Moscow.",
-                       "Pejabat ZX1 tiba di Moskow.": "ZX1 officials arrived in Moscow."})
+    engine = Scripted(
+        {
+            "Pejabat Korut tiba di Moskow.": "South Korean officials arrived in Moscow.",
+            "Pejabat ZX1 tiba di Moskow.": "ZX1 officials arrived in Moscow.",
+        }
+    )
     [r] = run(engine, "Pejabat Korut tiba di Moskow.")
     assert r.text == "North Korean officials arrived in Moscow."
     assert verdicts(r) == [("Korut", "enforced", "placeholder")]
@@ -62,12 +65,19 @@ def test_a_wrong_rendering_escalates_to_a_placeholder_restored_as_the_adjective_
 
 
 def test_the_noun_is_kept_where_the_placeholder_is_no_modifier():
-    engine = Scripted({"ZX1 meluncurkan rudal.": "ZX1 launched a missile.",
-                       "Rudal ditembakkan dari ZX1.": "The missile was fired from ZX1.",
-                       "Sikap ZX1 keras.": "ZX1's stance is tough."})
+    engine = Scripted(
+        {
+            "ZX1 meluncurkan rudal.": "ZX1 launched a missile.",
+            "Rudal ditembakkan dari ZX1.": "The missile was fired from ZX1.",
+            "Sikap ZX1 keras.": "ZX1's stance is tough.",
+        }
+    )
     results = run(engine, "Korut meluncurkan rudal.", "Rudal ditembakkan dari Korut.", "Sikap Korut keras.")
-    assert [r.text for r in results] == ["North Korea launched a missile.", "The missile was fired from North Korea.",
-                                         "North Korea's stance is tough."]
+    assert [r.text for r in results] == [
+        "North Korea launched a missile.",
+        "The missile was fired from North Korea.",
+        "North Korea's stance is tough.",
+    ]
 
 
 def test_a_forbidden_variant_is_never_kept():
@@ -76,24 +86,27 @@ def test_a_forbidden_variant_is_never_kept():
     assert r.text == "North Korea refused." and verdicts(r) == [("Korut", "enforced", "placeholder")]
 
 
-@pytest.mark.parametrize("answer, expected, method", [
-    ("zx1 refused.", "North Korea refused.", "placeholder"),  # lower-cased
-    ("Z X 1 refused.", "North Korea refused.", "placeholder"),  # split
-    ("ZX 1 refused.", "North Korea refused.", "placeholder"),  # split once
-    ("He refused.", "North Korea refused.", "inline"),  # dropped: the inline rung writes the form in
-    ("ZX1 refused ZX1.", "North Korea refused.", "inline"),  # duplicated
-    ("Zedex one refused.", "North Korea refused.", "inline"),  # translated
-])
+@pytest.mark.parametrize(
+    "answer, expected, method",
+    [
+        ("zx1 refused.", "North Korea refused.", "placeholder"),  # lower-cased
+        ("Z X 1 refused.", "North Korea refused.", "placeholder"),  # split
+        ("ZX 1 refused.", "North Korea refused.", "placeholder"),  # split once
+        ("He refused.", "North Korea refused.", "inline"),  # dropped: the inline rung writes the form in
+        ("ZX1 refused ZX1.", "North Korea refused.", "inline"),  # duplicated
+        ("Zedex one refused.", "North Korea refused.", "inline"),  # translated
+    ],
+)
 def test_a_mangled_placeholder_is_restored_or_repaired(answer, expected, method):
-    engine = Scripted({"Korut menolak.": "Korut refused.", "ZX1 menolak.": answer,
-                       "North Korea menolak.": "North Korea refused."})
+    engine = Scripted(
+        {"Korut menolak.": "Korut refused.", "ZX1 menolak.": answer, "North Korea menolak.": "North Korea refused."}
+    )
     [r] = run(engine, "Korut menolak.")
     assert r.text == expected and verdicts(r) == [("Korut", "enforced", method)]
 
 
 def test_a_moved_placeholder_pair_is_restored_in_the_engines_order():
-    engine = Scripted({"Korut dan Rusia bertemu.": "Korut and Rusia met.",
-                       "ZX1 dan ZX2 bertemu.": "ZX2 met ZX1."})
+    engine = Scripted({"Korut dan Rusia bertemu.": "Korut and Rusia met.", "ZX1 dan ZX2 bertemu.": "ZX2 met ZX1."})
     [r] = run(engine, "Korut dan Rusia bertemu.")
     assert r.text == "Russia met North Korea."
     assert verdicts(r) == [("Korut", "enforced", "placeholder"), ("Rusia", "enforced", "placeholder")]
@@ -102,8 +115,12 @@ def test_a_moved_placeholder_pair_is_restored_in_the_engines_order():
 def test_only_the_failing_term_is_constrained_and_the_natural_one_keeps_its_rendering():
     # the retry writes the engine's own rendering of the natural term ("Russian") into the source, so a
     # re-translation cannot lose it
-    engine = Scripted({"Korut dan Rusia bertemu.": "Korut and Russian envoys met.",
-                       "ZX1 dan Russian bertemu.": "ZX1 and Russian envoys met."})
+    engine = Scripted(
+        {
+            "Korut dan Rusia bertemu.": "Korut and Russian envoys met.",
+            "ZX1 dan Russian bertemu.": "ZX1 and Russian envoys met.",
+        }
+    )
     [r] = run(engine, "Korut dan Rusia bertemu.")
     assert r.text == "North Korea and Russian envoys met."
     assert verdicts(r) == [("Korut", "enforced", "placeholder"), ("Rusia", "natural", "")]
@@ -118,18 +135,32 @@ def test_an_inflected_term_is_natural():
 
 
 def test_a_decimal_comma_kept_by_the_engine_is_rendered_the_english_way():
-    engine = Scripted({"Inflasi naik 2,5 persen pada 18-19 Juni 2024.": "Inflation rose 2,5 persen on 18-19 Juni 2024.",
-                       "Harga 11.000 rupiah pukul 02.45.": "The price was 11.000 rupiah at 02.45.",
-                       "Rp 5 juta.": "Rp 5 juta."})
-    a, b, c = run(engine, "Inflasi naik 2,5 persen pada 18-19 Juni 2024.", "Harga 11.000 rupiah pukul 02.45.",
-                  "Rp 5 juta.")
+    engine = Scripted(
+        {
+            "Inflasi naik 2,5 persen pada 18-19 Juni 2024.": "Inflation rose 2,5 persen on 18-19 Juni 2024.",
+            "Harga 11.000 rupiah pukul 02.45.": "The price was 11.000 rupiah at 02.45.",
+            "Rp 5 juta.": "Rp 5 juta.",
+            "Senilai £11juta.": "Worth £11juta.",
+        }
+    )
+    a, b, c, d = run(
+        engine,
+        "Inflasi naik 2,5 persen pada 18-19 Juni 2024.",
+        "Harga 11.000 rupiah pukul 02.45.",
+        "Rp 5 juta.",
+        "Senilai £11juta.",
+    )
     assert a.text == "Inflation rose 2.5 percent on June 18-19, 2024."
     assert b.text == "The price was 11,000 rupiah at 02:45."
     assert c.text == "Rp 5 million."
+    assert d.text == "Worth £11 million."  # a scale word glued to the number
     assert [(o.source, o.verdict, o.method) for o in a.numbers] == [
-        ("2,5", "enforced", "number-rendering"), ("18", "natural", ""), ("19", "natural", ""),
-        ("2024", "natural", "")]
-    assert not (a.flagged or b.flagged or c.flagged)
+        ("2,5", "enforced", "number-rendering"),
+        ("18", "natural", ""),
+        ("19", "natural", ""),
+        ("2024", "natural", ""),
+    ]
+    assert not (a.flagged or b.flagged or c.flagged or d.flagged)
 
 
 def test_a_wrong_number_is_flagged_and_number_rendering_can_be_turned_off():
@@ -137,31 +168,45 @@ def test_a_wrong_number_is_flagged_and_number_rendering_can_be_turned_off():
     [r] = run(engine, "Korut menembak 3 rudal.")
     assert r.flagged and [(o.source, o.reason) for o in r.flags] == [("3", "number")]
     options = translate_kit.translation.TranslateOptions(number_rendering=False)
-    [r] = translate_kit.translate_texts(["Korut menembak 3 rudal."], glossary=GLOSSARY, translate=engine,
-                                        options=options)
+    [r] = translate_kit.translate_texts(
+        ["Korut menembak 3 rudal."], glossary=GLOSSARY, translate=engine, options=options
+    )
     assert not r.flagged and r.numbers == []
 
 
 def test_substitution_of_the_terms_own_rendering_when_both_protections_fail():
     # placeholder dropped, inline form translated away; the term alone is rendered "the DPRK regime"
-    engine = Scripted({"Korut meluncurkan rudal.": "The DPRK regime launched a missile.",
-                       "ZX1 meluncurkan rudal.": "It launched a missile.",
-                       "North Korea meluncurkan rudal.": "The northern regime launched a missile.",
-                       "Korut": "the DPRK regime"})
+    engine = Scripted(
+        {
+            "Korut meluncurkan rudal.": "The DPRK regime launched a missile.",
+            "ZX1 meluncurkan rudal.": "It launched a missile.",
+            "North Korea meluncurkan rudal.": "The northern regime launched a missile.",
+            "Korut": "the DPRK regime",
+        }
+    )
     [r] = run(engine, "Korut meluncurkan rudal.")
     assert r.text == "North Korea launched a missile."
     assert verdicts(r) == [("Korut", "enforced", "substitute")]
 
 
 def test_nothing_holds_so_the_sentence_is_flagged_with_the_unconstrained_output():
-    engine = Scripted({"Korut meluncurkan rudal.": "Pyongyang launched a missile.",
-                       "North Korea meluncurkan rudal.": "The northern regime launched a missile.",
-                       "Korut": "Korut"}, default="It launched a missile.")
+    engine = Scripted(
+        {
+            "Korut meluncurkan rudal.": "Pyongyang launched a missile.",
+            "North Korea meluncurkan rudal.": "The northern regime launched a missile.",
+            "Korut": "Korut",
+        },
+        default="It launched a missile.",
+    )
     [r] = run(engine, "Korut meluncurkan rudal.")
     assert r.flagged and r.text == "Pyongyang launched a missile."
     # first round, placeholder, inline, the term alone, then every term behind a fresh placeholder (ZX2)
-    assert engine.calls[1:] == [["ZX1 meluncurkan rudal."], ["North Korea meluncurkan rudal."], ["Korut"],
-                                ["ZX2 meluncurkan rudal."]]
+    assert engine.calls[1:] == [
+        ["ZX1 meluncurkan rudal."],
+        ["North Korea meluncurkan rudal."],
+        ["Korut"],
+        ["ZX2 meluncurkan rudal."],
+    ]
     assert verdicts(r) == [("Korut", "flagged", "missing")]
 
 
@@ -205,11 +250,17 @@ def test_suppressing_the_forbidden_forms_when_the_prefix_does_not_hold():
 
 
 def test_each_round_is_one_batched_call_and_identical_texts_go_once():
-    engine = Scripted({"Korut siap.": "Korut is ready.", "ZX1 siap.": "ZX1 is ready.",
-                       "Rusia siap.": "Russia is ready."})
+    engine = Scripted(
+        {"Korut siap.": "Korut is ready.", "ZX1 siap.": "ZX1 is ready.", "Rusia siap.": "Russia is ready."}
+    )
     results = run(engine, "Korut siap.", "Rusia siap.", "Korut siap.", "Cuaca cerah.", "")
-    assert [r.text for r in results] == ["North Korea is ready.", "Russia is ready.", "North Korea is ready.",
-                                         "Cuaca cerah.", ""]
+    assert [r.text for r in results] == [
+        "North Korea is ready.",
+        "Russia is ready.",
+        "North Korea is ready.",
+        "Cuaca cerah.",
+        "",
+    ]
     assert engine.calls == [["Korut siap.", "Rusia siap.", "Cuaca cerah."], ["ZX1 siap."]]
 
 
@@ -233,8 +284,11 @@ def test_urls_emails_handles_and_hashtags_come_out_verbatim():
     [r] = run(engine, source)
     assert r.text == "See www.kemlu.go.id, write to info@kemlu.go.id or @Kemlu_RI #DiplomasiRI."
     assert [(o.source, o.kind, o.verdict) for o in r.terms] == [
-        ("www.kemlu.go.id", "verbatim", "enforced"), ("info@kemlu.go.id", "verbatim", "enforced"),
-        ("@Kemlu_RI", "verbatim", "enforced"), ("#DiplomasiRI", "verbatim", "enforced")]
+        ("www.kemlu.go.id", "verbatim", "enforced"),
+        ("info@kemlu.go.id", "verbatim", "enforced"),
+        ("@Kemlu_RI", "verbatim", "enforced"),
+        ("#DiplomasiRI", "verbatim", "enforced"),
+    ]
 
 
 def test_a_glossary_directory_and_a_loaded_glossary_are_both_accepted(glossary_dir):
@@ -279,6 +333,7 @@ def test_two_hundred_terms_in_one_sentence_each_get_a_verdict():
 
     def translate(texts):
         return [re.sub(r"\bdan\b", "and", t) for t in engine(texts)]
+
     [r] = run(translate, sentence)
     assert len(r.terms) == 200 and all(o.verdict == "enforced" for o in r.terms)
     assert r.text == " and ".join(["North Korea", "Russia"] * 100) + "."

@@ -61,23 +61,31 @@ def test_the_ladder_on_the_copy_model_uses_the_nbest_first_round_and_placeholder
             def call(*args, **kwargs):
                 calls.append((name, list(args[0])))
                 return method(*args, **kwargs)
+
             return call
 
-    [a, b] = translate_kit.translate_texts(["Korut dan Rusia bertemu.", "Cuaca cerah."], glossary=GLOSSARY,
-                                           translate=Counting())
+    [a, b] = translate_kit.translate_texts(
+        ["Korut dan Rusia bertemu.", "Cuaca cerah."], glossary=GLOSSARY, translate=Counting()
+    )
     assert a.text == "North Korea dan Russia bertemu." and b.text == "Cuaca cerah."
-    assert [(o.source, o.verdict, o.method) for o in a.terms] == [("Korut", "enforced", "placeholder"),
-                                                                  ("Rusia", "enforced", "placeholder")]
-    assert calls == [("translate_nbest", ["Korut dan Rusia bertemu.", "Cuaca cerah."]),
-                     ("translate", ["ZX1 dan ZX2 bertemu."])]
+    assert [(o.source, o.verdict, o.method) for o in a.terms] == [
+        ("Korut", "enforced", "placeholder"),
+        ("Rusia", "enforced", "placeholder"),
+    ]
+    assert calls == [
+        ("translate_nbest", ["Korut dan Rusia bertemu.", "Cuaca cerah."]),
+        ("translate", ["ZX1 dan ZX2 bertemu."]),
+    ]
 
 
 def test_a_term_the_model_renders_right_is_natural_and_kept(make_demo_package):
     engine = BatchTranslator(make_demo_package(word_map={"Korut": "North Korea", "dan": "and"})[1])
     [r] = translate_kit.translate_texts(["Korut dan Rusia bertemu."], glossary=GLOSSARY, translate=engine)
     assert r.text == "North Korea and Russia bertemu."
-    assert [(o.source, o.verdict, o.method) for o in r.terms] == [("Korut", "natural", ""),
-                                                                  ("Rusia", "enforced", "placeholder")]
+    assert [(o.source, o.verdict, o.method) for o in r.terms] == [
+        ("Korut", "natural", ""),
+        ("Rusia", "enforced", "placeholder"),
+    ]
 
 
 def test_attention_aligned_span_substitution_when_both_protections_are_mangled(make_demo_package):

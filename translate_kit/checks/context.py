@@ -10,10 +10,19 @@ term occurring twice needing two renderings.
 from __future__ import annotations
 
 from ..corpus.pairing import SegmentPair
+from ..glossary.matching import (
+    ID_SUFFIXES,
+    Match,
+    Matcher,
+    fold_form,
+    overlaps,
+    source_matcher,
+    source_patterns,
+    target_matcher,
+)
 from ..glossary.model import Entry, Glossary
-from ..glossary.matching import Match, Matcher, fold_form, overlaps, source_matcher, source_patterns, target_matcher, ID_SUFFIXES
-from .numbers import NumberDiff, compare
 from .model import Side, Violation
+from .numbers import NumberDiff, compare
 from .typo_index import TypoIndex
 
 _ACCEPTED = ("preferred", "admitted")

@@ -218,6 +218,14 @@ def _language_findings(path: Path, po: polib.POFile) -> list[Diagnostic]:
     return [Diagnostic("error", "wrong-language", message, str(path), line)]
 
 
+def _flag_findings(e: Entry, name: str) -> list[Diagnostic]:
+    """``protect`` and ``verify-first`` together contradict each other (translate's per-entry policy)."""
+    if "protect" in e.flags and "verify-first" in e.flags:
+        return [Diagnostic("error", "conflicting-flags", f"entry {name} is flagged both protect and verify-first "
+                           "(keep one)", str(e.path), e.line)]
+    return []
+
+
 def _entry_findings(e: Entry, po_entry: polib.POEntry, entry_claims: list[Claim]) -> list[Diagnostic]:
     out: list[Diagnostic] = []
 
@@ -231,9 +239,7 @@ def _entry_findings(e: Entry, po_entry: polib.POEntry, entry_claims: list[Claim]
     if e.enforced and not e.no_translate and not e.target.strip():
         add("error", "empty-target", f"entry {name} has an empty msgstr (give the English form or mark it fuzzy)")
 
-    if "protect" in e.flags and "verify-first" in e.flags:
-        add("error", "conflicting-flags", f"entry {name} is flagged both protect and verify-first (keep one)")
-
+    out += _flag_findings(e, name)
     lower = not e.case_sensitive
     accepted = {fold_form(t, lower): t for t in e.target_forms} if e.forbidden else {}
     for form in e.forbidden:

@@ -158,8 +158,12 @@ def page_from_run(
                     where,
                     unit.text,
                     res.text,
-                    terms=marker.marks(unit.text, res.text, flagged=flagged,
-                                       enforced={id(o.entry) for o in res.terms if o.verdict == "enforced"}),
+                    terms=marker.marks(
+                        unit.text,
+                        res.text,
+                        flagged=flagged,
+                        enforced={id(o.entry) for o in res.terms if o.verdict == "enforced"},
+                    ),
                     violations=[_violation_mark(v) for v in found],
                 )
             )

@@ -18,8 +18,8 @@ as ``translate``; its optional capabilities (n-best, attention, prefix, suppress
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Callable, Sequence
 
 from ..engine.protocol import as_translator
 from ..glossary.model import Glossary
@@ -30,9 +30,13 @@ from .segments import SegmentResult, translate_segments
 TextResult = SegmentResult
 
 
-def translate_texts(texts: Sequence[str], *, glossary: Glossary | str | Path | None,
-                    translate: Callable[[list[str]], list[str]] | object,
-                    options: TranslateOptions | None = None) -> list[TextResult]:
+def translate_texts(
+    texts: Sequence[str],
+    *,
+    glossary: Glossary | str | Path | None,
+    translate: Callable[[list[str]], list[str]] | object,
+    options: TranslateOptions | None = None,
+) -> list[TextResult]:
     """Translate ``texts`` with ``translate`` held to ``glossary`` (a directory of .po files, a loaded
     :class:`~translate_kit.glossary.model.Glossary`, or None); one :data:`TextResult` per text, in order.
 
@@ -47,5 +51,4 @@ def translate_texts(texts: Sequence[str], *, glossary: Glossary | str | Path | N
         from ..glossary.pofile import load_glossary
 
         glossary = load_glossary(Path(glossary))
-    return translate_segments(list(texts), glossary=glossary, translator=as_translator(translate),
-                              options=options)
+    return translate_segments(list(texts), glossary=glossary, translator=as_translator(translate), options=options)

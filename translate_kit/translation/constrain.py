@@ -26,8 +26,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 from ..glossary.matching import EN_SUFFIXES, Match, Matcher
 from ..glossary.model import Entry
@@ -103,7 +103,7 @@ class Protected:
     slots: tuple[Slot, ...]
     where: tuple[tuple[int, int], ...] = ()
 
-    def with_slots(self, extra: Sequence[Slot]) -> "Protected":
+    def with_slots(self, extra: Sequence[Slot]) -> Protected:
         return Protected(self.source, self.text, self.slots + tuple(extra), self.where)
 
 

@@ -38,8 +38,8 @@ from __future__ import annotations
 
 import re
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 from ..glossary.matching import Match
 from ..glossary.model import Entry
@@ -62,7 +62,13 @@ from .verify import Failure, Verifier
 NATURAL, ENFORCED, FLAGGED = "natural", "enforced", "flagged"
 VERDICTS = (NATURAL, ENFORCED, FLAGGED)
 PROTECTED, NBEST, ATTENTION, SUBSTITUTE, PREFIX, SUPPRESS = (
-    "protected", "n-best", "attention", "substitute", "prefix", "suppress")
+    "protected",
+    "n-best",
+    "attention",
+    "substitute",
+    "prefix",
+    "suppress",
+)
 #: every method an ``enforced`` verdict can name, in ladder order
 METHODS = (PROTECTED, NBEST, PLACEHOLDER, INLINE, ATTENTION, SUBSTITUTE, PREFIX, SUPPRESS)
 _WORD = re.compile(r"\w")
@@ -90,9 +96,16 @@ class Occurrence:
         return self.entry.label() if self.entry is not None else self.source
 
     def to_dict(self) -> dict:
-        return {"source": self.source, "kind": self.kind, "entry": self.label(),
-                "ref": self.entry.ref if self.entry is not None else None, "verdict": self.verdict,
-                "method": self.method, "reason": self.reason, "detail": self.detail}
+        return {
+            "source": self.source,
+            "kind": self.kind,
+            "entry": self.label(),
+            "ref": self.entry.ref if self.entry is not None else None,
+            "verdict": self.verdict,
+            "method": self.method,
+            "reason": self.reason,
+            "detail": self.detail,
+        }
 
 
 @dataclass(slots=True)
@@ -110,16 +123,32 @@ class PieceResult:
 class _State:
     """One piece on its way up the ladder."""
 
-    __slots__ = ("source", "all", "terms", "verbatim", "upfront", "first", "hyps", "fails0", "best",
-                 "best_fails", "best_method", "constrained", "spans", "span_text", "natural",
-                 "sent")
+    __slots__ = (
+        "source",
+        "all",
+        "terms",
+        "verbatim",
+        "upfront",
+        "first",
+        "hyps",
+        "fails0",
+        "best",
+        "best_fails",
+        "best_method",
+        "constrained",
+        "spans",
+        "span_text",
+        "natural",
+        "sent",
+    )
 
     def __init__(self, source: str, found: list[Match], upfront: set):
         self.source, self.all, self.upfront = source, found, upfront
         self.terms = [m for m in found if not is_verbatim(m.entry)]
         self.verbatim = [m for m in found if is_verbatim(m.entry)]
-        schemes = [(INLINE if has_token_collision(source) else PLACEHOLDER) if m.entry in upfront else KEEP
-                   for m in found]
+        schemes = [
+            (INLINE if has_token_collision(source) else PLACEHOLDER) if m.entry in upfront else KEEP for m in found
+        ]
         self.first = protect(source, found, schemes)
         self.hyps: list[str] = []
         self.fails0: dict = {}
@@ -175,9 +204,17 @@ class EngineCalls:
         return [table.get(k) for k in zip(texts, *per_item)]
 
 
-def enforce(pieces: Sequence[str], matches: Sequence[Sequence[Match]], translator, *, verifier: Verifier,
-            policy: dict[str, bool] | None = None, verbatim: bool = True, progress=None,
-            stats: dict | None = None) -> list[PieceResult]:
+def enforce(
+    pieces: Sequence[str],
+    matches: Sequence[Sequence[Match]],
+    translator,
+    *,
+    verifier: Verifier,
+    policy: dict[str, bool] | None = None,
+    verbatim: bool = True,
+    progress=None,
+    stats: dict | None = None,
+) -> list[PieceResult]:
     """Translate ``pieces`` (with their glossary matches) held to the glossary; one result per piece."""
     if len(pieces) != len(matches):
         raise ValueError("one match list per piece is required")
@@ -189,8 +226,15 @@ def enforce(pieces: Sequence[str], matches: Sequence[Sequence[Match]], translato
         upfront = {m.entry for m in found if is_verbatim(m.entry) or protect_up_front(m.entry, policy)}
         states.append(_State(piece, found, upfront))
     _first_round(states, calls, verifier)
-    for rung in (_rung_nbest, _rung_placeholder, _rung_inline, _rung_align, _rung_prefix, _rung_suppress,
-                 _rung_protect_all):
+    for rung in (
+        _rung_nbest,
+        _rung_placeholder,
+        _rung_inline,
+        _rung_align,
+        _rung_prefix,
+        _rung_suppress,
+        _rung_protect_all,
+    ):
         todo = [st for st in states if st.best_fails]
         if not todo:
             break
@@ -235,8 +279,7 @@ def _rung_nbest(todo: list[_State], calls: EngineCalls, verifier: Verifier) -> N
                 break
 
 
-def _rung_protect(todo: list[_State], calls: EngineCalls, verifier: Verifier, scheme: str,
-                  every: bool = False) -> None:
+def _rung_protect(todo: list[_State], calls: EngineCalls, verifier: Verifier, scheme: str, every: bool = False) -> None:
     """Re-translate with the failing terms protected by ``scheme`` (``every``: all terms). A term the first
     output rendered right is written inline in that very rendering, so the retry cannot lose it; up-front
     entries stay behind placeholders."""
@@ -357,8 +400,9 @@ def _rendering_spans(text: str, renderings: list[tuple[Match, str]]) -> list[tup
             if not cand or (cand.casefold() == m.entry.preferred.casefold() and cand not in m.entry.forbidden):
                 continue
             rx = re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, cand.split())) + r"\w*", re.IGNORECASE)
-            hit = next((h for h in rx.finditer(text)
-                        if not any(h.start() < te and ts < h.end() for ts, te in taken)), None)
+            hit = next(
+                (h for h in rx.finditer(text) if not any(h.start() < te and ts < h.end() for ts, te in taken)), None
+            )
             if hit:
                 taken.append(hit.span())
                 out.append((m, *hit.span()))
@@ -402,8 +446,11 @@ def _rung_suppress(todo: list[_State], calls: EngineCalls, verifier: Verifier) -
     """The sentence again with every forbidden form of a failing entry suppressed (one list per call)."""
     if not calls.has("translate_suppressed"):
         return
-    chosen = [st for st in todo if any(e is not None and e.forbidden and f[0] == "forbidden"
-                                       for e, f in st.best_fails.items())]
+    chosen = [
+        st
+        for st in todo
+        if any(e is not None and e.forbidden and f[0] == "forbidden" for e, f in st.best_fails.items())
+    ]
     suppress = sorted({f for st in chosen for e in st.best_fails if e is not None for f in e.forbidden})
     if not chosen or not suppress:
         return
@@ -411,8 +458,9 @@ def _rung_suppress(todo: list[_State], calls: EngineCalls, verifier: Verifier) -
     for st, out in zip(chosen, outs):
         if out is not None:
             r = restore(out, st.first)
-            st.accept(r.text, SUPPRESS, _check(st, r, verifier), {e for e, f in st.best_fails.items()
-                                                                   if f[0] == "forbidden"})
+            st.accept(
+                r.text, SUPPRESS, _check(st, r, verifier), {e for e, f in st.best_fails.items() if f[0] == "forbidden"}
+            )
 
 
 def _result(st: _State) -> PieceResult:

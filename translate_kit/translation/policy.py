@@ -61,8 +61,8 @@ def enforcement_warnings(entries) -> tuple[list[Entry], list]:
     usable, diags = [], []
 
     def warn(e: Entry, code: str, message: str) -> None:
-        diags.append(Diagnostic("warning", code, f"{e.label()}: {message}", str(e.path) if e.path else None,
-                                e.line))
+        diags.append(Diagnostic("warning", code, f"{e.label()}: {message}", str(e.path) if e.path else None, e.line))
+
     for e in entries:
         if not e.preferred.strip():
             warn(e, "empty-preferred", "no English form (empty msgstr without no-translate): not enforced")
@@ -74,6 +74,10 @@ def enforcement_warnings(entries) -> tuple[list[Entry], list]:
         if any(f.casefold() in {t.casefold() for t in e.target_forms} for f in e.forbidden):
             warn(e, "forbidden-is-accepted", "a forbidden form equals an accepted form: the accepted reading wins")
         if any(_PLACEHOLDER_LIKE.search(f) for f in e.source_forms):
-            warn(e, "placeholder-like-term", "a source form reads like a placeholder: sentences with it are "
-                                             "protected inline, never with placeholders")
+            warn(
+                e,
+                "placeholder-like-term",
+                "a source form reads like a placeholder: sentences with it are "
+                "protected inline, never with placeholders",
+            )
     return usable, diags

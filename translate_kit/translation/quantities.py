@@ -14,8 +14,8 @@ occurrence: ``natural``, ``enforced`` (method ``number-rendering``) or ``flagged
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from decimal import InvalidOperation
-from typing import Sequence
 
 from ..checks.numbers import (
     EN_MONTHS,
@@ -33,9 +33,16 @@ _ID_MONTH = "|".join(sorted(ID_MONTHS, key=len, reverse=True))
 _DATE = re.compile(r"\b(\d{1,2}(?:\s*[-\u2013]\s*\d{1,2})?)\s+(" + _ID_MONTH + r")\s+(\d{4})\b", re.IGNORECASE)
 _DAY_MONTH = re.compile(r"\b(\d{1,2})\s+(" + _ID_MONTH + r")\b(?!\s+\d)", re.IGNORECASE)
 _MONTH = re.compile(r"\b(" + _ID_MONTH + r")\b", re.IGNORECASE)
-_SCALES = {"ribu": "thousand", "juta": "million", "miliar": "billion", "milyar": "billion",
-           "triliun": "trillion", "trilyun": "trillion", "persen": "percent"}
-_SCALE = re.compile(r"(\d)(\s+)(" + "|".join(_SCALES) + r")\b", re.IGNORECASE)
+_SCALES = {
+    "ribu": "thousand",
+    "juta": "million",
+    "miliar": "billion",
+    "milyar": "billion",
+    "triliun": "trillion",
+    "trilyun": "trillion",
+    "persen": "percent",
+}
+_SCALE = re.compile(r"(\d)(\s*)(" + "|".join(_SCALES) + r")\b", re.IGNORECASE)
 _DIGITS = re.compile(r"\d[\d.,]*\d|\d")
 _SPACES = re.compile(r"\s+")
 
@@ -64,9 +71,10 @@ def english_conventions(source: str, text: str) -> str:
     text = _DATE.sub(lambda m: f"{_month(m.group(2))} {_SPACES.sub('', m.group(1))}, {m.group(3)}", text)
     text = _DAY_MONTH.sub(lambda m: f"{_month(m.group(2))} {m.group(1)}", text)
     if _MONTH.search(text):
-        text = _MONTH.sub(lambda m: _month(m.group(1)) if m.group(1)[0].isupper() or m.group(1).isupper()
-                          else m.group(1), text)
-    text = _SCALE.sub(lambda m: m.group(1) + m.group(2) + _SCALES[m.group(3).lower()], text)
+        text = _MONTH.sub(
+            lambda m: _month(m.group(1)) if m.group(1)[0].isupper() or m.group(1).isupper() else m.group(1), text
+        )
+    text = _SCALE.sub(lambda m: m.group(1) + (m.group(2) or " ") + _SCALES[m.group(3).lower()], text)
     literals = {}
     for q in extract(source, "id"):
         for tok in _DIGITS.findall(q.text):
@@ -76,8 +84,9 @@ def english_conventions(source: str, text: str) -> str:
                 literals[tok] = english_number(tok)
     changes = {k: v for k, v in literals.items() if k != v}
     if changes:
-        rx = re.compile(r"(?<![\d.,])(" + "|".join(map(re.escape, sorted(changes, key=len, reverse=True)))
-                        + r")(?![\d]|[.,]\d)")
+        rx = re.compile(
+            r"(?<![\d.,])(" + "|".join(map(re.escape, sorted(changes, key=len, reverse=True))) + r")(?![\d]|[.,]\d)"
+        )
         text = rx.sub(lambda m: changes[m.group(1)], text)
     return text
 

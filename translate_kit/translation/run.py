@@ -27,9 +27,9 @@ from .manifest import STATE_DIR, STATE_NAME, OutputState
 from .memory import MemoryStats, MemoryStore, MemoryTranslator, default_memory_path
 from .options import TranslateOptions, load_rules
 from .outputs import relpaths_for
+from .policy import enforcement_warnings
 from .report import FAILED, FileRecord, Flag, RunReport
 from .review import collect_review_edits
-from .policy import enforcement_warnings
 from .segments import SegmentResult, Timer, translate_segments
 from .writing import add_earlier_files, write_outputs
 

@@ -8,9 +8,9 @@ public entry point for any engine) build on.
 from __future__ import annotations
 
 import time
+from collections.abc import Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Sequence
 
 from ..glossary.model import Entry, Glossary
 from .enforce import PROTECTED, Occurrence, PieceResult, enforce

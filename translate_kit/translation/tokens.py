@@ -30,15 +30,18 @@ class VerbatimTokens:
     def entry(self, text: str) -> Entry:
         e = self.entries.get(text)
         if e is None:
-            e = self.entries[text] = Entry(text, text, context=VERBATIM_CONTEXT,
-                                           flags=["no-translate", "case-sensitive"])
+            e = self.entries[text] = Entry(
+                text, text, context=VERBATIM_CONTEXT, flags=["no-translate", "case-sensitive"]
+            )
         return e
 
     def find(self, sentence: str) -> list[Match]:
         if "@" not in sentence and "#" not in sentence and "/" not in sentence and "www." not in sentence:
             return []
-        return [Match(m.start(), m.end(), self.entry(m.group(0)), m.group(0), "source", m.group(0))
-                for m in _VERBATIM.finditer(sentence)]
+        return [
+            Match(m.start(), m.end(), self.entry(m.group(0)), m.group(0), "source", m.group(0))
+            for m in _VERBATIM.finditer(sentence)
+        ]
 
 
 def merge(terms: list[Match], verbatim: list[Match]) -> list[Match]:

@@ -5,7 +5,7 @@ occurrence verified here is never a ``missing-term``, ``forbidden-term`` or ``un
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 from ..checks.context import account, untranslated_matcher
 from ..glossary.matching import Match, target_matcher
@@ -40,7 +40,7 @@ class Verifier:
                     out[m.entry] = ("untranslated", f"Indonesian {m.text!r} left in the output")
             for m in acc.forbidden:
                 out.setdefault(m.entry, ("forbidden", f"forbidden form {m.text!r} in the output"))
-            for entry, m in acc.missing():
+            for entry, _m in acc.missing():
                 out.setdefault(entry, ("missing", f"no {entry.preferred!r} (or an admitted form) in the output"))
         if verbatim:
             need: dict[str, int] = {}
