@@ -139,9 +139,9 @@ def worker_pipeline(input_dir: Path, glossary_dir: Path | None) -> dict:
     # time spent inside the model vs. around it: the glossary's own cost is the part around it
     model_translate, batches, model_seconds = translator.translate, [], [0.0]
 
-    def timed_translate(sentences, progress=None):
+    def timed_translate(sentences, progress=None, **kwargs):  # kwargs: on_batch (the memory streams batches)
         t0 = time.perf_counter()
-        out = model_translate(sentences, progress=progress)
+        out = model_translate(sentences, progress=progress, **kwargs)
         model_seconds[0] += time.perf_counter() - t0
         batches.append(list(sentences))
         return out
