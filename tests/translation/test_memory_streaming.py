@@ -87,7 +87,12 @@ def test_an_engine_without_streaming_still_gets_length_sorted_chunks(tmp_path):
         def identity(self):
             return {"engine": "plain-script"}
 
-    with MemoryStore(tmp_path / "m.sqlite") as store:
-        memory = MemoryTranslator(Plain(), store)
-        assert memory.translate(TEXTS) == [t.upper() for t in TEXTS]
-    assert [len(c) for c in calls] == [2, 2, 2, 2, 2] and sum(calls, []) == TEXTS
+    class Wrapped(Plain):  # says it streams, but its translate (wrapped, say, by a timer) takes no on_batch
+        streams_batches = True
+
+    for engine in (Plain(), Wrapped()):
+        calls.clear()
+        with MemoryStore(tmp_path / f"{type(engine).__name__}.sqlite") as store:
+            memory = MemoryTranslator(engine, store)
+            assert memory.translate(TEXTS) == [t.upper() for t in TEXTS]
+        assert [len(c) for c in calls] == [2, 2, 2, 2, 2] and sum(calls, []) == TEXTS

@@ -12,7 +12,8 @@ stand in for :class:`~translate_kit.engine.translator.BatchTranslator`:
   own batches is done — ``indexes`` into ``texts``, ``outputs`` their final translations (exactly what
   ``translate`` returns for them), every input in exactly one call, all before ``translate`` returns, from
   the thread that runs ``translate``. The translation memory then sends all it lacks in one call and commits
-  each batch as it arrives (one Ray pool per call, not one per memory chunk); engines without it get
+  each batch as it arrives (one Ray pool per call, not one per memory chunk); engines without it (or whose
+  ``translate``, wrapped since, takes no ``on_batch``) get
   length-sorted chunks of about four token batches, one call each.
 
 Optional CTranslate2 capabilities (n-best lists, attention, target prefixes, suppressed sequences, scoring)

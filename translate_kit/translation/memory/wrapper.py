@@ -24,6 +24,7 @@ the abandoned call's result is dropped.
 
 from __future__ import annotations
 
+import inspect
 import json
 import queue
 import threading
@@ -93,7 +94,7 @@ class MemoryTranslator:
             if progress:
                 progress(sum(counts[t] for t, _ in pairs))
 
-        if missing and getattr(self.inner, "streams_batches", False):
+        if missing and _streams(self.inner):
             self._translate_streaming(missing, commit)
         for chunk in self._chunks([t for t in missing if t not in found]):
             outputs = self.call(self.inner.translate, chunk)
@@ -187,6 +188,17 @@ class MemoryTranslator:
 
     def __repr__(self) -> str:
         return f"MemoryTranslator({self.inner!r}, {str(self.store.path)!r})"
+
+
+def _streams(engine) -> bool:
+    """The engine streams its batches: it says so, and its ``translate`` (maybe wrapped since) takes ``on_batch``."""
+    if not getattr(engine, "streams_batches", False):
+        return False
+    try:
+        params = inspect.signature(engine.translate).parameters.values()
+    except (TypeError, ValueError):
+        return False
+    return any(p.name == "on_batch" or p.kind is p.VAR_KEYWORD for p in params)
 
 
 def _check_count(outputs, inputs: list) -> None:
