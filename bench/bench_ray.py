@@ -53,9 +53,9 @@ def worker(input_dir: Path, backend: str, workers: int, device: str) -> dict:
         tokens = [0]
         translate = engine.translate
 
-        def counted(sentences, progress=None):
+        def counted(sentences, progress=None, **kwargs):  # kwargs: on_batch (the memory streams batches)
             tokens[0] += sum(len(engine.tokenize(s)) for s in sentences if s.strip())
-            return translate(sentences, progress=progress)
+            return translate(sentences, progress=progress, **kwargs)
 
         engine.translate = counted
         report = translate_documents(

@@ -143,6 +143,37 @@ def test_a_worker_that_dies_is_restarted_and_its_batch_retried(ray_local, word_p
     assert (tmp_path / "died").read_text() == "once"  # the worker did die once
 
 
+def test_a_memory_over_ray_makes_one_pool_per_call_and_commits_each_batch(ray_local, word_package, tmp_path):
+    """Issue 13: the memory sends all it lacks in one engine call (one Ray Data run: one pool start) and the
+    batches stream back into the memory; outputs are the local backend's bytes."""
+    from translate_kit.translation.memory import MemoryStore, MemoryTranslator
+
+    _, info = word_package
+    local = BatchTranslator(info, max_batch_tokens=64)
+    expected = local.translate(SENTENCES)
+    planned = local.plan_batches({i: local.tokenize(s) for i, s in enumerate(SENTENCES)})
+    assert len(planned) > 8  # more than two of the memory's non-streaming chunks (4 batches each)
+    starts = tmp_path / "starts"
+
+    class CountingWorker(RayWorker):
+        def __init__(self, *args, **kwargs):
+            with open(starts, "a", encoding="utf-8") as fh:  # one line per worker started
+                fh.write(f"{os.getpid()}\n")
+            super().__init__(*args, **kwargs)
+
+    remote = RayTranslator(info, max_batch_tokens=64, options=RayOptions(workers=2), worker=CountingWorker)
+    with MemoryStore(tmp_path / "m.sqlite") as store:
+        memory = MemoryTranslator(remote, store)
+        outputs = memory.translate(SENTENCES)
+        assert [o.encode() for o in outputs] == [e.encode() for e in expected]
+        assert memory.stats.engine_calls == 1 and memory.stats.committed == len(set(SENTENCES))
+        assert len(starts.read_text().split()) == 2  # one pool of 2 workers, started once
+        more = [f"Menteri tiba di kota {w} pada hari Selasa." for w in ("Bogor", "Solo", "Palu")]
+        assert memory.translate(SENTENCES + more) == expected + local.translate(more)
+        assert memory.stats.engine_calls == 2 and memory.stats.hits == len(set(SENTENCES))
+    assert len(starts.read_text().split()) == 4  # the second call: one more pool
+
+
 def test_a_package_missing_on_a_node_is_shipped_and_checked(ray_local, word_package, tmp_path):
     from translate_kit.engine.identity import package_digest
 

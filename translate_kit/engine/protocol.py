@@ -6,7 +6,15 @@ stand in for :class:`~translate_kit.engine.translator.BatchTranslator`:
 
 - required: ``translate(texts: list[str], progress=None) -> list[str]`` — one output per input, in order;
 - optional: ``tokenize(text) -> list[str]`` and ``max_input_tokens`` (then over-long sentences are cut
-  before translation), ``identity()`` (a JSON-able description of the model and decoding options).
+  before translation), ``identity()`` (a JSON-able description of the model and decoding options);
+- optional, streaming: an engine whose ``streams_batches`` attribute is true takes
+  ``translate(texts, progress=None, on_batch=None)`` and calls ``on_batch(indexes, outputs)`` as each of its
+  own batches is done — ``indexes`` into ``texts``, ``outputs`` their final translations (exactly what
+  ``translate`` returns for them), every input in exactly one call, all before ``translate`` returns, from
+  the thread that runs ``translate``. The translation memory then sends all it lacks in one call and commits
+  each batch as it arrives (one Ray pool per call, not one per memory chunk); engines without it (or whose
+  ``translate``, wrapped since, takes no ``on_batch``) get
+  length-sorted chunks of about four token batches, one call each.
 
 Optional capabilities, discovered with ``hasattr`` by the glossary enforcement (translate_kit.translation
 .enforce) and offered by :class:`~translate_kit.engine.translator.BatchTranslator`. Every input and output

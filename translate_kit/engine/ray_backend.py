@@ -272,11 +272,17 @@ class RayTranslator(PackageEngine):
         if self._archive is None and len(nodes) > 1:
             self._archive = [ray.put(_zip_directory(self.info.path))]  # for nodes without the package
 
-    def translate(self, sentences: list[str], progress: Callable[[int], None] | None = None) -> list[str]:
-        """As :meth:`PackageEngine.translate`; a batch that fails for good raises :class:`EngineBatchError`
-        after all the others are done."""
+    def translate(
+        self,
+        sentences: list[str],
+        progress: Callable[[int], None] | None = None,
+        on_batch: Callable[[list[int], list[str]], None] | None = None,
+    ) -> list[str]:
+        """As :meth:`PackageEngine.translate` (one Ray Data run, one pool, for the whole call; ``on_batch``
+        gets each batch as its result streams back); a batch that fails for good raises
+        :class:`EngineBatchError` after all the others are done (and were handed to ``on_batch``)."""
         self._failures = []
-        results = super().translate(sentences, progress)
+        results = super().translate(sentences, progress, on_batch)
         if not self._failures:
             return results
         plan = self._last_plan

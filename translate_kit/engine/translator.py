@@ -149,8 +149,14 @@ class PackageEngine:
 
     # ------------------------------------------------------------------------------------- translation
 
-    def translate(self, sentences: list[str], progress: Callable[[int], None] | None = None) -> list[str]:
-        """Translate all ``sentences``; results in input order. ``progress(n)`` reports n more finished.
+    #: ``translate`` takes ``on_batch`` (see :mod:`translate_kit.engine.protocol`).
+    streams_batches = True
+
+    def translate(self, sentences: list[str], progress: Callable[[int], None] | None = None,
+                  on_batch: Callable[[list[int], list[str]], None] | None = None) -> list[str]:
+        """Translate all ``sentences``; results in input order. ``progress(n)`` reports n more finished;
+        ``on_batch(indexes, outputs)`` hands over each token batch's translations as it is done (the blank
+        sentences first, as one batch).
 
         Empty or blank sentences come back as "". A sentence longer than :attr:`max_input_tokens` is an
         error (the caller splits long sentences; nothing is silently truncated).
@@ -165,13 +171,18 @@ class PackageEngine:
                 raise ModelError(f"sentence {i + 1} has {len(toks)} tokens, more than the model's "
                                  f"{self.max_input_tokens}; split it before translating", self.info.path)
             tokens[i] = toks
-        if progress and len(tokens) < len(sentences):
-            progress(len(sentences) - len(tokens))
+        blank = [i for i in range(len(sentences)) if i not in tokens]
+        if on_batch and blank:
+            on_batch(blank, [""] * len(blank))
+        if progress and blank:
+            progress(len(blank))
         batches = self.plan_batches(tokens)
         decoded = self._decode_batches([[tokens[i] for i in batch] for batch in batches], sentences, batches)
         for number, hypotheses in decoded:
             for i, hypothesis in zip(batches[number], hypotheses):
                 results[i] = self.detokenize(hypothesis)
+            if on_batch:
+                on_batch(list(batches[number]), [results[i] for i in batches[number]])
             if progress:
                 progress(len(batches[number]))
         return results

@@ -2,9 +2,11 @@
 :mod:`translate_kit.engine.protocol` contract and answers from the memory what it has already translated.
 
 - ``translate(texts)``: inputs the memory has (same engine identity, exact input) are answered from it; the
-  others go to the engine in length-sorted chunks of about the engine's own batch size, and each chunk is
-  committed as soon as it is done, so a killed run loses at most the chunk in flight and a re-run asks the
-  engine only for what the memory lacks.
+  others go to the engine, and each engine batch is committed as soon as it is done, so a killed run loses
+  at most what was in flight and a re-run asks the engine only for what the memory lacks. An engine that
+  streams its batches (``streams_batches``, see :mod:`translate_kit.engine.protocol`) gets all of them in
+  one call and hands each batch back through ``on_batch``; any other engine gets length-sorted chunks of
+  about four of its token batches, one call each, each chunk committed when it returns.
 - every other engine method whose name starts with ``translate`` or ``score`` (or is listed in the engine's
   ``memoizable`` attribute) is memoised the same way, generically: the key is the engine identity, the method
   name with its options (keyword and non-list arguments, as JSON) and the exact input item (the items of the
@@ -22,7 +24,9 @@ the abandoned call's result is dropped.
 
 from __future__ import annotations
 
+import inspect
 import json
+import queue
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -82,16 +86,47 @@ class MemoryTranslator:
             counts[t] = counts.get(t, 0) + 1
         if progress and len(missing) < len(unique):
             progress(sum(counts[t] for t in unique if t in found))
-        for chunk in self._chunks(missing):
-            outputs = self.call(self.inner.translate, chunk)
-            if not isinstance(outputs, list) or len(outputs) != len(chunk):
-                raise RuntimeError(f"the engine returned {len(outputs)} texts for {len(chunk)}")
-            self.store.put_many(self.engine, "translate", zip(chunk, outputs))
-            self.stats.committed += len(chunk)
-            found.update(zip(chunk, outputs))
+
+        def commit(pairs: list[tuple[str, str]]) -> None:
+            self.store.put_many(self.engine, "translate", pairs)
+            self.stats.committed += len(pairs)
+            found.update(pairs)
             if progress:
-                progress(sum(counts[t] for t in chunk))
+                progress(sum(counts[t] for t, _ in pairs))
+
+        if missing and _streams(self.inner):
+            self._translate_streaming(missing, commit)
+        for chunk in self._chunks([t for t in missing if t not in found]):
+            outputs = self.call(self.inner.translate, chunk)
+            _check_count(outputs, chunk)
+            commit(list(zip(chunk, outputs)))
         return [found[t] for t in texts]
+
+    def _translate_streaming(self, missing: list[str], commit) -> None:
+        """All of ``missing`` in one engine call; each batch it hands to ``on_batch`` (in the worker thread)
+        is committed here, in the caller's thread (SQLite's), while the call runs, and on Ctrl-C or an engine
+        error what had arrived is still committed. Inputs the engine returned but never handed over are
+        committed at the end."""
+        arrived: queue.SimpleQueue = queue.SimpleQueue()
+        done: set[str] = set()
+
+        def on_batch(indexes: list[int], outputs: list[str]) -> None:
+            _check_count(outputs, indexes)
+            arrived.put([(missing[i], o) for i, o in zip(indexes, outputs)])
+
+        def drain() -> None:
+            while not arrived.empty():
+                pairs = [(t, o) for t, o in arrived.get() if t not in done]
+                done.update(t for t, _ in pairs)
+                if pairs:
+                    commit(pairs)
+
+        self.stats.engine_tokens += sum(self._size(t) for t in missing)
+        outputs = self._wait(self.inner.translate, (missing,), {"on_batch": on_batch}, between=drain)
+        _check_count(outputs, missing)
+        rest = [(t, o) for t, o in zip(missing, outputs) if t not in done]
+        if rest:
+            commit(rest)
 
     def _size(self, text: str) -> int:
         tokenize = getattr(self.inner, "tokenize", None)
@@ -118,6 +153,11 @@ class MemoryTranslator:
 
     def call(self, func, *args, **kwargs):
         """``func(*args, **kwargs)`` in a worker thread, waited for in steps so that Ctrl-C is not delayed."""
+        return self._wait(func, args, kwargs)
+
+    def _wait(self, func, args: tuple, kwargs: dict, between: Callable[[], None] | None = None):
+        """As :meth:`call`; ``between()`` runs in this thread at every step and once more at the end (on
+        success, error or Ctrl-C alike)."""
         self.stats.engine_calls += 1
         self.stats.engine_inputs += len(args[0]) if args and isinstance(args[0], list) else 0
         box: dict = {}
@@ -130,8 +170,14 @@ class MemoryTranslator:
 
         worker = threading.Thread(target=work, name="translate-kit-engine", daemon=True)
         worker.start()
-        while worker.is_alive():
-            worker.join(_WAIT_STEP)
+        try:
+            while worker.is_alive():
+                worker.join(_WAIT_STEP)
+                if between:
+                    between()
+        finally:
+            if between:
+                between()
         if "error" in box:
             raise box["error"]
         return box["value"]
@@ -142,6 +188,23 @@ class MemoryTranslator:
 
     def __repr__(self) -> str:
         return f"MemoryTranslator({self.inner!r}, {str(self.store.path)!r})"
+
+
+def _streams(engine) -> bool:
+    """The engine streams its batches: it says so, and its ``translate`` (maybe wrapped since) takes ``on_batch``."""
+    if not getattr(engine, "streams_batches", False):
+        return False
+    try:
+        params = inspect.signature(engine.translate).parameters.values()
+    except (TypeError, ValueError):
+        return False
+    return any(p.name == "on_batch" or p.kind is p.VAR_KEYWORD for p in params)
+
+
+def _check_count(outputs, inputs: list) -> None:
+    if not isinstance(outputs, list) or len(outputs) != len(inputs):
+        count = len(outputs) if isinstance(outputs, (list, tuple)) else type(outputs).__name__
+        raise RuntimeError(f"the engine returned {count} texts for {len(inputs)}")
 
 
 def _memoizable(inner, name: str) -> bool:
