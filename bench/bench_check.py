@@ -27,8 +27,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from translate_kit.corpus.pairing import Segment, SegmentPair, pair  # noqa: E402
 from translate_kit.checks import CheckConfig, Checker  # noqa: E402
+from translate_kit.corpus.pairing import Segment, SegmentPair, pair  # noqa: E402
 from translate_kit.glossary.model import Entry, Glossary  # noqa: E402
 
 SHARED = ROOT.parent / "shared" / "eval"

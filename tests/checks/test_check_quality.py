@@ -19,8 +19,8 @@ from dataclasses import dataclass
 
 import pytest
 
-from translate_kit.corpus.pairing import Segment, SegmentPair, pair
 from translate_kit.checks import CheckConfig, run_check
+from translate_kit.corpus.pairing import Segment, SegmentPair, pair
 from translate_kit.glossary.pofile import load_glossary
 
 # (source, preferred, variants, admitted, forbidden, case-sensitive)

@@ -5,7 +5,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from translate_kit.checks.numbers import EN_MONTHS, ID_MONTHS, compare, extract, parse_number
 

@@ -5,8 +5,7 @@ from __future__ import annotations
 import pytest
 
 from translate_kit.errors import InputError
-from translate_kit.evaluation import load_testset
-from translate_kit.evaluation import find_testset
+from translate_kit.evaluation import find_testset, load_testset
 
 
 def _split(d, name, src, ref):

@@ -11,8 +11,8 @@ import pytest
 from translate_kit.glossary import load_glossary, read_po
 from translate_kit.glossary.canonical import canonical_text
 from translate_kit.glossary.lint import lint
-from translate_kit.glossary.pofile import find_conflicts
 from translate_kit.glossary.matching import source_matcher
+from translate_kit.glossary.pofile import find_conflicts
 
 HAND_WRITTEN = ["abbreviations.po", "media.po", "organizations.po", "people.po", "places.po", "titles.po"]
 

@@ -1,7 +1,7 @@
 """Match spans are character offsets into the original text, also after non-ASCII and astral characters."""
 
-from translate_kit.glossary.model import Entry
 from translate_kit.glossary.matching import source_matcher, target_matcher
+from translate_kit.glossary.model import Entry
 
 KORUT = Entry("Korut", "North Korea", forbidden=["N. Korea"])
 

@@ -37,8 +37,8 @@ def test_every_article_keeps_its_line_structure(repo, translated):
     for src in sources:
         src_lines, out_lines = lines(src), lines(translated / src.name)
         assert len(out_lines) == len(src_lines)
-        assert [i for i, l in enumerate(src_lines) if not l.strip()] == \
-               [i for i, l in enumerate(out_lines) if not l.strip()]
+        assert [i for i, line in enumerate(src_lines) if not line.strip()] == \
+               [i for i, line in enumerate(out_lines) if not line.strip()]
 
 
 def test_project_glossary_terms_are_rendered(translated):

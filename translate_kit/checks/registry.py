@@ -15,8 +15,8 @@ checks on that pair: one mistake, one violation.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Callable, Iterable
 
 from .model import SEVERITIES
 

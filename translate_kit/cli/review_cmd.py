@@ -28,8 +28,7 @@ def apply(output_dir, glossary_dir, strict):
     Uses the inputs and options of the last translate run into OUTDIR; what the translation memory has costs
     no engine call.
     """
-    from ..translation.run import apply_reviews
-    from ..translation.run import resolve_glossary
+    from ..translation.run import apply_reviews, resolve_glossary
     from .translate_cmd import finish
 
     glossary = resolve_glossary(glossary_dir) if glossary_dir else None

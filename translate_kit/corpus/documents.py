@@ -13,7 +13,6 @@ from pathlib import Path
 from ..errors import Diagnostic
 
 
-
 @dataclass
 class Unit:
     """One translatable unit of a document."""

@@ -20,8 +20,8 @@ chunks of at most ``CHUNK_CHARS`` characters at a sentence end (else whitespace)
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 from sentencex import get_sentence_boundaries
 

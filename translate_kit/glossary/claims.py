@@ -26,11 +26,11 @@ class Claim:
     lower: str  # the form folded and lower-cased: every colliding form has the same one
     exact: str | None  # the form folded with its case kept, for a case-sensitive entry; None otherwise
 
-    def collides(self, other: "Claim") -> bool:
+    def collides(self, other: Claim) -> bool:
         return self.lower == other.lower and (self.exact is None or other.exact is None
                                               or self.exact == other.exact)
 
-    def covers(self, other: "Claim") -> bool:
+    def covers(self, other: Claim) -> bool:
         """Every text ``other`` matches is matched by ``self`` (so an earlier ``self`` always wins)."""
         return self.lower == other.lower and (self.exact is None or self.exact == other.exact)
 

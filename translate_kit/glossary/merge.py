@@ -23,10 +23,10 @@ import tempfile
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from ..textio import atomic_write_bytes
 from .claims import Claim, claims
 from .edit import add_entry, remove_entry
 from .model import Entry
-from ..textio import atomic_write_bytes
 
 
 @dataclass

@@ -11,9 +11,9 @@ the file.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Sequence
 
 from ..corpus.pairing import Segment, load_segments
 from ..errors import Diagnostic, InputError

@@ -9,8 +9,8 @@ is sacrebleu's: ``SACREBLEU_SEED`` if set, else 12345, so reruns give the same p
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 import numpy as np
 from sacrebleu.significance import PairedTest

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import bisect
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Sequence
 
 from ..corpus.segment import split_sentences
 from ..glossary.matching import source_matcher

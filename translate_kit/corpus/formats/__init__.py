@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import hashlib
 import importlib
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Mapping
 
 from ...errors import Diagnostic, InputError
 from ...textio import decode_text, newline_style, read_bytes

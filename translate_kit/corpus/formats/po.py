@@ -8,7 +8,7 @@ machine-translated.
 
 from __future__ import annotations
 
-from typing import Mapping
+from collections.abc import Mapping
 
 import polib
 
@@ -17,6 +17,7 @@ from ...textio import parse_po
 from ..boilerplate import BoilerplateRules
 from ..documents import Document, Unit
 from .base import classify, short
+
 
 def read(doc: Document, text: str, rules: BoilerplateRules) -> None:
     path = doc.path

@@ -3,7 +3,7 @@ untranslated, or left out with ``drop_boilerplate``)."""
 
 from __future__ import annotations
 
-from typing import Mapping
+from collections.abc import Mapping
 
 from ...textio import split_lines
 from ..boilerplate import BoilerplateRules

@@ -7,9 +7,9 @@ objects (with the file and line of each row or concept) or raises ``InputError``
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterable
 
 from ...errors import InputError
 from ...textio import atomic_write_text

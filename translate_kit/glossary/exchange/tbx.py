@@ -109,14 +109,14 @@ class Node:
     tag: str  # local name, namespace dropped
     attrs: dict[str, str]  # "xml:lang" for the XML namespace, local names otherwise
     line: int
-    children: list["Node"] = field(default_factory=list)
+    children: list[Node] = field(default_factory=list)
     parts: list[str] = field(default_factory=list)
 
     def text(self) -> str:
         """All text inside, inline markup (``<hi>`` …) included."""
         return "".join(p if isinstance(p, str) else p.text() for p in self.parts)
 
-    def find_all(self, *tags: str) -> list["Node"]:
+    def find_all(self, *tags: str) -> list[Node]:
         return [c for c in self.children if c.tag in tags]
 
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable
 
 from ...corpus import discover, read_document, split_sentences
 from ...errors import Diagnostic, InputError
