@@ -32,8 +32,16 @@ from translate_kit.corpus.pairing import Segment, SegmentPair, pair  # noqa: E40
 from translate_kit.glossary.model import Entry, Glossary  # noqa: E402
 
 SHARED = ROOT.parent / "shared" / "eval"
-SETS = ["ntrex128/test", "flores200/devtest", "ud_pud/test", "tico19/test", "panl_bppt/eco", "panl_bppt/int",
-        "panl_bppt/sci", "panl_bppt/spo"]
+SETS = [
+    "ntrex128/test",
+    "flores200/devtest",
+    "ud_pud/test",
+    "tico19/test",
+    "panl_bppt/eco",
+    "panl_bppt/int",
+    "panl_bppt/sci",
+    "panl_bppt/spo",
+]
 ONSETS = "b c d f g h j k l m n p r s t w y ng ny kh sy".split()
 VOWELS = "a i u e o a a i".split()
 
@@ -56,8 +64,12 @@ def make_glossary(n: int, seed: int = 7) -> Glossary:
             name = f"{a} {b}"
             e = Entry(name, name, forbidden=[f"{a}-{b.lower()}"])
         elif shape < 0.65:
-            e = Entry(f"Kementerian {a} {b}", f"{a} {b} Ministry", variants=[f"Kemen{a.lower()}"],
-                      admitted=[f"Ministry of {a} {b}"])
+            e = Entry(
+                f"Kementerian {a} {b}",
+                f"{a} {b} Ministry",
+                variants=[f"Kemen{a.lower()}"],
+                admitted=[f"Ministry of {a} {b}"],
+            )
         elif shape < 0.8:
             e = Entry(f"Badan {a} {b}", f"{a} {b} Board", forbidden=[f"Board {a} {b}"])
         elif shape < 0.92:
@@ -86,12 +98,13 @@ def make_pairs(n: int, terms: list[Entry], seed: int = 11) -> list[SegmentPair]:
         if rng.random() < 1 / 3:
             e = rng.choice(terms)
             r = rng.random()
-            rendering = (e.preferred if r < 0.85 else e.forbidden[0] if e.forbidden and r < 0.9
-                         else e.source if r < 0.95 else "")
+            rendering = (
+                e.preferred if r < 0.85 else e.forbidden[0] if e.forbidden and r < 0.9 else e.source if r < 0.95 else ""
+            )
             term = e.source
             if rng.random() < 0.05 and len(term) >= 6:  # a misspelt source term now and then
                 k = len(term) // 2
-                term = term[:k] + term[k + 1] + term[k] + term[k + 2:]
+                term = term[:k] + term[k + 1] + term[k] + term[k + 2 :]
             src, tgt = f"{src} Menurut {term}.", f"{tgt} According to {rendering}."
         doc = f"doc{i // 100:05d}.txt"
         out.append(SegmentPair(Segment(doc, i % 100 + 1, src), Segment(doc, i % 100 + 1, tgt), doc))
@@ -139,21 +152,26 @@ def breakdown(pairs: list[SegmentPair], glossary: Glossary, repeat: int) -> None
 
     checks = {k: REGISTRY[k].func for k in REGISTRY if REGISTRY[k].scope == "pair"}
     terms = [checks[k] for k in ("missing-term", "forbidden-term", "untranslated-term", "fuzzy-term")]
-    segments = [checks[k] for k in ("missing-segment", "extra-segment", "empty-segment", "untranslated-segment",
-                                    "length-ratio")]
+    segments = [
+        checks[k] for k in ("missing-segment", "extra-segment", "empty-segment", "untranslated-segment", "length-ratio")
+    ]
     parts = {
         "source terms (matcher over the source)": best(lambda _: [analyzer.source.find(s) for s in sources]),
         "term accounting (untranslated terms, renderings)": best(
-            lambda _: [account(f, t, analyzer.target, analyzer.untranslated) for f, t in zip(found, targets)]),
+            lambda _: [account(f, t, analyzer.target, analyzer.untranslated) for f, t in zip(found, targets)]
+        ),
         "term checks (their violations)": best(lambda cs: [f(c) for c in cs for f in terms], contexts),
         "inconsistent-term (per document)": best(
-            lambda cs: [REGISTRY["inconsistent-term"].func(cs[i:i + 100]) for i in range(0, len(cs), 100)], contexts),
+            lambda cs: [REGISTRY["inconsistent-term"].func(cs[i : i + 100]) for i in range(0, len(cs), 100)], contexts
+        ),
         "number comparison": best(lambda _: [compare(s, t) for s, t in zip(sources, targets)]),
         "number-mismatch (its violations)": best(lambda cs: [checks["number-mismatch"](c) for c in cs], contexts),
-        "source-typo (cold caches)": best(lambda cs: [checks["source-typo"](c) for c in cs],
-                                          lambda: contexts(cold=True)),
-        "segment checks (empty, untranslated, length...)": best(lambda cs: [f(c) for c in cs for f in segments],
-                                                               contexts),
+        "source-typo (cold caches)": best(
+            lambda cs: [checks["source-typo"](c) for c in cs], lambda: contexts(cold=True)
+        ),
+        "segment checks (empty, untranslated, length...)": best(
+            lambda cs: [f(c) for c in cs for f in segments], contexts
+        ),
     }
     whole = best(lambda _: checker.run(pairs), analyzer.typos.clear_cache)
     print(f"\nmicroseconds per pair, {len(glossary):,} entries (each part timed alone, best of {repeat})")
@@ -169,7 +187,9 @@ def main() -> None:
     ap.add_argument("--sizes", default="100,1000,10000,100000")
     ap.add_argument("--repeat", type=int, default=3, help="best of N timings")
     ap.add_argument("--profile", action="store_true", help="cProfile the 10,000-entry run")
-    ap.add_argument("--breakdown", action="store_true", help="microseconds per pair spent in each check (10,000 entries)")
+    ap.add_argument(
+        "--breakdown", action="store_true", help="microseconds per pair spent in each check (10,000 entries)"
+    )
     args = ap.parse_args()
     one_core()
     gc.disable()  # as `translate-kit check` runs its checks (cli.process.gc_paused); the library never does
@@ -177,8 +197,10 @@ def main() -> None:
     base = make_glossary(100)
     pairs = make_pairs(args.segments, base.entries)
     print(f"{len(pairs)} segment pairs from {len(SETS)} real test sets, a third with inserted terms; one core")
-    print(f"{'entries':>8} {'build s':>8} {'check s':>8} {'segments/s':>11} {'vs first':>9} {'wall s':>7} "
-          f"{'violations':>11}")
+    print(
+        f"{'entries':>8} {'build s':>8} {'check s':>8} {'segments/s':>11} {'vs first':>9} {'wall s':>7} "
+        f"{'violations':>11}"
+    )
     first = None
     for n in sizes:
         glossary = make_glossary(n)  # the first 100 entries are the same in every size
@@ -195,13 +217,16 @@ def main() -> None:
                 best, wall = dt, time.perf_counter() - w0
         rate = len(pairs) / best
         first = first or rate
-        print(f"{n:>8} {build:>8.2f} {best:>8.2f} {rate:>11,.0f} {rate / first:>9.2f} {wall:>7.2f} "
-              f"{len(report.violations):>11}")
+        print(
+            f"{n:>8} {build:>8.2f} {best:>8.2f} {rate:>11,.0f} {rate / first:>9.2f} {wall:>7.2f} "
+            f"{len(report.violations):>11}"
+        )
     if args.breakdown:
         breakdown(pairs, make_glossary(10000), args.repeat)
     if args.profile:
         import cProfile
         import pstats
+
         glossary = make_glossary(10000)
         cProfile.runctx("run_check(pairs, glossary, CheckConfig())", globals(), locals(), "/tmp/bench_check.prof")
         pstats.Stats("/tmp/bench_check.prof").sort_stats("cumulative").print_stats(25)

@@ -84,9 +84,11 @@ def main() -> None:
         t0, c0 = time.perf_counter(), time.process_time()
         result = lint(tmp)
         lint_s, cpu_s = time.perf_counter() - t0, time.process_time() - c0
-        print(f"lint:       {lint_s:6.2f} s wall, {cpu_s:.2f} s CPU  {result.entries / lint_s:9.0f} entries/s  "
-              f"({len(result.errors)} errors, {len(result.warnings)} warnings)  "
-              f"target 5 s: {'OK' if lint_s < 5 else 'MISSED'} ({lint_s / 5:.2f} of the budget)")
+        print(
+            f"lint:       {lint_s:6.2f} s wall, {cpu_s:.2f} s CPU  {result.entries / lint_s:9.0f} entries/s  "
+            f"({len(result.errors)} errors, {len(result.warnings)} warnings)  "
+            f"target 5 s: {'OK' if lint_s < 5 else 'MISSED'} ({lint_s / 5:.2f} of the budget)"
+        )
 
         t0 = time.perf_counter()
         changed = fix(tmp)

@@ -66,23 +66,34 @@ def worker_argos(input_dir: Path, limit: int) -> dict:
 
     import ctranslate2
     from argostranslate import settings
+
     pkg = next(p for p in package.get_installed_packages() if p.from_code == "id" and p.to_code == "en")
-    translator = ctranslate2.Translator(str(pkg.package_path / "model"), device=settings.device,
-                                        inter_threads=settings.inter_threads,
-                                        intra_threads=settings.intra_threads)
+    translator = ctranslate2.Translator(
+        str(pkg.package_path / "model"),
+        device=settings.device,
+        inter_threads=settings.inter_threads,
+        intra_threads=settings.intra_threads,
+    )
     sample = argos_sample(input_dir, limit)
     t0 = time.perf_counter()
     for paragraph in sample:
         translate.apply_packaged_translation(pkg, paragraph, translator, Splitter(), num_hypotheses=1)
-    return {"sentences": sum(map(count_sentences, sample)), "seconds": time.perf_counter() - t0,
-            "peak_rss_mb": peak_rss_mb()}
+    return {
+        "sentences": sum(map(count_sentences, sample)),
+        "seconds": time.perf_counter() - t0,
+        "peak_rss_mb": peak_rss_mb(),
+    }
 
 
 def argos_sample(input_dir: Path, limit: int) -> list[str]:
     """Paragraphs spread evenly over the input (so their sentence lengths match the whole batch's) until they
     hold ``limit`` sentences: what the argos loop translates, and the engine-alone timing too."""
-    paragraphs = [line for f in sorted(input_dir.glob("*.txt"))
-                  for line in f.read_text(encoding="utf-8").splitlines() if line.strip()]
+    paragraphs = [
+        line
+        for f in sorted(input_dir.glob("*.txt"))
+        for line in f.read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
     total = sum(count_sentences(p) for p in paragraphs)
     step = max(1, round(total / max(limit, 1)))
     sample, done = [], 0
@@ -110,8 +121,9 @@ def worker_engine(input_dir: Path, limit: int) -> dict:
     done = sum(map(count_sentences, paragraphs))
     options = dict(beam_size=4, length_penalty=0.2, replace_unknowns=True, batch_type="tokens")
     model = str(pkg.package_path / "model")
-    argos_way = ctranslate2.Translator(model, device="cpu", inter_threads=settings.inter_threads,
-                                       intra_threads=settings.intra_threads)
+    argos_way = ctranslate2.Translator(
+        model, device="cpu", inter_threads=settings.inter_threads, intra_threads=settings.intra_threads
+    )
     t0 = time.perf_counter()
     for sentences in sample:
         argos_way.translate_batch(sentences, max_batch_size=settings.batch_size, **options)
@@ -123,8 +135,12 @@ def worker_engine(input_dir: Path, limit: int) -> dict:
     t0 = time.perf_counter()
     batched_way.translate_batch(flat, max_batch_size=2048, max_input_length=0, **options)
     batched_seconds = time.perf_counter() - t0
-    return {"sentences": done, "argos_seconds": argos_seconds, "batched_seconds": batched_seconds,
-            "peak_rss_mb": peak_rss_mb()}
+    return {
+        "sentences": done,
+        "argos_seconds": argos_seconds,
+        "batched_seconds": batched_seconds,
+        "peak_rss_mb": peak_rss_mb(),
+    }
 
 
 def worker_pipeline(input_dir: Path, glossary_dir: Path | None) -> dict:
@@ -147,20 +163,38 @@ def worker_pipeline(input_dir: Path, glossary_dir: Path | None) -> dict:
             tokens[0] += sum(len(translator.tokenize(s)) for s in sentences if s.strip())
             calls[name] = calls.get(name, 0) + 1
             return out
+
         return call
-    for name in ("translate", "translate_nbest", "translate_with_attention", "translate_with_prefix",
-                 "translate_suppressed"):
+
+    for name in (
+        "translate",
+        "translate_nbest",
+        "translate_with_attention",
+        "translate_with_prefix",
+        "translate_suppressed",
+    ):
         setattr(translator, name, timed(name, getattr(translator, name)))
     with tempfile.TemporaryDirectory() as out:
         t0 = time.perf_counter()
-        report = translate_documents([input_dir], Path(out), glossary=glossary,
-                                     options=TranslateOptions(force=True), translator=translator)
+        report = translate_documents(
+            [input_dir], Path(out), glossary=glossary, options=TranslateOptions(force=True), translator=translator
+        )
         seconds = time.perf_counter() - t0
-    return {"sentences": report.sentences, "seconds": seconds, "peak_rss_mb": peak_rss_mb(),
-            "model_seconds": model_seconds[0], "model_tokens": tokens[0], "calls": calls,
-            "verdicts": dict(report.verdicts), "methods": dict(report.methods),
-            "terms": report.terms_applied, "flags": len(report.flags), "repaired": report.repaired,
-            "timings": report.timings, "failed": report.count("failed")}
+    return {
+        "sentences": report.sentences,
+        "seconds": seconds,
+        "peak_rss_mb": peak_rss_mb(),
+        "model_seconds": model_seconds[0],
+        "model_tokens": tokens[0],
+        "calls": calls,
+        "verdicts": dict(report.verdicts),
+        "methods": dict(report.methods),
+        "terms": report.terms_applied,
+        "flags": len(report.flags),
+        "repaired": report.repaired,
+        "timings": report.timings,
+        "failed": report.count("failed"),
+    }
 
 
 # -- driver ---------------------------------------------------------------------------------------------------
@@ -172,11 +206,20 @@ def build_model(env: dict) -> None:
         texts += [f.read_text(encoding="utf-8") for f in EVAL_FILES]
         train.write_text("\n".join(texts), encoding="utf-8")
         print("building the perf model (6+6 layers, FFN 2048, int8) …", flush=True)
-        subprocess.run([sys.executable, str(SHARED / "tools/perfmodel.py"), str(train), str(model)],
-                       check=True, env=env)
+        subprocess.run(
+            [sys.executable, str(SHARED / "tools/perfmodel.py"), str(train), str(model)], check=True, env=env
+        )
     if not any(Path(env["ARGOS_PACKAGES_DIR"]).glob("*")):
-        subprocess.run([sys.executable, "-c", "import sys; from argostranslate import package; "
-                        "package.install_from_path(sys.argv[1])", str(model)], check=True, env=env)
+        subprocess.run(
+            [
+                sys.executable,
+                "-c",
+                "import sys; from argostranslate import package; package.install_from_path(sys.argv[1])",
+                str(model),
+            ],
+            check=True,
+            env=env,
+        )
 
 
 def make_inputs(n: int) -> Path:
@@ -197,8 +240,7 @@ def make_inputs(n: int) -> Path:
 
 
 def run_worker(env: dict, *args: str) -> dict:
-    proc = subprocess.run([sys.executable, __file__, "--worker", *args], env=env, capture_output=True,
-                          text=True)
+    proc = subprocess.run([sys.executable, __file__, "--worker", *args], env=env, capture_output=True, text=True)
     if proc.returncode != 0:
         sys.exit(f"worker {args} failed:\n{proc.stderr[-3000:]}")
     return json.loads(proc.stdout.strip().splitlines()[-1])
@@ -223,16 +265,23 @@ def main() -> None:
         return
 
     OUT.mkdir(parents=True, exist_ok=True)
-    env = dict(os.environ, ARGOS_PACKAGES_DIR=str(OUT / "packages"), XDG_DATA_HOME=str(OUT / "xdg-data"),
-               XDG_CONFIG_HOME=str(OUT / "xdg-config"), XDG_CACHE_HOME=str(OUT / "xdg-cache"),
-               PYTHONPATH=str(REPO) + os.pathsep + os.environ.get("PYTHONPATH", ""))
+    env = dict(
+        os.environ,
+        ARGOS_PACKAGES_DIR=str(OUT / "packages"),
+        XDG_DATA_HOME=str(OUT / "xdg-data"),
+        XDG_CONFIG_HOME=str(OUT / "xdg-config"),
+        XDG_CACHE_HOME=str(OUT / "xdg-cache"),
+        PYTHONPATH=str(REPO) + os.pathsep + os.environ.get("PYTHONPATH", ""),
+    )
     (OUT / "packages").mkdir(exist_ok=True)
     build_model(env)
     print(f"machine: {os.cpu_count()} CPUs (shared machines give noisy figures)")
 
     rows = []
-    for name, input_dir in (("seed corpus", REPO / "corpus/id"), (f"eval {args.sentences}",
-                                                                   make_inputs(args.sentences))):
+    for name, input_dir in (
+        ("seed corpus", REPO / "corpus/id"),
+        (f"eval {args.sentences}", make_inputs(args.sentences)),
+    ):
         argos = run_worker(env, "argos", str(input_dir), str(args.argos_sentences))
         batched = run_worker(env, "batched", str(input_dir))
         gloss = run_worker(env, "glossary", str(input_dir))
@@ -244,32 +293,41 @@ def main() -> None:
         for run, r in (("argos loop", argos), ("batched", batched), ("glossary", gloss)):
             rate = r["sentences"] / r["seconds"] if r["seconds"] else float("inf")
             r["rate"] = rate
-            print(f"{name:<14} {run:<10} {r['sentences']:>9} {r['seconds']:>8.1f} {rate:>7.2f} "
-                  f"{r['peak_rss_mb']:>11.0f}")
+            print(
+                f"{name:<14} {run:<10} {r['sentences']:>9} {r['seconds']:>8.1f} {rate:>7.2f} {r['peak_rss_mb']:>11.0f}"
+            )
     print()
     for name, argos, batched, gloss, engine in rows:
         speedup = gloss["rate"] / argos["rate"]
         overhead = gloss["seconds"] / gloss["sentences"] / (batched["seconds"] / batched["sentences"]) - 1
         peak = max(argos["peak_rss_mb"], batched["peak_rss_mb"], gloss["peak_rss_mb"])
-        print(f"{name}: glossary pipeline {speedup:.1f}× the argos loop (target ≥ 3×), batched without "
-              f"glossary {batched['rate'] / argos['rate']:.1f}×; glossary overhead {overhead * 100:+.1f}% "
-              f"(target ≤ 10%); peak RSS {peak:.0f} MB (target ≤ 1536); glossary run: {gloss['terms']} terms, "
-              f"{gloss['flags']} flags, {gloss['repaired']} repaired")
+        print(
+            f"{name}: glossary pipeline {speedup:.1f}× the argos loop (target ≥ 3×), batched without "
+            f"glossary {batched['rate'] / argos['rate']:.1f}×; glossary overhead {overhead * 100:+.1f}% "
+            f"(target ≤ 10%); peak RSS {peak:.0f} MB (target ≤ 1536); glossary run: {gloss['terms']} terms, "
+            f"{gloss['flags']} flags, {gloss['repaired']} repaired"
+        )
         around = (gloss["seconds"] - gloss["model_seconds"]) - (batched["seconds"] - batched["model_seconds"])
         factor = gloss["model_tokens"] / batched["model_tokens"]
-        print(f"  noise-free view of the glossary overhead: outside the model it adds {around:.2f} s "
-              f"({around / gloss['seconds'] * 100:+.2f}% of the glossary run; target < 5%); engine-token factor "
-              f"{factor:.2f}× ({gloss['model_tokens']} vs {batched['model_tokens']} tokens; copy perf model, where "
-              f"nothing is natural and every sentence with a term escalates: target ≤ 2×)")
-        print(f"  glossary run: verdicts {gloss['verdicts']}, enforced by {gloss['methods']}, engine calls "
-              f"{gloss['calls']}")
+        print(
+            f"  noise-free view of the glossary overhead: outside the model it adds {around:.2f} s "
+            f"({around / gloss['seconds'] * 100:+.2f}% of the glossary run; target < 5%); engine-token factor "
+            f"{factor:.2f}× ({gloss['model_tokens']} vs {batched['model_tokens']} tokens; copy perf model, where "
+            f"nothing is natural and every sentence with a term escalates: target ≤ 2×)"
+        )
+        print(
+            f"  glossary run: verdicts {gloss['verdicts']}, enforced by {gloss['methods']}, engine calls "
+            f"{gloss['calls']}"
+        )
         print("  stage seconds (glossary run): " + ", ".join(f"{k} {v:.2f}" for k, v in gloss["timings"].items()))
         e_argos = engine["sentences"] / engine["argos_seconds"]
         e_batched = engine["sentences"] / engine["batched_seconds"]
-        print(f"  engine alone on the argos sample ({engine['sentences']} sentences, no translate-kit code): "
-              f"argos's calls {e_argos:.2f} sent/s, the pipeline's calls {e_batched:.2f} sent/s = "
-              f"{e_batched / e_argos:.1f}× (what batching alone gives on this machine; a sample under a few "
-              f"hundred sentences fills too few batches to show it)")
+        print(
+            f"  engine alone on the argos sample ({engine['sentences']} sentences, no translate-kit code): "
+            f"argos's calls {e_argos:.2f} sent/s, the pipeline's calls {e_batched:.2f} sent/s = "
+            f"{e_batched / e_argos:.1f}× (what batching alone gives on this machine; a sample under a few "
+            f"hundred sentences fills too few batches to show it)"
+        )
 
 
 if __name__ == "__main__":

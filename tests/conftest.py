@@ -108,8 +108,9 @@ def demo_package(tmp_path_factory):
     from translate_kit.engine.demo import DEMO_WORDS, build_demo_package
     from translate_kit.engine.packages import install_file
 
-    archive = build_demo_package(tmp_path_factory.mktemp("demo-build") / "translate-id_en-demo.argosmodel",
-                                 word_map=DEMO_WORDS)
+    archive = build_demo_package(
+        tmp_path_factory.mktemp("demo-build") / "translate-id_en-demo.argosmodel", word_map=DEMO_WORDS
+    )
     return install_file(archive)
 
 
@@ -128,8 +129,13 @@ def make_demo_package(tmp_path_factory):
         key = (tuple(sorted((word_map or {}).items())), tokenizer, extra_text, max_positions)
         if key not in cache:
             work = tmp_path_factory.mktemp("demo-variant")
-            archive = build_demo_package(work / "demo.argosmodel", word_map=word_map, tokenizer=tokenizer,
-                                         extra_text=extra_text, max_positions=max_positions)
+            archive = build_demo_package(
+                work / "demo.argosmodel",
+                word_map=word_map,
+                tokenizer=tokenizer,
+                extra_text=extra_text,
+                max_positions=max_positions,
+            )
             packages = work / "packages"
             cache[key] = (packages, install_file(archive, into=packages))
         return cache[key]

@@ -94,8 +94,17 @@ class Diagnostic:
 
     def __str__(self) -> str:
         loc = self.location()
-        return f"{loc}: {self.severity}: {self.message} [{self.code}]" if loc else f"{self.severity}: {self.message} [{self.code}]"
+        return (
+            f"{loc}: {self.severity}: {self.message} [{self.code}]"
+            if loc
+            else f"{self.severity}: {self.message} [{self.code}]"
+        )
 
     def to_dict(self) -> dict:
-        return {"severity": self.severity, "code": self.code, "message": self.message,
-                "path": self.path, "line": self.line}
+        return {
+            "severity": self.severity,
+            "code": self.code,
+            "message": self.message,
+            "path": self.path,
+            "line": self.line,
+        }

@@ -52,8 +52,7 @@ def atomic_open(path: str | Path, mode: str = "w", encoding: str | None = "utf-8
         raise OutputError(f"cannot write output: {exc.strerror or exc}", path) from None
     binary = "b" in mode
     try:
-        with os.fdopen(fd, mode, encoding=None if binary else encoding,
-                       newline=None if binary else "") as fh:
+        with os.fdopen(fd, mode, encoding=None if binary else encoding, newline=None if binary else "") as fh:
             yield fh
         os.replace(tmp, path)
     except BaseException:
@@ -90,8 +89,12 @@ MAX_INPUT_BYTES = 256 * 1024**2
 
 
 def _kind(mode: int) -> str:
-    for test, name in ((stat.S_ISFIFO, "a FIFO"), (stat.S_ISCHR, "a character device"),
-                       (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket")):
+    for test, name in (
+        (stat.S_ISFIFO, "a FIFO"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+        (stat.S_ISSOCK, "a socket"),
+    ):
         if test(mode):
             return name
     return "not a regular file"
@@ -106,7 +109,7 @@ def is_regular_file(path: str | Path) -> bool:
 
 
 def special_file_kind(path: str | Path) -> str | None:
-    """"a FIFO", "a character device", … for an existing special file (through symlinks); None otherwise."""
+    """ "a FIFO", "a character device", … for an existing special file (through symlinks); None otherwise."""
     try:
         mode = os.stat(path).st_mode
     except (OSError, ValueError):
@@ -118,8 +121,9 @@ def _megabytes(n: int) -> str:
     return f"{n / 1024**2:,.1f} MB" if n >= 1024**2 else f"{n:,} bytes"
 
 
-def read_bytes(path: str | Path, *, what: str = "file", limit: int | None = None,
-               error: type[InputError] = InputError) -> bytes:
+def read_bytes(
+    path: str | Path, *, what: str = "file", limit: int | None = None, error: type[InputError] = InputError
+) -> bytes:
     """The bytes of the regular file ``path``, or ``error`` (one line, naming the file) when it is missing,
     a directory, a special file, unreadable, or over ``limit`` bytes (default :data:`MAX_INPUT_BYTES`)."""
     path = Path(path)
@@ -148,8 +152,15 @@ def read_bytes(path: str | Path, *, what: str = "file", limit: int | None = None
     return data
 
 
-def decode_text(data: bytes, path: str | Path, *, error: type[InputError] = InputError, subject: str = "",
-                allow_empty: bool = False, utf16: bool = False) -> str:
+def decode_text(
+    data: bytes,
+    path: str | Path,
+    *,
+    error: type[InputError] = InputError,
+    subject: str = "",
+    allow_empty: bool = False,
+    utf16: bool = False,
+) -> str:
     """UTF-8 text of ``data`` (a BOM is dropped); empty, binary and non-UTF-8 data → ``error`` with file:line.
 
     ``subject`` names what the file is in the non-UTF-8 message ("glossary file is not valid UTF-8: …");
@@ -178,8 +189,9 @@ def decode_text(data: bytes, path: str | Path, *, error: type[InputError] = Inpu
         line = data.count(b"\n", 0, exc.start) + 1
         column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
         prefix = f"{subject} is not valid UTF-8" if subject else "not valid UTF-8"
-        raise error(f"{prefix}: byte 0x{data[exc.start]:02x} at byte offset {exc.start} (column {column})",
-                    path, line) from None
+        raise error(
+            f"{prefix}: byte 0x{data[exc.start]:02x} at byte offset {exc.start} (column {column})", path, line
+        ) from None
     controls = sum(1 for ch in text[:_BINARY_SAMPLE] if _is_control(ch))
     if controls > 0.1 * min(len(text), _BINARY_SAMPLE):
         raise error("binary file (mostly control characters)", path)
@@ -266,8 +278,9 @@ def xml_safe(text: str) -> str:
     file name holding ESC or VT still gives a well-formed XML document (and says which character it was)."""
     if XML_FORBIDDEN.search(text) is None:
         return text
-    return XML_FORBIDDEN.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100
-                             else f"\\u{ord(m.group()):04x}", text)
+    return XML_FORBIDDEN.sub(
+        lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}", text
+    )
 
 
 # -- stale temporaries -----------------------------------------------------------------------------------------

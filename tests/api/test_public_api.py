@@ -25,7 +25,7 @@ def test_importing_the_package_loads_no_engine():
 
 def _readme_python_blocks(repo) -> list[str]:
     text = (repo / "README.md").read_text(encoding="utf-8")
-    section = text[text.index("## From Python"):]
+    section = text[text.index("## From Python") :]
     section = section[: section.index("\n## ", 3)]
     return re.findall(r"```python\n(.*?)```", section, re.S)
 

@@ -37,9 +37,12 @@ def _imports(path: Path) -> set[str]:
     tree = ast.parse(path.read_text(encoding="utf-8"))
     here = _module_name(path).split(".")
     package = here if path.name == "__init__.py" else here[:-1]
-    type_only = {id(n) for node in ast.walk(tree) if isinstance(node, ast.If)
-                 and getattr(node.test, "id", getattr(node.test, "attr", "")) == "TYPE_CHECKING"
-                 for n in ast.walk(node)}
+    type_only = {
+        id(n)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.If) and getattr(node.test, "id", getattr(node.test, "attr", "")) == "TYPE_CHECKING"
+        for n in ast.walk(node)
+    }
     found = set()
     for node in ast.walk(tree):
         if id(node) in type_only:
@@ -54,8 +57,9 @@ def _imports(path: Path) -> set[str]:
                 found.add(target)
                 for alias in node.names:  # "from . import segments" imports a module
                     sub = f"{target}.{alias.name}"
-                    if (PACKAGE.parent / sub.replace(".", "/")).with_suffix(".py").exists() or \
-                            (PACKAGE.parent / sub.replace(".", "/")).is_dir():
+                    if (PACKAGE.parent / sub.replace(".", "/")).with_suffix(".py").exists() or (
+                        PACKAGE.parent / sub.replace(".", "/")
+                    ).is_dir():
                         found.add(sub)
         elif isinstance(node, ast.Import):
             found |= {a.name for a in node.names if a.name.startswith("translate_kit")}
@@ -92,8 +96,10 @@ def test_nothing_inside_imports_the_public_api():
                 package = here if path.name == "__init__.py" else here[:-1]
                 if len(package) - node.level + 1 == 1:  # "from <root> import ..."
                     names = {a.name for a in node.names}
-                    assert names <= {"__version__"} | {m.split(".")[1] for m in GRAPH if m.count(".") >= 1}, \
-                        (str(path), names)
+                    assert names <= {"__version__"} | {m.split(".")[1] for m in GRAPH if m.count(".") >= 1}, (
+                        str(path),
+                        names,
+                    )
 
 
 def _cycle() -> list[str] | None:
@@ -108,7 +114,7 @@ def _cycle() -> list[str] | None:
             if nxt not in GRAPH or nxt == "translate_kit":
                 continue
             if state.get(nxt) == 1:
-                return stack[stack.index(nxt):] + [nxt]
+                return stack[stack.index(nxt) :] + [nxt]
             if nxt not in state and (found := visit(nxt)):
                 return found
         stack.pop()

@@ -28,8 +28,14 @@ TEST_GLOSSARY = [
     ("Amerika Serikat", "United States", ["AS"], ["US", "U.S."], ["United State", "States United"], True),
     ("Korea Utara", "North Korea", ["Korut"], ["DPRK", "North Korean"], ["Korea North", "Nort Korea"], False),
     ("Korea Selatan", "South Korea", ["Korsel"], ["ROK", "South Korean"], ["Korea South"], False),
-    ("PBB", "United Nations", ["Perserikatan Bangsa-Bangsa", "Perserikatan Bangsa Bangsa"], ["UN", "U.N."],
-     ["Nations United", "UNO"], True),
+    (
+        "PBB",
+        "United Nations",
+        ["Perserikatan Bangsa-Bangsa", "Perserikatan Bangsa Bangsa"],
+        ["UN", "U.N."],
+        ["Nations United", "UNO"],
+        True,
+    ),
     ("Uni Eropa", "European Union", [], ["EU"], ["Europe Union", "Union European"], False),
     ("Jepang", "Japan", [], ["Japanese"], ["Jepan", "Nippon"], False),
     ("Jerman", "Germany", [], ["German"], ["Germania", "Deutschland"], False),
@@ -48,12 +54,32 @@ TEST_GLOSSARY = [
     ("Perdana Menteri", "Prime Minister", [], ["PM", "premier"], ["Minister Prime", "Perdana Minister"], False),
 ]
 #: entries whose first admitted form is an equivalent noun, usable to render a term "two ways"
-SECOND_WAY = {"Amerika Serikat": "US", "PBB": "UN", "Uni Eropa": "EU", "Korea Utara": "DPRK",
-              "Timur Tengah": "Mideast", "Perdana Menteri": "PM"}
-SETS = ["ntrex128/test", "flores200/devtest", "ud_pud/test", "tico19/test",
-        "panl_bppt/eco", "panl_bppt/int", "panl_bppt/sci", "panl_bppt/spo"]
-GLOSSARY_KINDS = {"missing-term", "forbidden-term", "untranslated-term", "inconsistent-term", "source-typo",
-                  "fuzzy-term"}
+SECOND_WAY = {
+    "Amerika Serikat": "US",
+    "PBB": "UN",
+    "Uni Eropa": "EU",
+    "Korea Utara": "DPRK",
+    "Timur Tengah": "Mideast",
+    "Perdana Menteri": "PM",
+}
+SETS = [
+    "ntrex128/test",
+    "flores200/devtest",
+    "ud_pud/test",
+    "tico19/test",
+    "panl_bppt/eco",
+    "panl_bppt/int",
+    "panl_bppt/sci",
+    "panl_bppt/spo",
+]
+GLOSSARY_KINDS = {
+    "missing-term",
+    "forbidden-term",
+    "untranslated-term",
+    "inconsistent-term",
+    "source-typo",
+    "fuzzy-term",
+}
 
 
 def _po(entries) -> str:
@@ -84,9 +110,18 @@ class Rule:
     indonesian_rx: list
 
 
-RULES = [Rule(s, p, cs, [_rx(f, cs, r"(?:nya|lah|kah|pun)?") for f in (s, *v)], _rx(p, cs, r"(?:'s|s)?"),
-              [_rx(f, cs, r"(?:'s|s)?") for f in (*a, *fb)], [_rx(f, cs, "") for f in (s, *v)])
-         for s, p, v, a, fb, cs in TEST_GLOSSARY]
+RULES = [
+    Rule(
+        s,
+        p,
+        cs,
+        [_rx(f, cs, r"(?:nya|lah|kah|pun)?") for f in (s, *v)],
+        _rx(p, cs, r"(?:'s|s)?"),
+        [_rx(f, cs, r"(?:'s|s)?") for f in (*a, *fb)],
+        [_rx(f, cs, "") for f in (s, *v)],
+    )
+    for s, p, v, a, fb, cs in TEST_GLOSSARY
+]
 _DIGITS = re.compile(r"\d+")
 
 
@@ -162,7 +197,7 @@ def glossary(tmp_path_factory):
 def _replace_one(rng, rx, text, new):
     """Replace one occurrence of the term ``rx`` matches (a trailing 's / s stays in place)."""
     m = rng.choice(list(rx.finditer(text)))
-    return text[:m.start()] + new + text[m.end():]
+    return text[: m.start()] + new + text[m.end() :]
 
 
 def _change_number(rng, text):
@@ -171,7 +206,7 @@ def _change_number(rng, text):
     run = m.group()
     first = int(run[0])
     choices = [d for d in range(10) if d != first and (d != 0 or len(run) == 1)]
-    return text[:m.start()] + str(rng.choice(choices)) + run[1:] + text[m.end():]
+    return text[: m.start()] + str(rng.choice(choices)) + run[1:] + text[m.end() :]
 
 
 def build_labelled_set(pool, seed=20240618):
@@ -255,15 +290,18 @@ def test_precision_and_recall_on_injected_violations(pool, glossary):
     recall = tp / len(labels)
     false_pos = sorted(predicted - expected)
     missed = sorted(expected - predicted)
-    print(f"\nlabelled violations: {len(labels)} {dict(counts)}; clean documents: "
-          f"{sum(1 for d in docs if d.startswith('clean/'))}; precision {precision:.4f}, recall {recall:.4f}")
+    print(
+        f"\nlabelled violations: {len(labels)} {dict(counts)}; clean documents: "
+        f"{sum(1 for d in docs if d.startswith('clean/'))}; precision {precision:.4f}, recall {recall:.4f}"
+    )
     assert precision >= 0.98, false_pos[:20]
     assert recall >= 0.98, missed[:20]
 
 
 def test_no_glossary_violation_on_untouched_human_pairs(pool, glossary):
-    pairs = [SegmentPair(Segment("h.id", 1, src), Segment("h.en", 1, en), iid)
-             for iid, src, en, present in pool if present]
+    pairs = [
+        SegmentPair(Segment("h.id", 1, src), Segment("h.en", 1, en), iid) for iid, src, en, present in pool if present
+    ]
     report = run_check(pairs, glossary)
     bad = [(v.document, v.kind, v.message) for v in report.violations if v.kind in GLOSSARY_KINDS]
     print(f"\nuntouched human pairs with glossary terms: {len(pairs)}; glossary violations: {len(bad)}")

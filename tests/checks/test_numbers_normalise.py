@@ -10,7 +10,9 @@ from hypothesis import strategies as st
 
 from translate_kit.checks.numbers import EN_MONTHS, ID_MONTHS, compare, extract, parse_number
 
-ID_MONTH_NAMES = [m.capitalize() for m, i in sorted(ID_MONTHS.items(), key=lambda x: x[1]) if m not in ("pebruari", "nopember")]
+ID_MONTH_NAMES = [
+    m.capitalize() for m, i in sorted(ID_MONTHS.items(), key=lambda x: x[1]) if m not in ("pebruari", "nopember")
+]
 EN_MONTH_NAMES = [m.capitalize() for m in list(EN_MONTHS)[:12]]
 
 
@@ -18,43 +20,58 @@ def id_int(n: int) -> str:
     return f"{n:,}".replace(",", ".")
 
 
-@pytest.mark.parametrize("token,lang,value", [
-    ("11.000", "id", "11000"), ("2,5", "id", "2.5"), ("1.234.567,89", "id", "1234567.89"), ("2.5", "id", "2.5"),
-    ("11,000", "en", "11000"), ("2.5", "en", "2.5"), ("1,234,567.89", "en", "1234567.89"), ("2024", "en", "2024"),
-])
+@pytest.mark.parametrize(
+    "token,lang,value",
+    [
+        ("11.000", "id", "11000"),
+        ("2,5", "id", "2.5"),
+        ("1.234.567,89", "id", "1234567.89"),
+        ("2.5", "id", "2.5"),
+        ("11,000", "en", "11000"),
+        ("2.5", "en", "2.5"),
+        ("1,234,567.89", "en", "1234567.89"),
+        ("2024", "en", "2024"),
+    ],
+)
 def test_parse_number(token, lang, value):
     assert parse_number(token, lang)[0] == Decimal(value)
 
 
-@pytest.mark.parametrize("src,tgt", [
-    ("Harga naik menjadi Rp 11.000.", "The price rose to Rp 11,000."),
-    ("Inflasi 2,5 persen.", "Inflation was 2.5 percent."),
-    ("Pertemuan pada 18-19 Juni 2024.", "The meeting on June 18-19, 2024."),
-    ("Ledakan terjadi pukul 02.45 WIB.", "The blast happened at 02:45."),
-    ("Ledakan terjadi pukul 14.30.", "The blast happened at 2:30 p.m."),
-    ("Surat bertanggal 14/6/2024.", "The letter is dated June 14, 2024."),
-    ("Dana Rp 5 juta disiapkan.", "Funds of 5 million rupiah were prepared."),
-    ("Naik 20 persen.", "Up 20%."),
-    ("Naik 20 persen.", "Up 20 percent."),
-    ("Sebanyak 1,5 juta orang.", "As many as 1.5 million people."),
-    ("Ia tinggal dua hari.", "He stayed two days."),
-    ("Ia tinggal 2 hari.", "He stayed two days."),
-    ("32 persen mendukung.", "Thirty-two percent supported."),
-    ("Nilainya £125 juta.", "It was worth £125m."),
-    ("Ia berbicara pukul 23.45.", "She spoke at 23.45."),
-    ("Pada 1 Mei 2024 ia pergi.", "On May 1, 2024 he left."),
-])
+@pytest.mark.parametrize(
+    "src,tgt",
+    [
+        ("Harga naik menjadi Rp 11.000.", "The price rose to Rp 11,000."),
+        ("Inflasi 2,5 persen.", "Inflation was 2.5 percent."),
+        ("Pertemuan pada 18-19 Juni 2024.", "The meeting on June 18-19, 2024."),
+        ("Ledakan terjadi pukul 02.45 WIB.", "The blast happened at 02:45."),
+        ("Ledakan terjadi pukul 14.30.", "The blast happened at 2:30 p.m."),
+        ("Surat bertanggal 14/6/2024.", "The letter is dated June 14, 2024."),
+        ("Dana Rp 5 juta disiapkan.", "Funds of 5 million rupiah were prepared."),
+        ("Naik 20 persen.", "Up 20%."),
+        ("Naik 20 persen.", "Up 20 percent."),
+        ("Sebanyak 1,5 juta orang.", "As many as 1.5 million people."),
+        ("Ia tinggal dua hari.", "He stayed two days."),
+        ("Ia tinggal 2 hari.", "He stayed two days."),
+        ("32 persen mendukung.", "Thirty-two percent supported."),
+        ("Nilainya £125 juta.", "It was worth £125m."),
+        ("Ia berbicara pukul 23.45.", "She spoke at 23.45."),
+        ("Pada 1 Mei 2024 ia pergi.", "On May 1, 2024 he left."),
+    ],
+)
 def test_equivalent_renderings_agree(src, tgt):
     assert not compare(src, tgt), compare(src, tgt)
 
 
-@pytest.mark.parametrize("src,tgt,missing,extra", [
-    ("Ada 12 orang.", "There were 13 people.", "12", "13"),
-    ("Harga Rp 11.000.", "Price Rp 11,500.", "11.000", "11,500"),
-    ("Pukul 02.45.", "At 03:45.", "02.45", "03:45"),
-    ("Pada 18 Juni.", "On July 18.", "Juni", "July"),
-    ("Naik 2,5 persen.", "Up 25 percent.", "2,5", "25"),
-])
+@pytest.mark.parametrize(
+    "src,tgt,missing,extra",
+    [
+        ("Ada 12 orang.", "There were 13 people.", "12", "13"),
+        ("Harga Rp 11.000.", "Price Rp 11,500.", "11.000", "11,500"),
+        ("Pukul 02.45.", "At 03:45.", "02.45", "03:45"),
+        ("Pada 18 Juni.", "On July 18.", "Juni", "July"),
+        ("Naik 2,5 persen.", "Up 25 percent.", "2,5", "25"),
+    ],
+)
 def test_differences_are_reported_with_their_text(src, tgt, missing, extra):
     diff = compare(src, tgt)
     assert [q.text for q in diff.missing] == [missing]
@@ -108,20 +125,86 @@ def test_dates_agree_across_formats(d, mo, y):
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.lists(st.sampled_from(["Rp", "11.000", "2,5", "persen", "pukul", "02.45", "Juni", "14/6/2024", "juta",
-                                 "  ", "-", "kata", "$3.5bn", "May", "10 a.m.", "1.234,5", "%"]), max_size=12),
-       st.sampled_from(["id", "en"]))
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "Rp",
+                "11.000",
+                "2,5",
+                "persen",
+                "pukul",
+                "02.45",
+                "Juni",
+                "14/6/2024",
+                "juta",
+                "  ",
+                "-",
+                "kata",
+                "$3.5bn",
+                "May",
+                "10 a.m.",
+                "1.234,5",
+                "%",
+            ]
+        ),
+        max_size=12,
+    ),
+    st.sampled_from(["id", "en"]),
+)
 def test_spans_slice_back_to_the_reported_text(pieces, lang):
     text = " ".join(pieces)
     for q in extract(text, lang):
-        assert text[q.start:q.end] == q.text
+        assert text[q.start : q.end] == q.text
         assert q.text.strip() == q.text and q.text
 
 
-_PIECES = ["Rp", "11.000", "11,000", "2,5", "2.5", "2,500", "persen", "percent", "pukul", "at", "02.45", "2:45",
-           "Juni", "June", "18", "2024", "14/6/2024", "6/14/2024", "juta", "jutanya", "million", "miliar",
-           "billion", "dua", "two", "May", "10", "a.m.", "1.234,5", "1,234.5", "%", "kata", "the", "of",
-           "the 28th of", "Oktober", "WIB", "-", "£125m", "125", "$2bn", "2024-06-14", "(5)", "5-million"]
+_PIECES = [
+    "Rp",
+    "11.000",
+    "11,000",
+    "2,5",
+    "2.5",
+    "2,500",
+    "persen",
+    "percent",
+    "pukul",
+    "at",
+    "02.45",
+    "2:45",
+    "Juni",
+    "June",
+    "18",
+    "2024",
+    "14/6/2024",
+    "6/14/2024",
+    "juta",
+    "jutanya",
+    "million",
+    "miliar",
+    "billion",
+    "dua",
+    "two",
+    "May",
+    "10",
+    "a.m.",
+    "1.234,5",
+    "1,234.5",
+    "%",
+    "kata",
+    "the",
+    "of",
+    "the 28th of",
+    "Oktober",
+    "WIB",
+    "-",
+    "£125m",
+    "125",
+    "$2bn",
+    "2024-06-14",
+    "(5)",
+    "5-million",
+]
 
 
 @settings(max_examples=600, deadline=None)
@@ -147,16 +230,55 @@ def test_shortcut_agrees_on_ambiguous_groups_in_either_order():
 
 
 def test_shortcut_sees_a_month_glued_to_its_day():
-    """"18juni" is 18 June for extraction; the shortcut must not take it for a plain 18."""
+    """ "18juni" is 18 June for extraction; the shortcut must not take it for a plain 18."""
     assert compare("pada 18juni 2024", "on 18 2024") == compare("pada 18juni 2024", "on 18 2024", shortcut=False)
     assert [q.kind for q in compare("pada 18juni 2024", "on 18 2024").missing] == ["month"]
     assert not compare("pada 18juni 2024", "on June 18, 2024")
 
 
-_WORD_PIECES = {"id": ["dua", "tiga", "sembilan", "belas", "puluh", "ratus", "ribu", "juta", "setengah", "seribu",
-                       "sejuta", "miliar", "nol", "satu", "sebelas", "orang", "dua-tiga", "triliun", "nya"],
-                "en": ["two", "thirty-two", "ninety-nine", "a", "an", "half", "dozen", "hundred", "thousand",
-                       "million", "bn", "one-half", "twice", "first", "people", "twenty", "of", "tn"]}
+_WORD_PIECES = {
+    "id": [
+        "dua",
+        "tiga",
+        "sembilan",
+        "belas",
+        "puluh",
+        "ratus",
+        "ribu",
+        "juta",
+        "setengah",
+        "seribu",
+        "sejuta",
+        "miliar",
+        "nol",
+        "satu",
+        "sebelas",
+        "orang",
+        "dua-tiga",
+        "triliun",
+        "nya",
+    ],
+    "en": [
+        "two",
+        "thirty-two",
+        "ninety-nine",
+        "a",
+        "an",
+        "half",
+        "dozen",
+        "hundred",
+        "thousand",
+        "million",
+        "bn",
+        "one-half",
+        "twice",
+        "first",
+        "people",
+        "twenty",
+        "of",
+        "tn",
+    ],
+}
 
 
 @settings(max_examples=300, deadline=None)

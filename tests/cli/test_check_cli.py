@@ -9,7 +9,7 @@ import pytest
 
 from translate_kit.cli import main
 
-GLOSSARY = '''msgid ""
+GLOSSARY = """msgid ""
 msgstr ""
 "Language: id\\n"
 
@@ -17,7 +17,7 @@ msgstr ""
 #. forbidden: Korea North
 msgid "Korut"
 msgstr "North Korea"
-'''
+"""
 
 
 def run(capsys, *args):
@@ -34,8 +34,9 @@ def work(tmp_path):
     (tmp_path / "id").mkdir()
     (tmp_path / "en").mkdir()
     (tmp_path / "id" / "a.txt").write_text("Korut menembakkan 2 rudal.\n\nKorut diam.\n", encoding="utf-8")
-    (tmp_path / "en" / "a.txt").write_text("Korea North fired 2 missiles.\n\nNorth Korea kept quiet.\n",
-                                           encoding="utf-8")
+    (tmp_path / "en" / "a.txt").write_text(
+        "Korea North fired 2 missiles.\n\nNorth Korea kept quiet.\n", encoding="utf-8"
+    )
     (tmp_path / "id" / "b.txt").write_text("Pada 18 Juni 2024.\n", encoding="utf-8")
     (tmp_path / "en" / "b.txt").write_text("On June 18, 2024.\n", encoding="utf-8")
     return tmp_path
@@ -58,8 +59,7 @@ def test_fail_on_never_and_severity_override(work, capsys):
 
 
 def test_json_schema(work, capsys):
-    code, out, _ = run(capsys, "check", work / "id", work / "en", "--glossary", work / "glossary",
-                       "--format", "json")
+    code, out, _ = run(capsys, "check", work / "id", work / "en", "--glossary", work / "glossary", "--format", "json")
     data = json.loads(out)
     assert data["schema_version"] == 1
     assert data["summary"]["segments"] == 3 and data["summary"]["by_kind"] == {"forbidden-term": 1}
@@ -73,8 +73,20 @@ def test_json_schema(work, capsys):
 @pytest.mark.parametrize("per,cases", [("file", 2), ("segment", 3)])
 def test_junit_written_to_a_file(work, capsys, per, cases):
     out_file = work / "reports" / "check.xml"
-    code, out, err = run(capsys, "check", work / "id", work / "en", "--glossary", work / "glossary",
-                         "--format", "junit", "--junit-per", per, "-o", out_file)
+    code, out, err = run(
+        capsys,
+        "check",
+        work / "id",
+        work / "en",
+        "--glossary",
+        work / "glossary",
+        "--format",
+        "junit",
+        "--junit-per",
+        per,
+        "-o",
+        out_file,
+    )
     assert code == 1 and out == "" and str(out_file) in err
     root = ET.parse(out_file).getroot()
     suite = root.find("testsuite")
@@ -85,8 +97,9 @@ def test_junit_written_to_a_file(work, capsys, per, cases):
 
 def test_bilingual_po_input(work, capsys):
     po = work / "review.po"
-    po.write_text('msgid ""\nmsgstr ""\n\n#: a.txt:1\nmsgid "Korut menembak."\nmsgstr "Korea North fired."\n',
-                  encoding="utf-8")
+    po.write_text(
+        'msgid ""\nmsgstr ""\n\n#: a.txt:1\nmsgid "Korut menembak."\nmsgstr "Korea North fired."\n', encoding="utf-8"
+    )
     code, out, _ = run(capsys, "check", po, "--glossary", work / "glossary", "--format", "json")
     (v,) = json.loads(out)["violations"]
     assert code == 1 and v["file"] == str(po) and v["line"] == 6 and v["document"] == "a.txt"
@@ -95,8 +108,9 @@ def test_bilingual_po_input(work, capsys):
 def test_missing_counterpart_is_a_violation_and_the_report_is_still_written(work, capsys):
     (work / "id" / "c.txt").write_text("Satu.\n", encoding="utf-8")
     out_file = work / "report.json"
-    code, out, err = run(capsys, "check", work / "id", work / "en", "--glossary", work / "glossary",
-                         "--format", "json", "-o", out_file)
+    code, out, err = run(
+        capsys, "check", work / "id", work / "en", "--glossary", work / "glossary", "--format", "json", "-o", out_file
+    )
     assert code == 1, err
     report = json.loads(out_file.read_text(encoding="utf-8"))
     (missing,) = [v for v in report["violations"] if v["kind"] == "missing-file"]

@@ -17,10 +17,12 @@ from translate_kit.cli import cli, main
 from translate_kit.glossary.pofile import load_glossary
 
 SOURCE = ["Presiden tiba di Jakarta kemarin .", "Korut dan AS akan bertemu .", "Menteri itu tidak datang ."]
-PREDICTED = ["President tiba in Jakarta yesterday .", "North Korea and US will bertemu .",
-             "Minister that not datang ."]
-HUMAN = ["The president arrived in Jakarta yesterday .", "North Korea and the US will meet .",
-         "The minister did not come ."]
+PREDICTED = ["President tiba in Jakarta yesterday .", "North Korea and US will bertemu .", "Minister that not datang ."]
+HUMAN = [
+    "The president arrived in Jakarta yesterday .",
+    "North Korea and the US will meet .",
+    "The minister did not come .",
+]
 GLOSSARY_PO = """msgid ""
 msgstr ""
 "Language: id\\n"
@@ -58,8 +60,19 @@ def test_eval_predicted_hypotheses_score_perfectly(demo_package, tmp_path, gloss
     ts = _testset(tmp_path / "set", SOURCE, PREDICTED)
     report = tmp_path / "out" / "report.json"
     hyp = tmp_path / "out" / "test.hyp.en"
-    res = _eval(str(ts), "--glossary", str(glossary), "-o", str(report), "--save-hyp", str(hyp),
-                "--min-bleu", "99", "--min-term-accuracy", "1.0")
+    res = _eval(
+        str(ts),
+        "--glossary",
+        str(glossary),
+        "-o",
+        str(report),
+        "--save-hyp",
+        str(hyp),
+        "--min-bleu",
+        "99",
+        "--min-term-accuracy",
+        "1.0",
+    )
     assert res.exit_code == 0, res.output
     assert "DEMO model" in res.output
     assert hyp.read_text(encoding="utf-8").splitlines() == PREDICTED

@@ -102,8 +102,9 @@ def test_term_accuracy_and_its_gate(tmp_path):
 
 def test_baseline_reports_p_value_per_metric(files):
     _, ref, same, garbage = files
-    res = _score("--hyp", str(same), "--ref", str(ref), "--baseline", str(garbage), "--format", "json",
-                 "--resamples", "100")
+    res = _score(
+        "--hyp", str(same), "--ref", str(ref), "--baseline", str(garbage), "--format", "json", "--resamples", "100"
+    )
     assert res.exit_code == 0
     metrics = json.loads(res.output)["baseline"]["metrics"]
     assert set(metrics) == {"bleu", "chrf", "ter"}
@@ -245,9 +246,12 @@ def test_bilingual_po_hypothesis_brings_its_own_source(tmp_path):
     gl.mkdir()
     (gl / "places.po").write_text(GLOSSARY_PO, encoding="utf-8")
     po = tmp_path / "review.po"
-    po.write_text('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
-                  'msgid "Korut menembak rudal ."\nmsgstr "North Korea fired a missile ."\n\n'
-                  'msgid "AS menolak ."\nmsgstr "Washington refused ."\n', encoding="utf-8")
+    po.write_text(
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+        'msgid "Korut menembak rudal ."\nmsgstr "North Korea fired a missile ."\n\n'
+        'msgid "AS menolak ."\nmsgstr "Washington refused ."\n',
+        encoding="utf-8",
+    )
     ref = _write(tmp_path / "ref.txt", ["North Korea fired a missile .", "The US refused ."])
     res = _score("--hyp", str(po), "--ref", str(ref), "--glossary", str(gl), "--format", "json")
     assert res.exit_code == 0, res.output

@@ -124,13 +124,16 @@ def test_terms_in_every_position_come_out_exactly(tmp_path, glossary, copy_model
     assert "10 terms (0 natural, 10 enforced, 0 flagged)" in err.splitlines()[-1]
     # the bilingual review file: sentence pairs, file:line, applied terms with their verdicts
     review = (out / "news" / "a.txt.review.po").read_text(encoding="utf-8")
-    assert textwrap.dedent('''\
+    assert (
+        textwrap.dedent("""\
         #. terms: Korut → North Korea (enforced: placeholder); Rusia → Russia
         #. (enforced: placeholder)
         #: news/a.txt:4
         msgid "Hubungan Korut-Rusia semakin erat."
         msgstr "Hubungan North Korea-Russia semakin erat."
-        ''') in review
+        """)
+        in review
+    )
 
 
 def test_demo_words_model_translates_around_terms(tmp_path, glossary, demo_package, monkeypatch, capsys):
@@ -153,8 +156,9 @@ def test_mangled_placeholder_is_repaired(tmp_path, glossary, make_demo_package, 
     assert report["totals"]["repaired"] == 1 and report["totals"]["flags"] == 0
 
 
-def test_term_no_protection_holds_is_enforced_on_the_attention_aligned_span(tmp_path, glossary, make_demo_package,
-                                                                           monkeypatch, capsys):
+def test_term_no_protection_holds_is_enforced_on_the_attention_aligned_span(
+    tmp_path, glossary, make_demo_package, monkeypatch, capsys
+):
     # placeholder corrupted, the inline English form translated away ("North" → "South"), "Korut" alone rendered
     # as a word the output does not hold: only the span aligned by the model's own cross-attention to
     # "Korutnya" (the copy model attends exactly to the source position) can be replaced
@@ -167,13 +171,16 @@ def test_term_no_protection_holds_is_enforced_on_the_attention_aligned_span(tmp_
     assert (out / "a.txt").read_text(encoding="utf-8") == "Sikap North Korea keras.\nRussia diam.\n"
     report = report_of(out / "report.json")
     by_source = {o["sentence"]: (o["verdict"], o["method"]) for o in report["occurrences"]}
-    assert by_source == {"Sikap Korutnya keras.": ("enforced", "attention"),
-                         "Rusia diam.": ("enforced", "inline")}  # its placeholder is mangled too
+    assert by_source == {
+        "Sikap Korutnya keras.": ("enforced", "attention"),
+        "Rusia diam.": ("enforced", "inline"),
+    }  # its placeholder is mangled too
     assert report["engine"]["translate_with_attention"]["texts"] == 1
 
 
-def test_flagged_sentence_is_reported_marked_fuzzy_and_fails_strict(tmp_path, glossary, make_demo_package,
-                                                                  monkeypatch, capsys):
+def test_flagged_sentence_is_reported_marked_fuzzy_and_fails_strict(
+    tmp_path, glossary, make_demo_package, monkeypatch, capsys
+):
     # the model changes a number: no rung can bring the source's year back, so the sentence is flagged
     packages, _ = make_demo_package(word_map={"2024": "2025"})
     monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(packages))
@@ -188,24 +195,35 @@ def test_flagged_sentence_is_reported_marked_fuzzy_and_fails_strict(tmp_path, gl
     assert report["verdicts"] == {"natural": 0, "enforced": 2, "flagged": 1}
     assert (out / "a.txt").read_text(encoding="utf-8") == "North Korea menembak pada 2025.\nRussia diam.\n"
     review = (out / "a.txt.review.po").read_text(encoding="utf-8")
-    assert '#. flag: number: 2024' in review and '#, fuzzy\nmsgid "Korut menembak pada 2024."' in review
+    assert "#. flag: number: 2024" in review and '#, fuzzy\nmsgid "Korut menembak pada 2024."' in review
     # a PO input: the flagged entry is filled and marked fuzzy, the verified one is not
-    (tmp_path / "m.po").write_text('msgid "Korut menembak pada 2024."\nmsgstr ""\n\nmsgid "Rusia diam."\n'
-                                   'msgstr ""\n', encoding="utf-8")
+    (tmp_path / "m.po").write_text(
+        'msgid "Korut menembak pada 2024."\nmsgstr ""\n\nmsgid "Rusia diam."\nmsgstr ""\n', encoding="utf-8"
+    )
     code, err = run_cli(capsys, "translate", tmp_path / "m.po", "-o", out, "--glossary", glossary)
     assert code == 0, err  # flags alone do not fail a run without --strict
     po = (out / "m.po").read_text(encoding="utf-8")
     assert '#, fuzzy\nmsgid "Korut menembak pada 2024."\nmsgstr "North Korea menembak pada 2025."' in po
     assert '\n\nmsgid "Rusia diam."\nmsgstr "Russia diam."' in po
     # with --no-number-rendering numbers are not held: nothing is flagged
-    code, err = run_cli(capsys, "translate", tmp_path / "a.txt", "-o", tmp_path / "out2", "--glossary", glossary,
-                        "--strict", "--no-number-rendering")
+    code, err = run_cli(
+        capsys,
+        "translate",
+        tmp_path / "a.txt",
+        "-o",
+        tmp_path / "out2",
+        "--glossary",
+        glossary,
+        "--strict",
+        "--no-number-rendering",
+    )
     assert code == 0, err
 
 
 def test_po_input_fills_empty_msgstr_and_keeps_existing(tmp_path, glossary, copy_model, capsys):
     (tmp_path / "in").mkdir()
-    (tmp_path / "in" / "m.po").write_text(textwrap.dedent('''\
+    (tmp_path / "in" / "m.po").write_text(
+        textwrap.dedent("""\
         msgid ""
         msgstr ""
         "Content-Type: text/plain; charset=UTF-8\\n"
@@ -216,7 +234,9 @@ def test_po_input_fills_empty_msgstr_and_keeps_existing(tmp_path, glossary, copy
 
         msgid "Rusia diam."
         msgstr "Russia kept quiet."
-        '''), encoding="utf-8")
+        """),
+        encoding="utf-8",
+    )
     out = tmp_path / "out"
     code, err = run_cli(capsys, "translate", tmp_path / "in", "-o", out, "--glossary", glossary)
     assert code == 0, err
@@ -229,27 +249,31 @@ def test_po_input_fills_empty_msgstr_and_keeps_existing(tmp_path, glossary, copy
 
 
 def test_jsonl_input_translates_text_and_keeps_other_fields(tmp_path, glossary, copy_model, capsys):
-    records = [{"id": 1, "text": "Korut siap.", "source": "kompas"},
-               {"id": "b", "text": "Baca Juga: Rusia marah", "source": "kompas"},
-               {"id": 3, "text": "Dua kalimat. AS dan Rusia.", "lang": "id"}]
+    records = [
+        {"id": 1, "text": "Korut siap.", "source": "kompas"},
+        {"id": "b", "text": "Baca Juga: Rusia marah", "source": "kompas"},
+        {"id": 3, "text": "Dua kalimat. AS dan Rusia.", "lang": "id"},
+    ]
     (tmp_path / "n.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
     out = tmp_path / "out"
     code, err = run_cli(capsys, "translate", tmp_path / "n.jsonl", "-o", out, "--glossary", glossary)
     assert code == 0, err
     got = [json.loads(line) for line in (out / "n.jsonl").read_text(encoding="utf-8").splitlines()]
-    assert got == [{"id": 1, "text": "North Korea siap.", "source": "kompas"},
-                   {"id": "b", "text": "Baca Juga: Rusia marah", "source": "kompas"},  # boilerplate untouched
-                   {"id": 3, "text": "Dua kalimat. US dan Russia.", "lang": "id"}]
+    assert got == [
+        {"id": 1, "text": "North Korea siap.", "source": "kompas"},
+        {"id": "b", "text": "Baca Juga: Rusia marah", "source": "kompas"},  # boilerplate untouched
+        {"id": 3, "text": "Dua kalimat. US dan Russia.", "lang": "id"},
+    ]
     assert report_of(out / "report.json")["boilerplate"] == {"read-also": 1}
-    code, err = run_cli(capsys, "translate", tmp_path / "n.jsonl", "-o", out, "--glossary", glossary,
-                        "--drop-boilerplate")
+    code, err = run_cli(
+        capsys, "translate", tmp_path / "n.jsonl", "-o", out, "--glossary", glossary, "--drop-boilerplate"
+    )
     assert code == 0, err
     got = [json.loads(line)["id"] for line in (out / "n.jsonl").read_text(encoding="utf-8").splitlines()]
     assert got == [1, 3]
 
 
-def test_rerun_skips_up_to_date_outputs_until_input_glossary_or_force_changes(tmp_path, glossary, copy_model,
-                                                                               capsys):
+def test_rerun_skips_up_to_date_outputs_until_input_glossary_or_force_changes(tmp_path, glossary, copy_model, capsys):
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "a.txt").write_text("Korut siap.\n", encoding="utf-8")
     (tmp_path / "in" / "b.txt").write_text("Rusia siap.\n", encoding="utf-8")
@@ -332,8 +356,9 @@ def test_unwritable_output_directory_is_one_line_and_writes_nothing(tmp_path, gl
 def test_glossary_syntax_error_names_file_and_line(tmp_path, copy_model, capsys):
     gdir = tmp_path / "g"
     gdir.mkdir()
-    (gdir / "bad.po").write_text('msgid "Korut"\nmsgstr "North Korea"\n\nmsgid "Rusia\nmsgstr "Russia"\n',
-                                 encoding="utf-8")
+    (gdir / "bad.po").write_text(
+        'msgid "Korut"\nmsgstr "North Korea"\n\nmsgid "Rusia\nmsgstr "Russia"\n', encoding="utf-8"
+    )
     (tmp_path / "a.txt").write_text("Korut siap.\n", encoding="utf-8")
     code, err = run_cli(capsys, "translate", tmp_path / "a.txt", "-o", tmp_path / "out", "--glossary", gdir)
     assert code == 2
@@ -355,8 +380,17 @@ def test_conflicting_glossary_entries_are_a_report_warning(tmp_path, glossary, c
 
 def test_report_path_option_and_no_progress_bar_in_ci(tmp_path, glossary, copy_model, capsys):
     (tmp_path / "a.txt").write_text("Korut siap.\n", encoding="utf-8")
-    code, err = run_cli(capsys, "translate", tmp_path / "a.txt", "-o", tmp_path / "out", "--glossary", glossary,
-                        "--report", tmp_path / "r" / "run.json")
+    code, err = run_cli(
+        capsys,
+        "translate",
+        tmp_path / "a.txt",
+        "-o",
+        tmp_path / "out",
+        "--glossary",
+        glossary,
+        "--report",
+        tmp_path / "r" / "run.json",
+    )
     assert code == 0, err
     assert not (tmp_path / "out" / "report.json").exists()
     report = report_of(tmp_path / "r" / "run.json")
@@ -388,13 +422,24 @@ def test_user_boilerplate_patterns_pass_through_or_drop(tmp_path, glossary, copy
     rules.write_text("# photo credits\nfoto: .*\n", encoding="utf-8")
     (tmp_path / "a.txt").write_text("Korut siap.\nFoto: Korut di Pyongyang\nRusia siap.\n", encoding="utf-8")
     out = tmp_path / "out"
-    code, err = run_cli(capsys, "translate", tmp_path / "a.txt", "-o", out, "--glossary", glossary,
-                        "--boilerplate", rules)
+    code, err = run_cli(
+        capsys, "translate", tmp_path / "a.txt", "-o", out, "--glossary", glossary, "--boilerplate", rules
+    )
     assert code == 0, err
     assert (out / "a.txt").read_text(encoding="utf-8") == "North Korea siap.\nFoto: Korut di Pyongyang\nRussia siap.\n"
     assert report_of(out / "report.json")["boilerplate"] == {"chrome.rules:2": 1}
-    code, err = run_cli(capsys, "translate", tmp_path / "a.txt", "-o", out, "--glossary", glossary,
-                        "--boilerplate", rules, "--drop-boilerplate")
+    code, err = run_cli(
+        capsys,
+        "translate",
+        tmp_path / "a.txt",
+        "-o",
+        out,
+        "--glossary",
+        glossary,
+        "--boilerplate",
+        rules,
+        "--drop-boilerplate",
+    )
     assert code == 0, err
     assert (out / "a.txt").read_text(encoding="utf-8") == "North Korea siap.\nRussia siap.\n"
 
@@ -409,16 +454,17 @@ def test_without_a_glossary_directory_it_translates_and_warns(tmp_path, copy_mod
     assert [w["code"] for w in report_of(tmp_path / "out" / "report.json")["warnings"]] == ["no-glossary"]
 
 
-def test_a_sentence_that_fits_only_before_protection_is_split_too(tmp_path, make_demo_package, monkeypatch,
-                                                                   capsys):
+def test_a_sentence_that_fits_only_before_protection_is_split_too(tmp_path, make_demo_package, monkeypatch, capsys):
     # "AS" is one short source word but its protection (ZXn, or "United States of America" written inline by
     # a repair) is several tokens: a sentence just under the model's limit would overflow once protected.
     packages, _ = make_demo_package(max_positions=64)  # at most 63 source tokens per sentence
     monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(packages))
     gloss = tmp_path / "glossary"
     gloss.mkdir()
-    (gloss / "a.po").write_text('msgid ""\nmsgstr ""\n"Language: id\\n"\n\n#, case-sensitive\n'
-                                'msgid "AS"\nmsgstr "United States of America"\n', encoding="utf-8")
+    (gloss / "a.po").write_text(
+        'msgid ""\nmsgstr ""\n"Language: id\\n"\n\n#, case-sensitive\nmsgid "AS"\nmsgstr "United States of America"\n',
+        encoding="utf-8",
+    )
     sentence = " ".join(["AS"] * 30)  # about 30 source tokens: fits the model unprotected
     (tmp_path / "a.txt").write_text(sentence + "\n", encoding="utf-8")
     out = tmp_path / "out"
@@ -429,8 +475,9 @@ def test_a_sentence_that_fits_only_before_protection_is_split_too(tmp_path, make
     assert report["totals"]["split_sentences"] == 1 and report["totals"]["flags"] == 0
 
 
-def test_glossary_show_in_a_run_directory_lists_each_occurrence_with_its_verdict(tmp_path, glossary, copy_model,
-                                                                                 capsys):
+def test_glossary_show_in_a_run_directory_lists_each_occurrence_with_its_verdict(
+    tmp_path, glossary, copy_model, capsys
+):
     (tmp_path / "a.txt").write_text("Korut tiba.\nKim Jong Un dan Korut bertemu.\n", encoding="utf-8")
     out = tmp_path / "out"
     code, err = run_cli(capsys, "translate", tmp_path / "a.txt", "-o", out, "--glossary", glossary)

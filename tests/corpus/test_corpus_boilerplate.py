@@ -44,42 +44,48 @@ def test_seed_chrome_is_exactly_the_boilerplate(shared):
     assert found == SEED_CHROME
 
 
-@pytest.mark.parametrize("line", [
-    # real lines of the seed articles that look a little like chrome
-    "TRIBUNNEWS.COM – Amerika Serikat menyatakan ketidaksenangannya atas kunjungan Presiden Rusia.",
-    "fin.co.id - 19/06/2024, 09:48 WIB",
-    "Rusia: Hak Kami",
-    "Viral Medsos",
-    "Korea Utara Siap Menyambut Putin?",
-    # sentences that start like a rule but are news text
-    "Berita terkini menyebutkan bahwa Putin tiba di Pyongyang pada Selasa.",
-    "Berita terkait kunjungan itu beredar luas di media sosial.",
-    "Hak cipta lagu itu dimiliki oleh sebuah label rekaman.",
-    "Simak juga penjelasan Kremlin soal kunjungan itu.",
-    "Loading kapal berlangsung selama tiga jam.",
-    "Halaman depan istana dipenuhi warga.",
-    "Populer di kalangan anak muda, lagu itu terus diputar.",
-    "Dr.Budi tiba.",
-    "Iklan itu ditayangkan di televisi.",
-])
+@pytest.mark.parametrize(
+    "line",
+    [
+        # real lines of the seed articles that look a little like chrome
+        "TRIBUNNEWS.COM – Amerika Serikat menyatakan ketidaksenangannya atas kunjungan Presiden Rusia.",
+        "fin.co.id - 19/06/2024, 09:48 WIB",
+        "Rusia: Hak Kami",
+        "Viral Medsos",
+        "Korea Utara Siap Menyambut Putin?",
+        # sentences that start like a rule but are news text
+        "Berita terkini menyebutkan bahwa Putin tiba di Pyongyang pada Selasa.",
+        "Berita terkait kunjungan itu beredar luas di media sosial.",
+        "Hak cipta lagu itu dimiliki oleh sebuah label rekaman.",
+        "Simak juga penjelasan Kremlin soal kunjungan itu.",
+        "Loading kapal berlangsung selama tiga jam.",
+        "Halaman depan istana dipenuhi warga.",
+        "Populer di kalangan anak muda, lagu itu terus diputar.",
+        "Dr.Budi tiba.",
+        "Iklan itu ditayangkan di televisi.",
+    ],
+)
 def test_real_sentences_are_not_boilerplate(line):
     assert BoilerplateRules().match(line) is None
 
 
-@pytest.mark.parametrize("line, name", [
-    ("Baca Juga : Rusia dan Korut teken pakta", "read-also"),
-    ("SIMAK JUGA: Video Putin di Pyongyang", "see-also"),
-    ("Simak juga video berikut", "see-also"),
-    ("Loading...", "loading"),
-    ("Halaman 2 dari 5", "page-number"),
-    ("Copyright © 2024 Kompas.com", "copyright"),
-    ("Hak Cipta 2024 Liputan6", "copyright"),
-    ("Hak cipta dilindungi undang-undang.", "copyright"),
-    ("ADVERTISEMENT", "advertisement"),
-    ("SCROLL TO CONTINUE WITH CONTENT", "advertisement"),
-    ("https://www.liputan6.com/news", "site-name"),
-    ("Tribunnews.com", "site-name"),
-])
+@pytest.mark.parametrize(
+    "line, name",
+    [
+        ("Baca Juga : Rusia dan Korut teken pakta", "read-also"),
+        ("SIMAK JUGA: Video Putin di Pyongyang", "see-also"),
+        ("Simak juga video berikut", "see-also"),
+        ("Loading...", "loading"),
+        ("Halaman 2 dari 5", "page-number"),
+        ("Copyright © 2024 Kompas.com", "copyright"),
+        ("Hak Cipta 2024 Liputan6", "copyright"),
+        ("Hak cipta dilindungi undang-undang.", "copyright"),
+        ("ADVERTISEMENT", "advertisement"),
+        ("SCROLL TO CONTINUE WITH CONTENT", "advertisement"),
+        ("https://www.liputan6.com/news", "site-name"),
+        ("Tribunnews.com", "site-name"),
+    ],
+)
 def test_other_chrome_forms(line, name):
     assert BoilerplateRules().match(line) == name
 
@@ -101,8 +107,9 @@ def test_user_file_extends_defaults_and_bad_regex_names_the_line(tmp_path):
     rules_file.write_text("# ok\nLoading\n(unclosed\n", encoding="utf-8")
     with pytest.raises(InputError) as info:
         BoilerplateRules.from_file(rules_file)
-    assert str(info.value) == (f"{rules_file}:3: invalid boilerplate pattern '(unclosed': "
-                               "missing ), unterminated subpattern")
+    assert str(info.value) == (
+        f"{rules_file}:3: invalid boilerplate pattern '(unclosed': missing ), unterminated subpattern"
+    )
 
 
 def test_missing_rule_file(tmp_path):

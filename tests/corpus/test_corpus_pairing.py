@@ -7,7 +7,7 @@ import pytest
 from translate_kit.corpus.pairing import Segment, load_po_pairs, load_segments, pair
 from translate_kit.errors import InputError
 
-PO = '''msgid ""
+PO = """msgid ""
 msgstr ""
 "Language: id\\n"
 
@@ -19,7 +19,7 @@ msgstr "North Korea launched a missile."
 
 msgid "Kata kedua."
 msgstr ""
-'''
+"""
 
 
 def write(path, text, encoding="utf-8"):
@@ -75,7 +75,9 @@ def test_missing_counterpart_is_named(tmp_path):
     write(tmp_path / "en" / "a.txt", "One.\n")
     pairs = pair(tmp_path / "id", tmp_path / "en")
     assert [(p.document, p.counterpart) for p in pairs] == [
-        (str(tmp_path / "id" / "a.txt"), None), (str(tmp_path / "id" / "b.txt"), str(tmp_path / "en" / "b.txt"))]
+        (str(tmp_path / "id" / "a.txt"), None),
+        (str(tmp_path / "id" / "b.txt"), str(tmp_path / "en" / "b.txt")),
+    ]
     assert pairs[1].source.text == "Dua." and pairs[1].target is None
 
 
@@ -96,7 +98,10 @@ def test_load_segments_of_a_directory_and_keep_blank(tmp_path):
     write(tmp_path / "a.txt", "A1\n")
     assert [s.text for s in load_segments(tmp_path)] == ["A1", "B1", "B3"]
     assert [(s.line, s.text) for s in load_segments(tmp_path / "b.txt", keep_blank=True)] == [
-        (1, "B1"), (2, ""), (3, "B3")]
+        (1, "B1"),
+        (2, ""),
+        (3, "B3"),
+    ]
 
 
 @pytest.mark.parametrize("content,line", [(b"ok\n\xff\xfe bad\n", 2), (b"baris\n\nbaris\x00\n", 3)])

@@ -27,13 +27,18 @@ def error_of(path: Path) -> str:
 
 # --------------------------------------------------------------------------------------------- .txt
 
+
 def test_txt_one_unit_per_line_with_blank_and_boilerplate_kinds(tmp_path):
     data = "Putin tiba di Pyongyang.\n\nBaca Juga: Berita lain\n  Kim menyambutnya.  \n"
     path = write(tmp_path / "a.txt", data)
     doc = read_document(path, Path("sub/a.txt"))
     assert doc.format == "txt" and doc.relpath == Path("sub/a.txt") and doc.path == path
     assert [(u.index, u.line, u.key, u.kind) for u in doc.units] == [
-        (0, 1, "L1", "text"), (1, 2, "L2", "blank"), (2, 3, "L3", "boilerplate"), (3, 4, "L4", "text")]
+        (0, 1, "L1", "text"),
+        (1, 2, "L2", "blank"),
+        (2, 3, "L3", "boilerplate"),
+        (3, 4, "L4", "text"),
+    ]
     assert doc.units[3].text == "  Kim menyambutnya.  "  # exactly as in the file
     assert doc.units[2].meta == {"boilerplate": "read-also"}
     assert doc.units[0].existing is None
@@ -67,7 +72,8 @@ def test_only_boilerplate_reads_with_a_warning(tmp_path):
     doc = read_document(path, Path("chrome.txt"))
     assert [u.kind for u in doc.units] == ["boilerplate", "blank", "boilerplate", "boilerplate"]
     assert [str(d) for d in doc.diagnostics] == [
-        f"{path}: warning: only boilerplate (3 units), nothing to translate [only-boilerplate]"]
+        f"{path}: warning: only boilerplate (3 units), nothing to translate [only-boilerplate]"
+    ]
 
 
 def test_custom_rules_are_used(tmp_path):
@@ -86,6 +92,7 @@ def test_seed_articles_read(shared):
 
 
 # --------------------------------------------------------------------------------------------- bad files
+
 
 def test_empty_file(tmp_path):
     path = write(tmp_path / "e.txt", b"")
@@ -137,31 +144,43 @@ def test_unsupported_extension(tmp_path):
 
 # --------------------------------------------------------------------------------------------- .jsonl
 
+
 def test_jsonl_records_keep_other_fields(tmp_path):
-    path = write(tmp_path / "a.jsonl",
-                 '{"id": "a1", "text": "Paragraf satu.\\n\\nParagraf dua.", "source": "x", "n": 3}\n'
-                 "\n"
-                 '{"id": 7, "text": ""}\n'
-                 '{"text": "Baca Juga: Sesuatu", "id": "c"}\n')
+    path = write(
+        tmp_path / "a.jsonl",
+        '{"id": "a1", "text": "Paragraf satu.\\n\\nParagraf dua.", "source": "x", "n": 3}\n'
+        "\n"
+        '{"id": 7, "text": ""}\n'
+        '{"text": "Baca Juga: Sesuatu", "id": "c"}\n',
+    )
     doc = read_document(path, Path("a.jsonl"))
     assert [(u.index, u.line, u.key, u.kind) for u in doc.units] == [
-        (0, 1, "a1", "text"), (1, 3, "7", "blank"), (2, 4, "c", "boilerplate")]
+        (0, 1, "a1", "text"),
+        (1, 3, "7", "blank"),
+        (2, 4, "c", "boilerplate"),
+    ]
     assert doc.units[0].text == "Paragraf satu.\n\nParagraf dua."
     assert doc.units[0].meta == {"source": "x", "n": 3}
-    assert doc.raw == [{"id": "a1", "text": "Paragraf satu.\n\nParagraf dua.", "source": "x", "n": 3},
-                       {"id": 7, "text": ""}, {"text": "Baca Juga: Sesuatu", "id": "c"}]
+    assert doc.raw == [
+        {"id": "a1", "text": "Paragraf satu.\n\nParagraf dua.", "source": "x", "n": 3},
+        {"id": 7, "text": ""},
+        {"text": "Baca Juga: Sesuatu", "id": "c"},
+    ]
 
 
-@pytest.mark.parametrize("line, message", [
-    ('{"id": "a", "text": }', "invalid JSON: Expecting value (column 21)"),
-    ('["a", "b"]', "record is not a JSON object but an array"),
-    ('{"text": "Halo"}', 'record has no "id" field'),
-    ('{"id": "b"}', 'record has no "text" field'),
-    ('{"id": "b", "text": 5}', '"text" must be a string, not a number'),
-    ('{"id": "b", "text": null}', '"text" must be a string, not null'),
-    ('{"id": true, "text": "x"}', '"id" must be a non-empty string or an integer, not a boolean'),
-    ('{"id": "a", "text": "lagi"}', 'duplicate id "a" (first on line 1)'),
-])
+@pytest.mark.parametrize(
+    "line, message",
+    [
+        ('{"id": "a", "text": }', "invalid JSON: Expecting value (column 21)"),
+        ('["a", "b"]', "record is not a JSON object but an array"),
+        ('{"text": "Halo"}', 'record has no "id" field'),
+        ('{"id": "b"}', 'record has no "text" field'),
+        ('{"id": "b", "text": 5}', '"text" must be a string, not a number'),
+        ('{"id": "b", "text": null}', '"text" must be a string, not null'),
+        ('{"id": true, "text": "x"}', '"id" must be a non-empty string or an integer, not a boolean'),
+        ('{"id": "a", "text": "lagi"}', 'duplicate id "a" (first on line 1)'),
+    ],
+)
 def test_jsonl_malformed_record_names_the_line(tmp_path, line, message):
     path = write(tmp_path / "bad.jsonl", '{"id": "a", "text": "Satu."}\n\n' + line + "\n")
     assert error_of(path) == f"{path}:3: {message}"
@@ -169,7 +188,7 @@ def test_jsonl_malformed_record_names_the_line(tmp_path, line, message):
 
 # --------------------------------------------------------------------------------------------- .po
 
-PO = '''# Terjemahan
+PO = """# Terjemahan
 msgid ""
 msgstr ""
 "Language: en\\n"
@@ -195,7 +214,7 @@ msgstr ""
 
 #~ msgid "Usang."
 #~ msgstr "Obsolete."
-'''
+"""
 
 
 def test_po_units_skip_header_and_obsolete(tmp_path):
@@ -205,7 +224,8 @@ def test_po_units_skip_header_and_obsolete(tmp_path):
         (11, "judul\x04Putin tiba di Pyongyang.", "text", "Putin arrives in Pyongyang."),
         (14, "Kim menyambutnya.", "text", None),
         (17, "satu rudal", "text", None),
-        (22, "Loading", "boilerplate", None)]
+        (22, "Loading", "boilerplate", None),
+    ]
     first = doc.units[0].meta
     assert first["flags"] == ["fuzzy"] and first["comment"] == "dari artikel"
     assert first["occurrences"] == [("artikel.txt", "3")] and first["msgctxt"] == "judul"
@@ -237,6 +257,7 @@ def test_po_with_header_only_warns(tmp_path):
 
 # --------------------------------------------------------------------------------------------- discover
 
+
 def test_discover_directories_files_and_problems(tmp_path):
     root = tmp_path / "in"
     write(root / "b.txt", "x")
@@ -247,11 +268,16 @@ def test_discover_directories_files_and_problems(tmp_path):
     write(root / ".git" / "c.txt", "x")
     single = write(tmp_path / "other" / "c.txt", "x")
     found, diags = discover([root, single, tmp_path / "missing"])
-    assert found == [(root / "a" / "y.po", Path("a/y.po")), (root / "a" / "z.jsonl", Path("a/z.jsonl")),
-                     (root / "b.txt", Path("b.txt")), (single, Path("c.txt"))]
+    assert found == [
+        (root / "a" / "y.po", Path("a/y.po")),
+        (root / "a" / "z.jsonl", Path("a/z.jsonl")),
+        (root / "b.txt", Path("b.txt")),
+        (single, Path("c.txt")),
+    ]
     assert [(d.severity, d.code, d.path) for d in diags] == [
         ("warning", "unsupported-file", str(root / "notes.md")),
-        ("error", "missing-path", str(tmp_path / "missing"))]
+        ("error", "missing-path", str(tmp_path / "missing")),
+    ]
 
 
 def test_discover_relpath_collision(tmp_path):
@@ -265,8 +291,12 @@ def test_discover_relpath_collision(tmp_path):
 def test_discover_seed_corpus(repo):
     found, diags = discover([repo / "corpus" / "id"])
     assert [str(rel) for _, rel in found] == [
-        "000_c30b8bd215a98e92.txt", "001_6738c794eb8b6589.txt", "002_a00ea6c7e7f3e76c.txt",
-        "003_367723d5f7e8cdb8.txt", "004_534e002a09c98aca.txt"]
+        "000_c30b8bd215a98e92.txt",
+        "001_6738c794eb8b6589.txt",
+        "002_a00ea6c7e7f3e76c.txt",
+        "003_367723d5f7e8cdb8.txt",
+        "004_534e002a09c98aca.txt",
+    ]
     assert diags == []
 
 

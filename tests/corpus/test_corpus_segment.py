@@ -13,31 +13,51 @@ def texts(text: str, **kw) -> list[str]:
     return [s.text for s in split_sentences(text, **kw)]
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("Dr. Budi tiba pukul 02.45 WIB. Harga Rp 11.000 per kg.",
-     ["Dr. Budi tiba pukul 02.45 WIB.", "Harga Rp 11.000 per kg."]),
-    ("Pada 14/6/2024 ia datang ke No. 5. Lalu pergi.", ["Pada 14/6/2024 ia datang ke No. 5.", "Lalu pergi."]),
-    ("Rumah di Jl. Sudirman dijual. Tn. Budi membelinya.",
-     ["Rumah di Jl. Sudirman dijual.", "Tn. Budi membelinya."]),
-    ("Ada apel, jeruk, dll. lalu ia pergi.", ["Ada apel, jeruk, dll. lalu ia pergi."]),
-    ("“Kami datang!” kata dia. Lalu?", ["“Kami datang!” kata dia.", "Lalu?"]),
-    ('"Ini tetangga kami," kata juru bicara Kremlin Dmitry Peskov kepada wartawan.',
-     ['"Ini tetangga kami," kata juru bicara Kremlin Dmitry Peskov kepada wartawan.']),
-    # seed 000, line 9: two sentences
-    ("Analis AS mengatakan Putin mencari senjata Korea Utara karena sulit mendapatkannya. "
-     "Pindah ke Moskow karena sanksi Barat.",
-     ["Analis AS mengatakan Putin mencari senjata Korea Utara karena sulit mendapatkannya.",
-      "Pindah ke Moskow karena sanksi Barat."]),
-    # seed 004, line 13: a date in parentheses before the full stop
-    ("Pertemuan itu terjadi di Kota Vladivostok pada Selasa (13/9/2023). Bahkan, Putin datang.",
-     ["Pertemuan itu terjadi di Kota Vladivostok pada Selasa (13/9/2023).", "Bahkan, Putin datang."]),
-    # seed 000, line 1 and seed 004, line 11: a site name with a dot is not a sentence end
-    ("TRIBUNNEWS.COM – Amerika Serikat menyatakan ketidaksenangannya. Dia menuduh Korea Utara.",
-     ["TRIBUNNEWS.COM – Amerika Serikat menyatakan ketidaksenangannya.", "Dia menuduh Korea Utara."]),
-    ("TRIBUN-MEDAN.COM -  Amerika Serikat merespons keras.", ["TRIBUN-MEDAN.COM -  Amerika Serikat merespons keras."]),
-    ("   ", []),
-    ("", []),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Dr. Budi tiba pukul 02.45 WIB. Harga Rp 11.000 per kg.",
+            ["Dr. Budi tiba pukul 02.45 WIB.", "Harga Rp 11.000 per kg."],
+        ),
+        ("Pada 14/6/2024 ia datang ke No. 5. Lalu pergi.", ["Pada 14/6/2024 ia datang ke No. 5.", "Lalu pergi."]),
+        (
+            "Rumah di Jl. Sudirman dijual. Tn. Budi membelinya.",
+            ["Rumah di Jl. Sudirman dijual.", "Tn. Budi membelinya."],
+        ),
+        ("Ada apel, jeruk, dll. lalu ia pergi.", ["Ada apel, jeruk, dll. lalu ia pergi."]),
+        ("“Kami datang!” kata dia. Lalu?", ["“Kami datang!” kata dia.", "Lalu?"]),
+        (
+            '"Ini tetangga kami," kata juru bicara Kremlin Dmitry Peskov kepada wartawan.',
+            ['"Ini tetangga kami," kata juru bicara Kremlin Dmitry Peskov kepada wartawan.'],
+        ),
+        # seed 000, line 9: two sentences
+        (
+            "Analis AS mengatakan Putin mencari senjata Korea Utara karena sulit mendapatkannya. "
+            "Pindah ke Moskow karena sanksi Barat.",
+            [
+                "Analis AS mengatakan Putin mencari senjata Korea Utara karena sulit mendapatkannya.",
+                "Pindah ke Moskow karena sanksi Barat.",
+            ],
+        ),
+        # seed 004, line 13: a date in parentheses before the full stop
+        (
+            "Pertemuan itu terjadi di Kota Vladivostok pada Selasa (13/9/2023). Bahkan, Putin datang.",
+            ["Pertemuan itu terjadi di Kota Vladivostok pada Selasa (13/9/2023).", "Bahkan, Putin datang."],
+        ),
+        # seed 000, line 1 and seed 004, line 11: a site name with a dot is not a sentence end
+        (
+            "TRIBUNNEWS.COM – Amerika Serikat menyatakan ketidaksenangannya. Dia menuduh Korea Utara.",
+            ["TRIBUNNEWS.COM – Amerika Serikat menyatakan ketidaksenangannya.", "Dia menuduh Korea Utara."],
+        ),
+        (
+            "TRIBUN-MEDAN.COM -  Amerika Serikat merespons keras.",
+            ["TRIBUN-MEDAN.COM -  Amerika Serikat merespons keras."],
+        ),
+        ("   ", []),
+        ("", []),
+    ],
+)
 def test_indonesian_sentences(text, expected):
     assert texts(text) == expected
 
@@ -46,7 +66,7 @@ def test_offsets_and_separators_keep_whitespace():
     text = "  Satu dua.   Tiga empat?\u00a0 "
     sentences = split_sentences(text)
     assert [(s.start, s.end) for s in sentences] == [(2, 11), (14, 25)]
-    assert all(text[s.start:s.end] == s.text for s in sentences)
+    assert all(text[s.start : s.end] == s.text for s in sentences)
     assert separators(text, sentences) == ["  ", "   ", "\u00a0 "]
 
 
@@ -66,7 +86,10 @@ def test_boilerplate_paragraph_inside_a_text():
     text = "Putin tiba.\n\nBaca Juga: Sesuatu. Lain.\n\nKim menyambut."
     sentences = split_sentences(text, rules=BoilerplateRules())
     assert [(s.text, s.boilerplate) for s in sentences] == [
-        ("Putin tiba.", None), ("Baca Juga: Sesuatu. Lain.", "read-also"), ("Kim menyambut.", None)]
+        ("Putin tiba.", None),
+        ("Baca Juga: Sesuatu. Lain.", "read-also"),
+        ("Kim menyambut.", None),
+    ]
 
 
 def test_over_long_sentence_is_cut_at_whitespace_and_marked():
@@ -78,8 +101,7 @@ def test_over_long_sentence_is_cut_at_whitespace_and_marked():
 
 def test_over_long_word_is_cut_hard():
     sentences = split_sentences("x" * 2500, max_chars=1000)
-    assert [(s.start, s.end, s.forced) for s in sentences] == [(0, 1000, True), (1000, 2000, True),
-                                                               (2000, 2500, True)]
+    assert [(s.start, s.end, s.forced) for s in sentences] == [(0, 1000, True), (1000, 2000, True), (2000, 2500, True)]
 
 
 def test_normal_sentences_are_not_forced():
@@ -120,7 +142,7 @@ def test_sentences_and_separators_give_back_the_text(text, max_chars):
     assert "".join(sep + s.text for sep, s in zip(seps, sentences)) + seps[-1] == text
     for sent in sentences:
         assert sent.text and sent.text == sent.text.strip() and "\n" not in sent.text
-        assert text[sent.start:sent.end] == sent.text and len(sent.text) <= max_chars
+        assert text[sent.start : sent.end] == sent.text and len(sent.text) <= max_chars
     assert all(not sep.strip() for sep in seps)
 
 
@@ -134,7 +156,9 @@ def test_the_text_that_made_sentencex_panic_is_segmented():
     assert "".join(sep + s.text for sep, s in zip(seps, sentences)) + seps[-1] == PANICS_SENTENCEX
     assert all(len(s.text) == 1 for s in sentences)
     assert [s.text for s in split_sentences("Presiden datang.\xa0Menteri pergi.")] == [
-        "Presiden datang.", "Menteri pergi."]
+        "Presiden datang.",
+        "Menteri pergi.",
+    ]
 
 
 def test_a_sentencex_panic_falls_back_to_sentence_end_punctuation(monkeypatch):

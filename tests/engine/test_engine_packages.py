@@ -32,8 +32,9 @@ def copy_archive(tmp_path_factory):
 
 def _run_cli(*args, env_dir):
     env = {**os.environ, "ARGOS_PACKAGES_DIR": str(env_dir)}
-    return subprocess.run([sys.executable, "-m", "translate_kit", *args], capture_output=True, text=True,
-                          env=env, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "translate_kit", *args], capture_output=True, text=True, env=env, timeout=120
+    )
 
 
 def test_packages_dir_is_read_at_call_time(empty_packages):
@@ -45,7 +46,8 @@ def test_find_package_with_none_installed_names_the_commands(empty_packages):
         find_package("id", "en")
     assert str(err.value) == (
         "no Indonesian→English package installed; run `translate-kit model install translate-id_en` "
-        "(downloads) or `translate-kit model install demo` (offline demo model)")
+        "(downloads) or `translate-kit model install demo` (offline demo model)"
+    )
 
 
 def test_install_from_file_loads_with_argostranslate(empty_packages, copy_archive):
@@ -76,14 +78,19 @@ def _zip(path, members: dict):
     return path
 
 
-@pytest.mark.parametrize("members, message", [
-    ({"pkg/model/model.bin": b"x", "pkg/sentencepiece.model": b"x"}, "no pkg/metadata.json"),
-    ({"a/metadata.json": "{}", "b/metadata.json": "{}"}, "exactly one top directory"),
-    ({"pkg/metadata.json": "{not json", "pkg/model/model.bin": b"x"}, "invalid pkg/metadata.json"),
-    ({"pkg/metadata.json": json.dumps({"from_code": "id", "to_code": "en"}), "pkg/bpe.model": "x"},
-     "no pkg/model/ directory"),
-    ({"../evil/metadata.json": "{}"}, "unsafe path"),
-])
+@pytest.mark.parametrize(
+    "members, message",
+    [
+        ({"pkg/model/model.bin": b"x", "pkg/sentencepiece.model": b"x"}, "no pkg/metadata.json"),
+        ({"a/metadata.json": "{}", "b/metadata.json": "{}"}, "exactly one top directory"),
+        ({"pkg/metadata.json": "{not json", "pkg/model/model.bin": b"x"}, "invalid pkg/metadata.json"),
+        (
+            {"pkg/metadata.json": json.dumps({"from_code": "id", "to_code": "en"}), "pkg/bpe.model": "x"},
+            "no pkg/model/ directory",
+        ),
+        ({"../evil/metadata.json": "{}"}, "unsafe path"),
+    ],
+)
 def test_bad_archives_are_one_line_errors_naming_the_file(empty_packages, tmp_path, members, message):
     bad = _zip(tmp_path / "bad.argosmodel", members)
     with pytest.raises(ModelError, match=message) as err:
@@ -135,7 +142,7 @@ def test_cli_install_list_remove(empty_packages, copy_archive):
     assert "installed translate-id_en-demo" in result.output and "DEMO" in result.output
     result = runner.invoke(cli, ["model", "list"])
     assert result.exit_code == 0
-    line, = result.output.splitlines()
+    (line,) = result.output.splitlines()
     assert line.startswith("translate-id_en-demo  1.0  id→en  sentencepiece  ")
     assert line.endswith("[DEMO — not a real translation model]")
     listed = json.loads(runner.invoke(cli, ["model", "list", "--json"]).output)

@@ -12,8 +12,7 @@ WORDS = "pemerintah menyatakan bahwa kunjungan kenegaraan itu berlangsung lancar
 
 def _sentences(n: int, seed: int = 7) -> list[str]:
     rng = random.Random(seed)
-    return [" ".join(rng.choice(WORDS) for _ in range(rng.randint(1, 30))).capitalize() + "."
-            for _ in range(n)]
+    return [" ".join(rng.choice(WORDS) for _ in range(rng.randint(1, 30))).capitalize() + "." for _ in range(n)]
 
 
 def test_results_come_back_in_input_order_across_many_small_batches(make_demo_package):
@@ -30,10 +29,22 @@ def test_results_come_back_in_input_order_across_many_small_batches(make_demo_pa
 def test_order_is_kept_when_words_are_translated(make_demo_package):
     _, info = make_demo_package(word_map=DEMO_WORDS)
     translator = BatchTranslator(info, max_batch_tokens=8, beam_size=2)
-    source = ["Kota ini besar dan baru sekali, kata pemerintah kepada rakyat pada hari Senin.",
-              "dan", "", "Perang", "   ", "Oleh karena itu"]
-    expected = ["City this big and new sekali, said government to people on day Senin.",
-                "and", "", "War", "", "By because that"]
+    source = [
+        "Kota ini besar dan baru sekali, kata pemerintah kepada rakyat pada hari Senin.",
+        "dan",
+        "",
+        "Perang",
+        "   ",
+        "Oleh karena itu",
+    ]
+    expected = [
+        "City this big and new sekali, said government to people on day Senin.",
+        "and",
+        "",
+        "War",
+        "",
+        "By because that",
+    ]
     assert translator.translate(source) == expected
 
 
@@ -56,8 +67,9 @@ def test_tokenize_detokenize_round_trip(make_demo_package):
 
 
 def test_describe_names_the_package_device_and_decoding_options(demo_package):
-    translator = BatchTranslator(find_package("id", "en"), beam_size=3, length_penalty=0.5,
-                                 max_batch_tokens=512, device="cpu")
+    translator = BatchTranslator(
+        find_package("id", "en"), beam_size=3, length_penalty=0.5, max_batch_tokens=512, device="cpu"
+    )
     ident = translator.describe()
     assert ident["name"] == demo_package.name == "translate-id_en-demo"
     assert ident["demo"] is True and ident["tokenizer"] == "sentencepiece"
@@ -82,8 +94,9 @@ def test_identity_is_content_and_decoding_options_only(make_demo_package, tmp_pa
         os.utime(f, (1_000_000, 1_000_000))
     from translate_kit.engine import load_package
 
-    moved = BatchTranslator(load_package(copy), device="cpu", max_batch_tokens=64, inter_threads=1,
-                            intra_threads=1, compute_type="int8")
+    moved = BatchTranslator(
+        load_package(copy), device="cpu", max_batch_tokens=64, inter_threads=1, intra_threads=1, compute_type="int8"
+    )
     assert moved.identity() == base.identity()
     ident = base.identity()
     assert set(ident) == {"engine", "decoding", "package", "beam_size", "length_penalty"}  # nothing device-bound

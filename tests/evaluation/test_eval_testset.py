@@ -60,5 +60,6 @@ def test_misaligned_split(tmp_path):
     _split(tmp_path, "test", "satu\ndua\ntiga\n", "one\ntwo\n")
     with pytest.raises(InputError) as exc:
         load_testset(find_testset(tmp_path))
-    assert str(exc.value) == (f"{tmp_path / 'test.id'}:3: 3 source lines but 2 reference lines; "
-                              "the split is not aligned")
+    assert str(exc.value) == (
+        f"{tmp_path / 'test.id'}:3: 3 source lines but 2 reference lines; the split is not aligned"
+    )

@@ -20,11 +20,28 @@ def gdir(tmp_path: Path) -> Path:
     d = tmp_path / "glossary"
     d.mkdir()
     for args in (
-        ["Korut", "North Korea", "--variant", "Korea Utara", "--forbid", "Korea North", "--case-sensitive",
-         "--file", "places.po", "--note", "Abbreviation used by Indonesian media."],
+        [
+            "Korut",
+            "North Korea",
+            "--variant",
+            "Korea Utara",
+            "--forbid",
+            "Korea North",
+            "--case-sensitive",
+            "--file",
+            "places.po",
+            "--note",
+            "Abbreviation used by Indonesian media.",
+        ],
         ["AS", "US", "--case-sensitive", "--file", "abbreviations.po"],
-        ["Departemen Luar Negeri AS", "US State Department", "--admit", "State Department",
-         "--file", "organizations.po"],
+        [
+            "Departemen Luar Negeri AS",
+            "US State Department",
+            "--admit",
+            "State Department",
+            "--file",
+            "organizations.po",
+        ],
     ):
         result = invoke("add", *args, "--glossary", str(d))
         assert result.exit_code == 0, result.output
@@ -34,8 +51,13 @@ def gdir(tmp_path: Path) -> Path:
 def test_add_writes_the_entry_where_asked(gdir):
     korut = load_glossary(gdir / "places.po").entries[0]
     assert (korut.source, korut.target, korut.variants, korut.forbidden, korut.flags, korut.notes) == (
-        "Korut", "North Korea", ["Korea Utara"], ["Korea North"], ["case-sensitive"],
-        ["Abbreviation used by Indonesian media."])
+        "Korut",
+        "North Korea",
+        ["Korea Utara"],
+        ["Korea North"],
+        ["case-sensitive"],
+        ["Abbreviation used by Indonesian media."],
+    )
     assert invoke("lint", str(gdir), "--strict").exit_code == 0
 
 
@@ -50,8 +72,10 @@ def test_add_refuses_a_claimed_form_with_exit_2(gdir, capsys):
         main(["glossary", "add", "korea utara", "DPRK", "--file", "other.po", "--glossary", str(gdir)])
     assert exit_.value.code == 2
     err = capsys.readouterr().err
-    assert err.startswith(f"translate-kit: error: {gdir / 'places.po'}:10: source form 'korea utara' is already "
-                          "claimed by 'Korut → North Korea'")
+    assert err.startswith(
+        f"translate-kit: error: {gdir / 'places.po'}:10: source form 'korea utara' is already "
+        "claimed by 'Korut → North Korea'"
+    )
     assert not (gdir / "other.po").exists()
 
 
@@ -80,7 +104,8 @@ def test_show_prints_the_entry_and_its_corpus_matches(gdir, tmp_path):
         "3 match(es) in the corpus\n"
         f"  {corpus / 'a.txt'}:1: 'Korut' (source 'Korut')\n"
         f"  {corpus / 'a.txt'}:2: 'Korea Utara' (variant 'Korea Utara')\n"
-        f"  {corpus / 'b.txt'}:2: 'Korutnya' (source 'Korut')\n")
+        f"  {corpus / 'b.txt'}:2: 'Korutnya' (source 'Korut')\n"
+    )
 
 
 def test_show_respects_longer_entries(gdir, tmp_path):

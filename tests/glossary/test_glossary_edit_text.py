@@ -13,15 +13,17 @@ from translate_kit.glossary.edit import add_entry, remove_entry
 from translate_kit.glossary.model import Entry
 from translate_kit.glossary.pofile import load_glossary
 
-HEADER = '''msgid ""
+HEADER = """msgid ""
 msgstr ""
 "Language: id\\n"
 "X-Target-Language: en\\n"
-'''
+"""
 
 # Deliberately not canonical (odd spacing in a comment, a reference, a trailing variant order): the edits must
 # not touch any of it.
-FILE = HEADER + '''
+FILE = (
+    HEADER
+    + """
 #  kept as written
 #. variant: Amrik
 #. note: not in canonical comment order
@@ -36,7 +38,8 @@ msgstr "North Korea"
 #: somewhere.txt:1
 msgid "Pyongyang"
 msgstr "Pyongyang"
-'''
+"""
+)
 
 
 def changed_lines(before: str, after: str) -> list[str]:
@@ -58,8 +61,12 @@ def test_add_inserts_only_the_new_entry_at_its_sorted_place(po):
     # "korsel" sorts between "amerika serikat" and "korut": the new block plus one blank separator goes in
     # front of the Korut block, whose comment starts on line 12 of the original.
     assert changed_lines(FILE, after) == [
-        "+#. variant: Korea Selatan\n", "+#, case-sensitive\n", '+msgid "Korsel"\n',
-        '+msgstr "South Korea"\n', "+\n"]
+        "+#. variant: Korea Selatan\n",
+        "+#, case-sensitive\n",
+        '+msgid "Korsel"\n',
+        '+msgstr "South Korea"\n',
+        "+\n",
+    ]
     assert written.line == 12
     assert after.splitlines()[11] == "#. variant: Korea Selatan"
     assert [e.source for e in load_glossary(po.parent)] == ["Amerika Serikat", "Korsel", "Korut", "Pyongyang"]
@@ -69,7 +76,7 @@ def test_add_after_the_last_entry_appends(po):
     add_entry(po, Entry("Seoul", "Seoul"))
     after = po.read_text(encoding="utf-8")
     assert after.startswith(FILE)
-    assert after[len(FILE):] == '\nmsgid "Seoul"\nmsgstr "Seoul"\n'
+    assert after[len(FILE) :] == '\nmsgid "Seoul"\nmsgstr "Seoul"\n'
 
 
 def test_remove_deletes_the_entry_with_its_comments_and_nothing_else(po):
@@ -77,8 +84,13 @@ def test_remove_deletes_the_entry_with_its_comments_and_nothing_else(po):
     assert removed.target == "United States"
     after = po.read_text(encoding="utf-8")
     assert changed_lines(FILE, after) == [
-        "-\n", "-#  kept as written\n", "-#. variant: Amrik\n", "-#. note: not in canonical comment order\n",
-        '-msgid "Amerika Serikat"\n', '-msgstr "United States"\n']
+        "-\n",
+        "-#  kept as written\n",
+        "-#. variant: Amrik\n",
+        "-#. note: not in canonical comment order\n",
+        '-msgid "Amerika Serikat"\n',
+        '-msgstr "United States"\n',
+    ]
     assert [e.source for e in load_glossary(po.parent)] == ["Korut", "Pyongyang"]
 
 
@@ -104,8 +116,9 @@ def test_remove_unknown_entry_names_the_file(po):
 
 def test_remove_with_several_contexts_needs_one(tmp_path):
     path = tmp_path / "g.po"
-    path.write_text(HEADER + '\nmsgctxt "a"\nmsgid "X"\nmsgstr "x1"\n\nmsgctxt "b"\nmsgid "X"\nmsgstr "x2"\n',
-                    encoding="utf-8")
+    path.write_text(
+        HEADER + '\nmsgctxt "a"\nmsgid "X"\nmsgstr "x1"\n\nmsgctxt "b"\nmsgid "X"\nmsgstr "x2"\n', encoding="utf-8"
+    )
     with pytest.raises(GlossaryError, match="give context="):
         remove_entry(path, "X")
     remove_entry(path, "X", context="b")
@@ -166,14 +179,16 @@ def test_adding_to_a_canonical_file_keeps_it_canonical(po):
 
 def test_add_normalises_the_new_entry(po):
     written = add_entry(po, Entry("  Menlu ", " Foreign  Minister", flags=["fuzzy", "case-sensitive"]))
-    assert (written.source, written.target, written.flags) == ("Menlu", "Foreign Minister",
-                                                               ["case-sensitive", "fuzzy"])
+    assert (written.source, written.target, written.flags) == ("Menlu", "Foreign Minister", ["case-sensitive", "fuzzy"])
     assert '#, case-sensitive, fuzzy\nmsgid "Menlu"\nmsgstr "Foreign Minister"\n' in po.read_text("utf-8")
 
 
 def test_bad_new_entries_are_refused_before_writing(po):
-    for bad, message in [(Entry("", "x"), "empty source"), (Entry("Kemlu", ""), "needs an English form"),
-                         (Entry("Kemlu", "x", flags=["sticky"]), "unknown flag 'sticky'")]:
+    for bad, message in [
+        (Entry("", "x"), "empty source"),
+        (Entry("Kemlu", ""), "needs an English form"),
+        (Entry("Kemlu", "x", flags=["sticky"]), "unknown flag 'sticky'"),
+    ]:
         with pytest.raises(GlossaryError, match=message):
             add_entry(po, bad)
     assert po.read_text(encoding="utf-8") == FILE
@@ -202,8 +217,10 @@ def test_crlf_files_keep_their_line_endings(tmp_path):
 
 def test_entries_without_blank_separators_are_still_found(tmp_path):
     path = tmp_path / "tight.po"
-    path.write_text(HEADER + '\nmsgid "A"\nmsgstr "a"\n#. variant: Bee\nmsgid "B"\nmsgstr "b"\nmsgid "C"\nmsgstr "c"\n',
-                    encoding="utf-8")
+    path.write_text(
+        HEADER + '\nmsgid "A"\nmsgstr "a"\n#. variant: Bee\nmsgid "B"\nmsgstr "b"\nmsgid "C"\nmsgstr "c"\n',
+        encoding="utf-8",
+    )
     remove_entry(path, "B")
     assert path.read_text(encoding="utf-8") == HEADER + '\nmsgid "A"\nmsgstr "a"\nmsgid "C"\nmsgstr "c"\n'
 

@@ -12,7 +12,7 @@ from translate_kit.glossary.exchange import FORMATS, detect_format, export_gloss
 from translate_kit.glossary.exchange.base import summarize_losses
 from translate_kit.glossary.pofile import load_glossary
 
-GLOSSARY_PO = r'''msgid ""
+GLOSSARY_PO = r"""msgid ""
 msgstr ""
 "Language: id\n"
 "X-Target-Language: en\n"
@@ -41,10 +41,20 @@ msgstr "Foreign Ministry"
 
 msgid "Kim Jong Un"
 msgstr "Kim Jong Un"
-'''
+"""
 
-FIELDS = ("source", "target", "context", "variants", "admitted", "forbidden", "notes", "flags",
-          "translator_comment", "unknown_comments")
+FIELDS = (
+    "source",
+    "target",
+    "context",
+    "variants",
+    "admitted",
+    "forbidden",
+    "notes",
+    "flags",
+    "translator_comment",
+    "unknown_comments",
+)
 
 
 @pytest.fixture()
@@ -85,6 +95,7 @@ def test_tbx_structure_and_stable_ids(glossary, tmp_path):
 
 def test_tbx_line_breaks_survive(tmp_path):
     from translate_kit.glossary.model import Entry
+
     e = Entry("Korsel", "South Korea", translator_comment="line one\nline two")
     out = tmp_path / "x.tbx"
     export_glossary([e], "tbx", out)
@@ -100,33 +111,47 @@ def test_flat_formats_keep_pairs_and_report_the_rest(glossary, tmp_path, fmt):
     assert used == {"google-csv": "deepl-csv"}.get(fmt, fmt)
     # Kemlu is fuzzy (a proposal): not exported; Rodong Sinmun is no-translate: exported as itself; Korut's
     # variants are rows of their own with Korut's target.
-    assert [(e.source, e.target) for e in back] == [("Korut", "North Korea"), ("Korea Utara", "North Korea"),
-                                                     ("Kora Utara", "North Korea"),
-                                                     ("Rodong Sinmun", "Rodong Sinmun"),
-                                                     ("Kim Jong Un", "Kim Jong Un")]
+    assert [(e.source, e.target) for e in back] == [
+        ("Korut", "North Korea"),
+        ("Korea Utara", "North Korea"),
+        ("Kora Utara", "North Korea"),
+        ("Rodong Sinmun", "Rodong Sinmun"),
+        ("Kim Jong Un", "Kim Jong Un"),
+    ]
     kinds = sorted((x.kind, x.detail) for x in losses)
-    expected = [("admitted", "DPRK"), ("context", "country"), ("flag:case-sensitive", "case-sensitive"),
-                ("flag:no-translate", "no-translate"), ("forbidden", "Korea North"), ("fuzzy-entry", ""),
-                ("translator-comment", "reviewed by the desk, 2024"),
-                ("unknown-comment", "legacy: kept unknown comment line")]
+    expected = [
+        ("admitted", "DPRK"),
+        ("context", "country"),
+        ("flag:case-sensitive", "case-sensitive"),
+        ("flag:no-translate", "no-translate"),
+        ("forbidden", "Korea North"),
+        ("fuzzy-entry", ""),
+        ("translator-comment", "reviewed by the desk, 2024"),
+        ("unknown-comment", "legacy: kept unknown comment line"),
+    ]
     if fmt == "google-sets":  # notes travel in the description column (on every row of the entry)
         assert back[0].notes == back[1].notes == glossary.entries[0].notes
     else:
-        expected += [("note", "Abbreviation used by Indonesian media for North Korea."),
-                     ("note", 'Second note with "quotes" & <angle brackets>.')]
+        expected += [
+            ("note", "Abbreviation used by Indonesian media for North Korea."),
+            ("note", 'Second note with "quotes" & <angle brackets>.'),
+        ]
     assert kinds == sorted(expected)
 
 
 def test_exact_file_contents(glossary):
     assert export_text(glossary.entries, "deepl-csv")[0] == (
         "Korut,North Korea,id,en\nKorea Utara,North Korea,id,en\nKora Utara,North Korea,id,en\n"
-        "Rodong Sinmun,Rodong Sinmun,id,en\nKim Jong Un,Kim Jong Un,id,en\n")
+        "Rodong Sinmun,Rodong Sinmun,id,en\nKim Jong Un,Kim Jong Un,id,en\n"
+    )
     assert export_text(glossary.entries, "deepl-tsv")[0] == (
         "Korut\tNorth Korea\nKorea Utara\tNorth Korea\nKora Utara\tNorth Korea\n"
-        "Rodong Sinmun\tRodong Sinmun\nKim Jong Un\tKim Jong Un\n")
+        "Rodong Sinmun\tRodong Sinmun\nKim Jong Un\tKim Jong Un\n"
+    )
     assert export_text(glossary.entries, "amazon-csv")[0] == (
         "id,en\nKorut,North Korea\nKorea Utara,North Korea\nKora Utara,North Korea\n"
-        "Rodong Sinmun,Rodong Sinmun\nKim Jong Un,Kim Jong Un\n")
+        "Rodong Sinmun,Rodong Sinmun\nKim Jong Un,Kim Jong Un\n"
+    )
     assert export_text(glossary.entries, "google-sets")[0].splitlines()[0] == "id,en,description"
 
 
@@ -134,24 +159,34 @@ def test_loss_summary_counts_and_examples(glossary):
     _, losses = export_text(glossary.entries, "deepl-csv")
     lines = summarize_losses("deepl-csv", losses, examples=1)
     note_line = next(line for line in lines if ": note " in line)
-    assert note_line == ("deepl-csv: note not exported: 2 (Korut [country] → North Korea: Abbreviation used by "
-                         "Indonesian media for North Korea.; … 1 more)")
+    assert note_line == (
+        "deepl-csv: note not exported: 2 (Korut [country] → North Korea: Abbreviation used by "
+        "Indonesian media for North Korea.; … 1 more)"
+    )
 
 
 def test_csv_quoting_round_trip(tmp_path):
     from translate_kit.glossary.model import Entry
+
     entries = [Entry('Presiden "RI"', "President, Indonesia"), Entry("a,b", 'say "x"')]
     out = tmp_path / "q.csv"
     export_glossary(entries, "deepl-csv", out)
-    assert [(e.source, e.target) for e in read_exchange(out)[1]] == [('Presiden "RI"', "President, Indonesia"),
-                                                                     ("a,b", 'say "x"')]
+    assert [(e.source, e.target) for e in read_exchange(out)[1]] == [
+        ('Presiden "RI"', "President, Indonesia"),
+        ("a,b", 'say "x"'),
+    ]
 
 
 def test_deepl_limits_and_duplicates_are_losses():
     from translate_kit.glossary.model import Entry
+
     long = "x" * 1025
-    entries = [Entry("AS", "US", context="country"), Entry("AS", "United States", context="other"),
-               Entry(long, "y"), Entry("tab\there", "t")]
+    entries = [
+        Entry("AS", "US", context="country"),
+        Entry("AS", "United States", context="other"),
+        Entry(long, "y"),
+        Entry("tab\there", "t"),
+    ]
     text, losses = export_text(entries, "deepl-tsv")
     assert text == "AS\tUS\n"
     assert sorted(x.kind for x in losses) == ["context", "duplicate-source", "too-long", "unrepresentable"]
@@ -159,7 +194,8 @@ def test_deepl_limits_and_duplicates_are_losses():
 
 def test_third_party_tbx_v2_martif(tmp_path):
     p = tmp_path / "old.tbx"
-    p.write_text("""<?xml version="1.0" encoding="UTF-8"?>
+    p.write_text(
+        """<?xml version="1.0" encoding="UTF-8"?>
 <!DOCTYPE martif PUBLIC "ISO 12200:1999A//DTD MARTIF core (DXFcdV04)//EN" "TBXcdv04.dtd">
 <martif type="TBX" xml:lang="en">
   <text><body>
@@ -174,10 +210,17 @@ def test_third_party_tbx_v2_martif(tmp_path):
     </termEntry>
   </body></text>
 </martif>
-""", encoding="utf-8")
+""",
+        encoding="utf-8",
+    )
     [e] = read_exchange(p)[1]
     assert (e.source, e.target, e.admitted, e.forbidden, e.line) == (
-        "Kemlu", "Foreign Ministry", ["Ministry of Foreign Affairs"], ["Foreign Office"], 5)
+        "Kemlu",
+        "Foreign Ministry",
+        ["Ministry of Foreign Affairs"],
+        ["Foreign Office"],
+        5,
+    )
 
 
 # -- bad input: one line, file:line ----------------------------------------------------------------------------
@@ -196,34 +239,50 @@ def test_malformed_tbx_names_the_line(tmp_path):
 
 
 def test_tbx_unknown_language_code(tmp_path):
-    err = _error(tmp_path, "fr.tbx", """<tbx><text><body>
+    err = _error(
+        tmp_path,
+        "fr.tbx",
+        """<tbx><text><body>
 <conceptEntry id="a">
   <langSec xml:lang="id"><termSec><term>Kemlu</term></termSec></langSec>
   <langSec xml:lang="fr"><termSec><term>ministère</term></termSec></langSec>
-</conceptEntry></body></text></tbx>""")
+</conceptEntry></body></text></tbx>""",
+    )
     assert err.line == 4 and "'fr'" in err.message
 
 
 def test_tbx_without_indonesian_or_english_section(tmp_path):
-    err = _error(tmp_path, "noid.tbx", """<tbx><text><body>
+    err = _error(
+        tmp_path,
+        "noid.tbx",
+        """<tbx><text><body>
 <conceptEntry id="a">
   <langSec xml:lang="en"><termSec><term>Foreign Ministry</term></termSec></langSec>
-</conceptEntry></body></text></tbx>""")
+</conceptEntry></body></text></tbx>""",
+    )
     assert err.line == 2 and "no id" in err.message
-    err = _error(tmp_path, "noen.tbx", """<tbx><text><body>
+    err = _error(
+        tmp_path,
+        "noen.tbx",
+        """<tbx><text><body>
 <conceptEntry id="a">
   <langSec xml:lang="ind"><termSec><term>Kemlu</term></termSec></langSec>
-</conceptEntry></body></text></tbx>""")
+</conceptEntry></body></text></tbx>""",
+    )
     assert err.line == 2 and "no English term" in err.message
 
 
 def test_tbx_empty_term_and_wrong_root(tmp_path):
-    err = _error(tmp_path, "empty.tbx", """<tbx><text><body>
+    err = _error(
+        tmp_path,
+        "empty.tbx",
+        """<tbx><text><body>
 <conceptEntry id="a">
   <langSec xml:lang="id"><termSec><term>Kemlu</term></termSec></langSec>
   <langSec xml:lang="en"><termSec>
     <term>  </term></termSec></langSec>
-</conceptEntry></body></text></tbx>""")
+</conceptEntry></body></text></tbx>""",
+    )
     assert err.line == 5 and "empty term" in err.message
     err = _error(tmp_path, "html.xml", "<html>\n<body/></html>")
     assert err.line == 1 and "not a TBX file" in err.message
@@ -283,11 +342,23 @@ def test_non_utf8_and_empty_files(tmp_path):
 
 
 def test_detect_format(tmp_path):
-    cases = {"a.tbx": b"<tbx/>", "b.csv": b"Korut,North Korea\n", "c.csv": b"id,en\nx,y\n",
-             "d.csv": b"id,en,description\nx,y,z\n", "e.tsv": b"Korut\tNorth Korea\n", "f.tsv": b"id\ten\nx\ty\n"}
+    cases = {
+        "a.tbx": b"<tbx/>",
+        "b.csv": b"Korut,North Korea\n",
+        "c.csv": b"id,en\nx,y\n",
+        "d.csv": b"id,en,description\nx,y,z\n",
+        "e.tsv": b"Korut\tNorth Korea\n",
+        "f.tsv": b"id\ten\nx\ty\n",
+    }
     got = {name: detect_format(Path(name), data) for name, data in cases.items()}
-    assert got == {"a.tbx": "tbx", "b.csv": "deepl-csv", "c.csv": "amazon-csv", "d.csv": "google-sets",
-                   "e.tsv": "deepl-tsv", "f.tsv": "amazon-tsv"}
+    assert got == {
+        "a.tbx": "tbx",
+        "b.csv": "deepl-csv",
+        "c.csv": "amazon-csv",
+        "d.csv": "google-sets",
+        "e.tsv": "deepl-tsv",
+        "f.tsv": "amazon-tsv",
+    }
     assert set(FORMATS) >= set(got.values())
 
 

@@ -14,14 +14,16 @@ from translate_kit.glossary.merge import plan_import
 from translate_kit.glossary.model import Entry
 from translate_kit.glossary.pofile import load_glossary
 
-HEADER = '''msgid ""
+HEADER = """msgid ""
 msgstr ""
 "Language: id\\n"
 "X-Target-Language: en\\n"
 "Content-Type: text/plain; charset=UTF-8\\n"
-'''
+"""
 
-ABBREVIATIONS = HEADER + '''
+ABBREVIATIONS = (
+    HEADER
+    + """
 #, case-sensitive
 msgid "AS"
 msgstr "US"
@@ -29,19 +31,25 @@ msgstr "US"
 #. note: hand-written entry, kept byte for byte
 msgid "Korut"
 msgstr "North Korea"
-'''
+"""
+)
 
-PEOPLE = HEADER + '''
+PEOPLE = (
+    HEADER
+    + """
 #. forbidden: Kim Jong-un
 msgid "Kim Jong Un"
 msgstr "Kim Jong Un"
-'''
+"""
+)
 
-IMPORT_CSV = ("Korut,North Korea\n"          # 1 identical
-              "AS,United States\n"           # 2 conflict: the glossary says US
-              "Korsel,South Korea\n"         # 3 new
-              "Kemhan,Defence Ministry\n"    # 4 new
-              "korsel,South Korea\n")        # 5 identical to line 3 (case-insensitive source)
+IMPORT_CSV = (
+    "Korut,North Korea\n"  # 1 identical
+    "AS,United States\n"  # 2 conflict: the glossary says US
+    "Korsel,South Korea\n"  # 3 new
+    "Kemhan,Defence Ministry\n"  # 4 new
+    "korsel,South Korea\n"
+)  # 5 identical to line 3 (case-insensitive source)
 
 
 @pytest.fixture()
@@ -65,6 +73,7 @@ def test_plan_classifies_new_identical_conflict(gdir, tmp_path):
     csv = tmp_path / "in.csv"
     csv.write_text(IMPORT_CSV, encoding="utf-8")
     from translate_kit.glossary.exchange import read_exchange
+
     _, imported = read_exchange(csv)
     plan = plan_import(load_glossary(gdir).entries, imported, Path("imported.po"))
     assert [e.source for e in plan.added] == ["Korsel", "Kemhan"]
@@ -117,8 +126,9 @@ def test_new_entries_go_into_an_existing_file_keeping_its_other_bytes(gdir, tmp_
     assert result.exit_code == 0, result.output
     text = (gdir / "abbreviations.po").read_text(encoding="utf-8")
     # the new entry is inserted in canonical order (after AS, before Korut); the rest is unchanged
-    assert text == ABBREVIATIONS.replace('#. note: hand-written',
-                                         'msgid "Kemlu"\nmsgstr "Foreign Ministry"\n\n#. note: hand-written')
+    assert text == ABBREVIATIONS.replace(
+        "#. note: hand-written", 'msgid "Kemlu"\nmsgstr "Foreign Ministry"\n\n#. note: hand-written'
+    )
 
 
 TBX_WITH_NEW_FORMS = """<?xml version="1.0" encoding="UTF-8"?>
@@ -148,9 +158,11 @@ def test_new_forms_are_reported_and_merged_only_on_request(gdir, tmp_path):
     before = snapshot(gdir)
     result = run(tbx, "--glossary", gdir)
     assert result.exit_code == 0
-    assert ("adds to 'Korut → North Korea'" in result.output
-            and "variant 'Korea Utara'; admitted 'DPRK'; note 'Used by Indonesian media.'" in result.output
-            and "not merged" in result.output)
+    assert (
+        "adds to 'Korut → North Korea'" in result.output
+        and "variant 'Korea Utara'; admitted 'DPRK'; note 'Used by Indonesian media.'" in result.output
+        and "not merged" in result.output
+    )
     assert snapshot(gdir) == before
 
     result = run(tbx, "--glossary", gdir, "--merge-forms")
@@ -158,18 +170,25 @@ def test_new_forms_are_reported_and_merged_only_on_request(gdir, tmp_path):
     assert (gdir / "people.po").read_bytes() == before["people.po"]
     [korut] = load_glossary(gdir).lookup("Korut")
     assert (korut.variants, korut.admitted, korut.notes) == (
-        ["Korea Utara"], ["DPRK"], ["hand-written entry, kept byte for byte", "Used by Indonesian media."])
+        ["Korea Utara"],
+        ["DPRK"],
+        ["hand-written entry, kept byte for byte", "Used by Indonesian media."],
+    )
     text = (gdir / "abbreviations.po").read_text(encoding="utf-8")
     assert text.startswith(HEADER + '\n#, case-sensitive\nmsgid "AS"\nmsgstr "US"\n')  # AS entry untouched
 
 
 def test_conflicting_forms_within_a_concept():
-    existing = [Entry("Kim Jong Un", "Kim Jong Un", forbidden=["Kim Jong-un"]),
-                Entry("Korut", "North Korea", variants=["Korea Utara"])]
-    imported = [Entry("Kim Jong Un", "Kim Jong Un", admitted=["Kim Jong-un"]),    # accepts a forbidden form
-                Entry("Korsel", "South Korea", variants=["Korea Utara"]),          # takes Korut's variant
-                Entry("Korea Utara", "North Korea"),                               # a known variant: identical
-                Entry("Korut", "North Korea", context="newspaper")]                # another sense: new
+    existing = [
+        Entry("Kim Jong Un", "Kim Jong Un", forbidden=["Kim Jong-un"]),
+        Entry("Korut", "North Korea", variants=["Korea Utara"]),
+    ]
+    imported = [
+        Entry("Kim Jong Un", "Kim Jong Un", admitted=["Kim Jong-un"]),  # accepts a forbidden form
+        Entry("Korsel", "South Korea", variants=["Korea Utara"]),  # takes Korut's variant
+        Entry("Korea Utara", "North Korea"),  # a known variant: identical
+        Entry("Korut", "North Korea", context="newspaper"),
+    ]  # another sense: new
     plan = plan_import(existing, imported, Path("x.po"))
     assert [c.imported.source for c in plan.conflicts] == ["Kim Jong Un", "Korsel"]
     assert "'Kim Jong-un' is accepted by one side and forbidden by the other" in plan.conflicts[0].message
@@ -184,8 +203,10 @@ def test_bad_import_file_is_an_input_error_and_writes_nothing(gdir, tmp_path):
     before = snapshot(gdir)
     result = run(csv, "--glossary", gdir)
     assert isinstance(result.exception, InputError)
-    assert str(result.exception) == f"{csv}:2: expected 2 columns (source, target) or 4 (source, target, " \
-                                    "source_lang, target_lang), found 1"
+    assert (
+        str(result.exception) == f"{csv}:2: expected 2 columns (source, target) or 4 (source, target, "
+        "source_lang, target_lang), found 1"
+    )
     assert snapshot(gdir) == before
 
 
@@ -218,6 +239,7 @@ def test_flat_export_then_import_is_all_identical(gdir, tmp_path, fmt):
 
 def test_cli_bad_input_is_one_line_and_exit_2(gdir, tmp_path, capsys):
     from translate_kit.cli import main
+
     bad = tmp_path / "bad.tbx"
     bad.write_text("<tbx>\n<text>\n</tbx>\n", encoding="utf-8")
     with pytest.raises(SystemExit) as info:

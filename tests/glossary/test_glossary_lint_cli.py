@@ -73,8 +73,13 @@ def test_json_format(tmp_path):
     result = run(str(d), "--format", "json")
     data = json.loads(result.output)
     assert (data["errors"], data["warnings"], data["entries"]) == (1, 0, 1)
-    assert data["findings"][0] == {"severity": "error", "code": "empty-target", "path": str(d / "b.po"),
-                                   "line": 6, "message": data["findings"][0]["message"]}
+    assert data["findings"][0] == {
+        "severity": "error",
+        "code": "empty-target",
+        "path": str(d / "b.po"),
+        "line": 6,
+        "message": data["findings"][0]["message"],
+    }
 
 
 def test_fix_rewrites_then_lints_the_result(tmp_path):
@@ -96,8 +101,9 @@ def test_missing_directory_is_a_usage_error_exit_2(tmp_path, capsys):
     with pytest.raises(SystemExit) as exit_:
         main(["glossary", "lint", str(tmp_path / "nope")])
     assert exit_.value.code == 2
-    assert capsys.readouterr().err == (f"translate-kit: error: {tmp_path / 'nope'}: "
-                                       "glossary directory does not exist\n")
+    assert capsys.readouterr().err == (
+        f"translate-kit: error: {tmp_path / 'nope'}: glossary directory does not exist\n"
+    )
 
 
 def _hooks(repo) -> dict[str, dict[str, str]]:

@@ -10,7 +10,7 @@ from translate_kit.glossary.lint import fix, lint
 from translate_kit.glossary.model import Entry
 from translate_kit.glossary.pofile import entry_to_po, load_glossary, new_po_file, read_po
 
-MESSY = '''# Place names used in the seed articles.
+MESSY = """# Place names used in the seed articles.
 #
 msgid ""
 msgstr ""
@@ -39,9 +39,9 @@ msgstr "Cafe"
 
 #~ msgid "Birma"
 #~ msgstr "Burma"
-'''
+"""
 
-CANONICAL = '''# Place names used in the seed articles.
+CANONICAL = """# Place names used in the seed articles.
 #
 msgid ""
 msgstr ""
@@ -75,7 +75,7 @@ msgstr "North Korea"
 
 #~ msgid "Birma"
 #~ msgstr "Burma"
-'''
+"""
 
 
 def test_fix_writes_the_canonical_form(tmp_path):
@@ -100,14 +100,23 @@ def test_fix_keeps_every_comment_and_the_meaning(tmp_path):
     before = {e.key: e for e in load_glossary(tmp_path)}
     fix(tmp_path)
     text = path.read_text(encoding="utf-8")
-    for kept in ("# Place names used in the seed articles.", "#  reviewed by the desk, keep", "#. zz-reviewer: ana",
-                 "#: seeds/000.txt:3", '#~ msgid "Birma"'):
+    for kept in (
+        "# Place names used in the seed articles.",
+        "#  reviewed by the desk, keep",
+        "#. zz-reviewer: ana",
+        "#: seeds/000.txt:3",
+        '#~ msgid "Birma"',
+    ):
         assert kept in text
     after = {e.key: e for e in load_glossary(tmp_path)}
     korut = after[("country", "Korut")]
     old = before[("country", " Korut")]
     assert (korut.variants, korut.forbidden, korut.notes, korut.unknown_comments) == (
-        ["Korea Utara", "Kora Utara"], old.forbidden, old.notes, old.unknown_comments)
+        ["Korea Utara", "Kora Utara"],
+        old.forbidden,
+        old.notes,
+        old.unknown_comments,
+    )
 
 
 def test_fix_clears_the_formatting_warnings(tmp_path):
@@ -144,12 +153,21 @@ def test_unparsable_files_are_left_alone(tmp_path):
 
 
 _text = st.text(alphabet=st.sampled_from(list("abcKLM -'\u00e9\u0301\"\\\t") + ["ñ"]), min_size=1, max_size=12)
-_entries = st.lists(st.builds(
-    Entry, source=_text, target=_text, context=st.none() | _text,
-    variants=st.lists(_text, max_size=3), admitted=st.lists(_text, max_size=2),
-    forbidden=st.lists(_text, max_size=2), notes=st.lists(_text, max_size=1),
-    flags=st.lists(st.sampled_from(["fuzzy", "case-sensitive", "no-translate"]), max_size=3, unique=True),
-    translator_comment=st.sampled_from(["", "checked", "two\n\nlines"])), max_size=6)
+_entries = st.lists(
+    st.builds(
+        Entry,
+        source=_text,
+        target=_text,
+        context=st.none() | _text,
+        variants=st.lists(_text, max_size=3),
+        admitted=st.lists(_text, max_size=2),
+        forbidden=st.lists(_text, max_size=2),
+        notes=st.lists(_text, max_size=1),
+        flags=st.lists(st.sampled_from(["fuzzy", "case-sensitive", "no-translate"]), max_size=3, unique=True),
+        translator_comment=st.sampled_from(["", "checked", "two\n\nlines"]),
+    ),
+    max_size=6,
+)
 
 
 @settings(max_examples=60, deadline=None)

@@ -17,7 +17,10 @@ def write(tmp_path, name, body, header=HEADER):
 
 
 def test_conventions_are_read(tmp_path):
-    write(tmp_path, "abbreviations.po", """\
+    write(
+        tmp_path,
+        "abbreviations.po",
+        """\
 #  reviewed by the desk
 #. note: Abbreviation used by Indonesian media for North Korea.
 #. variant: Korea Utara
@@ -32,7 +35,8 @@ msgstr "North Korea"
 #, no-translate
 msgid "Rodong Sinmun"
 msgstr "Rodong Sinmun"
-""")
+""",
+    )
     g = load_glossary(tmp_path)
     korut, rodong = g.entries
     assert (korut.source, korut.target, korut.context) == ("Korut", "North Korea", "country")
@@ -62,11 +66,14 @@ def test_digest_changes_with_content(tmp_path):
     assert load_glossary(tmp_path).digest != d1
 
 
-@pytest.mark.parametrize("body, line", [
-    ('msgid "A"\nmsgstr "a"\nfoo bar\n', 8),            # a stray word
-    ('msgid "A\nmsgstr "a"\n', 6),                       # an unterminated string polib would swallow
-    ('msgid "A"\nmsgid "B"\n', 7),                       # msgid twice
-])
+@pytest.mark.parametrize(
+    "body, line",
+    [
+        ('msgid "A"\nmsgstr "a"\nfoo bar\n', 8),  # a stray word
+        ('msgid "A\nmsgstr "a"\n', 6),  # an unterminated string polib would swallow
+        ('msgid "A"\nmsgid "B"\n', 7),  # msgid twice
+    ],
+)
 def test_syntax_errors_name_file_and_line(tmp_path, body, line):
     path = write(tmp_path, "bad.po", body)
     with pytest.raises(GlossaryError) as info:
@@ -89,7 +96,9 @@ def test_missing_directory(tmp_path):
 
 def test_conflicting_entries_are_reported_not_fatal(tmp_path):
     write(tmp_path, "a.po", 'msgid "Kemlu"\nmsgstr "Foreign Ministry"\n')
-    write(tmp_path, "b.po", '#. variant: Kemlu\nmsgid "Kementerian Luar Negeri"\nmsgstr "Ministry of Foreign Affairs"\n')
+    write(
+        tmp_path, "b.po", '#. variant: Kemlu\nmsgid "Kementerian Luar Negeri"\nmsgstr "Ministry of Foreign Affairs"\n'
+    )
     g = load_glossary(tmp_path)
     (d,) = g.diagnostics
     assert d.code == "conflicting-entries" and d.severity == "warning"
@@ -120,8 +129,11 @@ def test_long_comments_survive_polib_wrapping(tmp_path):
 def test_conflicts_follow_the_matchers_folding(tmp_path):
     # "Korea  Utara" (two spaces) and "korea utara" are the same text to the matcher, so they collide;
     # a case-sensitive "AS" and a case-sensitive "As" never match the same text, so they do not.
-    write(tmp_path, "a.po", '#. variant: Korea  Utara\nmsgid "Korut"\nmsgstr "North Korea"\n\n'
-                            '#, case-sensitive\nmsgid "AS"\nmsgstr "US"\n')
+    write(
+        tmp_path,
+        "a.po",
+        '#. variant: Korea  Utara\nmsgid "Korut"\nmsgstr "North Korea"\n\n#, case-sensitive\nmsgid "AS"\nmsgstr "US"\n',
+    )
     write(tmp_path, "b.po", 'msgid "korea utara"\nmsgstr "DPRK"\n\n#, case-sensitive\nmsgid "As"\nmsgstr "Ace"\n')
     diags = load_glossary(tmp_path).diagnostics
     assert [(d.code, d.path, d.line) for d in diags] == [("conflicting-entries", str(tmp_path / "b.po"), 6)]

@@ -124,9 +124,20 @@ def test_default_exclude_is_the_output_directory(repo, tmp_path):
 
 def test_every_country_admits_its_adjective_from_the_countryinfo_data(entries):
     names = by_source(entries)
-    expected = {"Jerman": "German", "Indonesia": "Indonesian", "Spanyol": "Spanish", "Prancis": "French",
-                "Belanda": "Dutch", "Swiss": "Swiss", "Filipina": "Filipino", "Belgia": "Belgian",
-                "Korea Utara": "North Korean", "Islandia": "Icelandic", "Meksiko": "Mexican", "Suriah": "Syrian"}
+    expected = {
+        "Jerman": "German",
+        "Indonesia": "Indonesian",
+        "Spanyol": "Spanish",
+        "Prancis": "French",
+        "Belanda": "Dutch",
+        "Swiss": "Swiss",
+        "Filipina": "Filipino",
+        "Belgia": "Belgian",
+        "Korea Utara": "North Korean",
+        "Islandia": "Icelandic",
+        "Meksiko": "Mexican",
+        "Suriah": "Syrian",
+    }
     for source, adjective in expected.items():
         assert adjective in names[source].admitted, (source, names[source].admitted)
     # a demonym several regions' data share stays with its owner: French is France's, not Réunion's

@@ -141,9 +141,16 @@ def test_countries_have_the_country_context(glossary):
         if e.path.name == "countries.po":
             assert e.context == "country", e.ref
     owned = {e.source: e.path.name for e in glossary if e.context == "country" and e.path.name != "countries.po"}
-    assert owned == {"Korut": "abbreviations.po", "Korsel": "abbreviations.po", "AS": "abbreviations.po",
-                     "RRT": "abbreviations.po", "Amerika Serikat": "places.po", "Rusia": "places.po",
-                     "Ukraina": "places.po", "Tiongkok": "places.po"}
+    assert owned == {
+        "Korut": "abbreviations.po",
+        "Korsel": "abbreviations.po",
+        "AS": "abbreviations.po",
+        "RRT": "abbreviations.po",
+        "Amerika Serikat": "places.po",
+        "Rusia": "places.po",
+        "Ukraina": "places.po",
+        "Tiongkok": "places.po",
+    }
 
 
 # -- matching the seed articles ----------------------------------------------------------------------------
@@ -160,10 +167,16 @@ def test_pyeongyang_matches_pyongyang(repo, matcher):
 def test_amerika_serikat_and_its_abbreviation(repo, matcher):
     line = seed_line(repo, "002", "Amerika Serikat (AS)")
     assert found(matcher, line) == [
-        ("Liputan6.com", "Liputan6.com"), ("Washington", "Washington"),
-        ("Amerika Serikat", "United States"), ("AS", "US"), ("Korea Selatan", "South Korea"),
-        ("Vladimir Putin", "Vladimir Putin"), ("Korea Utara", "North Korea"), ("Rusia", "Russia"),
-        ("Korea Utara", "North Korea")]
+        ("Liputan6.com", "Liputan6.com"),
+        ("Washington", "Washington"),
+        ("Amerika Serikat", "United States"),
+        ("AS", "US"),
+        ("Korea Selatan", "South Korea"),
+        ("Vladimir Putin", "Vladimir Putin"),
+        ("Korea Utara", "North Korea"),
+        ("Rusia", "Russia"),
+        ("Korea Utara", "North Korea"),
+    ]
 
 
 def test_multi_word_titles_win_over_the_words_inside(repo, matcher):
@@ -172,38 +185,63 @@ def test_multi_word_titles_win_over_the_words_inside(repo, matcher):
         ("Wakil Menteri Luar Negeri AS", "US Deputy Secretary of State"),
         ("Kurt Campbell", "Kurt Campbell"),
         ("Wakil Menteri Luar Negeri I", "First Vice Foreign Minister"),
-        ("Korea Selatan", "South Korea"), ("Kim Hong Kyun", "Kim Hong-kyun"),
-        ("Korea Utara", "North Korea"), ("Rusia", "Russia")]
+        ("Korea Selatan", "South Korea"),
+        ("Kim Hong Kyun", "Kim Hong-kyun"),
+        ("Korea Utara", "North Korea"),
+        ("Rusia", "Russia"),
+    ]
 
 
 def test_russian_officials_and_titles(repo, matcher):
     line = seed_line(repo, "000", "Andrei Belousov")
     assert found(matcher, line) == [
-        ("Menteri Pertahanan", "Defense Minister"), ("Andrei Belousov", "Andrei Belousov"),
-        ("Menteri Luar Negeri", "Foreign Minister"), ("Rusia", "Russia"),
-        ("Sergei Lavrov", "Sergei Lavrov"), ("Wakil Perdana Menteri", "Deputy Prime Minister"),
-        ("Aleksandr Novak", "Aleksandr Novak")]
+        ("Menteri Pertahanan", "Defense Minister"),
+        ("Andrei Belousov", "Andrei Belousov"),
+        ("Menteri Luar Negeri", "Foreign Minister"),
+        ("Rusia", "Russia"),
+        ("Sergei Lavrov", "Sergei Lavrov"),
+        ("Wakil Perdana Menteri", "Deputy Prime Minister"),
+        ("Aleksandr Novak", "Aleksandr Novak"),
+    ]
 
 
 def test_hyphenated_name_variant_and_square(repo, matcher):
     line = seed_line(repo, "000", "ayah Kim Jong-un")
-    assert found(matcher, line) == [("Korea Utara", "North Korea"), ("Kim Jong-un", "Kim Jong Un"),
-                                    ("Kim Jong Il", "Kim Jong Il")]
+    assert found(matcher, line) == [
+        ("Korea Utara", "North Korea"),
+        ("Kim Jong-un", "Kim Jong Un"),
+        ("Kim Jong Il", "Kim Jong Il"),
+    ]
     line = seed_line(repo, "000", "parade di Lapangan Kim Il Sung")
-    assert found(matcher, line) == [("Lapangan Kim Il Sung", "Kim Il Sung Square"), ("Rusia", "Russia"),
-                                    ("Vladimir Putin", "Vladimir Putin")]
+    assert found(matcher, line) == [
+        ("Lapangan Kim Il Sung", "Kim Il Sung Square"),
+        ("Rusia", "Russia"),
+        ("Vladimir Putin", "Vladimir Putin"),
+    ]
 
 
 def test_all_caps_headline_and_typo_kora_utara(repo, matcher):
     line = seed_line(repo, "004", "PEMIMPIN KORUT")
     assert found(matcher, line) == [
-        ("KORUT", "North Korea"), ("KIM JONG UN", "Kim Jong Un"), ("RUSIA", "Russia"),
-        ("VLADIMIR PUTIN", "Vladimir Putin"), ("Rusia", "Russia"), ("Vladimir Putin", "Vladimir Putin"),
-        ("Korea Utara", "North Korea"), ("Kim Jong Un", "Kim Jong Un"),
-        ("Kosmodrom Vostochny", "Vostochny Cosmodrome"), ("Amur", "Amur"), ("VOA", "VOA")]
+        ("KORUT", "North Korea"),
+        ("KIM JONG UN", "Kim Jong Un"),
+        ("RUSIA", "Russia"),
+        ("VLADIMIR PUTIN", "Vladimir Putin"),
+        ("Rusia", "Russia"),
+        ("Vladimir Putin", "Vladimir Putin"),
+        ("Korea Utara", "North Korea"),
+        ("Kim Jong Un", "Kim Jong Un"),
+        ("Kosmodrom Vostochny", "Vostochny Cosmodrome"),
+        ("Amur", "Amur"),
+        ("VOA", "VOA"),
+    ]
     line = seed_line(repo, "003", "Kora Utara")
-    assert found(matcher, line) == [("Rusia", "Russia"), ("Vladimir Putin", "Vladimir Putin"),
-                                    ("Kora Utara", "North Korea"), ("Kim Jong Un", "Kim Jong Un")]
+    assert found(matcher, line) == [
+        ("Rusia", "Russia"),
+        ("Vladimir Putin", "Vladimir Putin"),
+        ("Kora Utara", "North Korea"),
+        ("Kim Jong Un", "Kim Jong Un"),
+    ]
 
 
 def test_cldr_countries_in_the_seeds(repo, matcher):
@@ -220,4 +258,7 @@ def test_lower_case_acronym_lookalikes_never_match(repo, matcher):
                 assert m.text == m.entry.source or m.text in m.entry.variants, (path.name, m)
     assert found(matcher, "Mobil itu patah as rodanya, kata ma dan bi di pbb.") == []
     assert found(matcher, "Hubungan AS-Korsel membaik; PBB-nya diam.") == [
-        ("AS", "US"), ("Korsel", "South Korea"), ("PBB", "UN")]
+        ("AS", "US"),
+        ("Korsel", "South Korea"),
+        ("PBB", "UN"),
+    ]

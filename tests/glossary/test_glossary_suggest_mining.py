@@ -10,7 +10,7 @@ from translate_kit.errors import InputError
 from translate_kit.glossary.pofile import load_glossary
 from translate_kit.glossary.suggest import acronyms, looks_indonesian, name_sequences, suggest, write_suggestions
 
-GLOSSARY = '''msgid ""
+GLOSSARY = """msgid ""
 msgstr ""
 "Language: id\\n"
 
@@ -19,7 +19,7 @@ msgstr "Pyongyang"
 
 msgid "Menteri Luar Negeri"
 msgstr "Foreign Minister"
-'''
+"""
 
 
 def write(d: Path, name: str, text: str) -> Path:
@@ -37,7 +37,9 @@ def gdir(tmp_path):
 def test_name_sequences_strip_function_words_and_keep_particles():
     text = "Dalam laporan itu, Para pejabat menyebut Osama bin Laden dan Voice of America."
     assert [(f, initial) for _, f, initial in name_sequences(text)] == [
-        ("Osama bin Laden", False), ("Voice of America", False)]  # "Dalam", "Para" are not names
+        ("Osama bin Laden", False),
+        ("Voice of America", False),
+    ]  # "Dalam", "Para" are not names
 
 
 def test_acronyms_skip_shouting_domains_and_roman_numerals():
@@ -46,19 +48,30 @@ def test_acronyms_skip_shouting_domains_and_roman_numerals():
 
 
 def test_looks_indonesian():
-    assert [w for w in ["akan", "pesannya", "ditingkatkan", "menyampaikan", "dinner", "reporters", "the"]
-            if looks_indonesian(w)] == ["akan", "pesannya", "ditingkatkan", "menyampaikan"]
+    assert [
+        w
+        for w in ["akan", "pesannya", "ditingkatkan", "menyampaikan", "dinner", "reporters", "the"]
+        if looks_indonesian(w)
+    ] == ["akan", "pesannya", "ditingkatkan", "menyampaikan"]
 
 
 def test_small_corpus_candidates(gdir, tmp_path):
     corpus = tmp_path / "corpus"
-    write(corpus, "a.txt", "Para pejabat KCNA mengatakan bahwa Menteri Luar Negeri Sergei Lavrov tiba di Pyongyang.\n"
-                           "Juru bicara KCNA, Yuri Ushakov, menolak berkomentar.\n"
-                           "Dalam wawancara, Yuri Ushakob mengatakan Lavrov akan kembali.\n")
-    write(corpus, "b.txt", "Osama bin Laden disebut dalam laporan KCNA.\n"
-                           "Sergei Lavrov bertemu Kim Hong Kyun di Seoul.\n"
-                           "Kemudian Kim Hong-kyun kembali ke Seoul.\n"
-                           "Laporan itu menyebut Osama bin Laden.\n")
+    write(
+        corpus,
+        "a.txt",
+        "Para pejabat KCNA mengatakan bahwa Menteri Luar Negeri Sergei Lavrov tiba di Pyongyang.\n"
+        "Juru bicara KCNA, Yuri Ushakov, menolak berkomentar.\n"
+        "Dalam wawancara, Yuri Ushakob mengatakan Lavrov akan kembali.\n",
+    )
+    write(
+        corpus,
+        "b.txt",
+        "Osama bin Laden disebut dalam laporan KCNA.\n"
+        "Sergei Lavrov bertemu Kim Hong Kyun di Seoul.\n"
+        "Kemudian Kim Hong-kyun kembali ke Seoul.\n"
+        "Laporan itu menyebut Osama bin Laden.\n",
+    )
     result = suggest([corpus], load_glossary(gdir).entries, min_count=2)
     got = [(c.form, c.kind, c.count, len(c.files), c.variants) for c in result.candidates]
     assert got == [
@@ -77,8 +90,9 @@ def test_small_corpus_candidates(gdir, tmp_path):
 
 def test_po_output_is_a_clean_fuzzy_glossary(gdir, tmp_path):
     corpus = tmp_path / "corpus"
-    write(corpus, "a.txt", "Seorang pejabat KCNA menyebut Sergei Lavrov. " * 3 + "\n"
-                           "Menurut KCNA, Sergei Lavrov tiba.\n")
+    write(
+        corpus, "a.txt", "Seorang pejabat KCNA menyebut Sergei Lavrov. " * 3 + "\nMenurut KCNA, Sergei Lavrov tiba.\n"
+    )
     result = suggest([corpus], load_glossary(gdir).entries, min_count=2)
     out = tmp_path / "out" / "suggested.po"
     write_suggestions(result, out)
@@ -88,7 +102,7 @@ def test_po_output_is_a_clean_fuzzy_glossary(gdir, tmp_path):
     assert g.entries[0].notes[0] == "suggested: 4× in 1 file; kind: acronym"
     assert g.entries[0].notes[1].startswith(f"example ({corpus / 'a.txt'}:1): Seorang pejabat KCNA")
     text = out.read_text(encoding="utf-8")
-    assert f"#: {corpus / 'a.txt'}:1 {corpus / 'a.txt'}:2\n#, fuzzy\nmsgid \"KCNA\"" in text
+    assert f'#: {corpus / "a.txt"}:1 {corpus / "a.txt"}:2\n#, fuzzy\nmsgid "KCNA"' in text
 
 
 def test_sentence_initial_common_word_is_not_part_of_a_name(tmp_path):
@@ -100,12 +114,20 @@ def test_sentence_initial_common_word_is_not_part_of_a_name(tmp_path):
 
 def test_translations_propose_targets_and_find_untranslated_words(gdir, tmp_path):
     corpus, english = tmp_path / "id", tmp_path / "en"
-    write(corpus, "c.txt", "Kantor berita KCNA melaporkan bahwa Sergei Lavrov tiba.\n"
-                           "Presiden mengatakan bahwa kerja sama akan ditingkatkan.\n"
-                           "Menteri itu menyampaikan pesannya kepada wartawan.\n")
-    write(english, "c.txt", "The KCNA news agency reported that Sergei Lavrov arrived.\n"
-                            "The president said that cooperation akan ditingkatkan.\n"
-                            "The minister conveyed pesannya to reporters.\n")
+    write(
+        corpus,
+        "c.txt",
+        "Kantor berita KCNA melaporkan bahwa Sergei Lavrov tiba.\n"
+        "Presiden mengatakan bahwa kerja sama akan ditingkatkan.\n"
+        "Menteri itu menyampaikan pesannya kepada wartawan.\n",
+    )
+    write(
+        english,
+        "c.txt",
+        "The KCNA news agency reported that Sergei Lavrov arrived.\n"
+        "The president said that cooperation akan ditingkatkan.\n"
+        "The minister conveyed pesannya to reporters.\n",
+    )
     result = suggest([corpus], load_glossary(gdir).entries, translations=english, min_count=1)
     by_form = {c.form: c for c in result.candidates}
     assert by_form["KCNA"].proposed == "KCNA" and by_form["Sergei Lavrov"].proposed == "Sergei Lavrov"

@@ -37,8 +37,13 @@ def test_high_precision_kinds_need_one_occurrence_single_words_two(tmp_path):
     result = suggest([corpus(tmp_path, *THRESHOLD_LINES)], [])
     # KCNA (acronym), Hwasong-18 (model), Kim Yo Jong (multi-word) once each; Sinpo twice; Yonhap once but
     # right after "kantor berita"; Wonsan is a single word seen once without a cue
-    assert forms(result) == {"KCNA": "acronym", "Hwasong-18": "model", "Kim Yo Jong": "name", "Sinpo": "name",
-                             "Yonhap": "name"}
+    assert forms(result) == {
+        "KCNA": "acronym",
+        "Hwasong-18": "model",
+        "Kim Yo Jong": "name",
+        "Sinpo": "name",
+        "Yonhap": "name",
+    }
 
 
 def test_min_count_overrides_every_kind(tmp_path):
@@ -65,51 +70,74 @@ def test_models_need_two_letters_or_two_digits():
 
 # -- 2. splitting glued sequences ------------------------------------------------------------------------------
 def test_titles_countries_seats_english_heads_and_glossary_terms_split_off(tmp_path):
-    d = corpus(tmp_path,
-               "Laporan itu dibantah juru bicara Kremlin Dmitry Peskov kepada wartawan.",
-               "Setelah itu pemimpin Tiongkok Xi Jinping tiba di bandara.",
-               "Pendapat itu disampaikan Direktur Sejong Institute Cheong Seong Chang kemarin.",
-               "Acara itu dihadiri Wakil Perdana Menteri Alexander Novak dan pejabat luar negeri lain.",
-               "Dia bertemu Menteri Luar Negeri Rusia Sergei Lavrov pekan lalu.",
-               "Pertemuan itu juga dihadiri Komisioner Uni Eropa Josep Borrell.")
+    d = corpus(
+        tmp_path,
+        "Laporan itu dibantah juru bicara Kremlin Dmitry Peskov kepada wartawan.",
+        "Setelah itu pemimpin Tiongkok Xi Jinping tiba di bandara.",
+        "Pendapat itu disampaikan Direktur Sejong Institute Cheong Seong Chang kemarin.",
+        "Acara itu dihadiri Wakil Perdana Menteri Alexander Novak dan pejabat luar negeri lain.",
+        "Dia bertemu Menteri Luar Negeri Rusia Sergei Lavrov pekan lalu.",
+        "Pertemuan itu juga dihadiri Komisioner Uni Eropa Josep Borrell.",
+    )
     glossary = [Entry(source="Uni Eropa", target="European Union")]
     got = forms(suggest([d], glossary))
-    assert got == {"Dmitry Peskov": "name", "Xi Jinping": "name", "Sejong Institute": "name",
-                   "Cheong Seong Chang": "name", "Alexander Novak": "name", "Sergei Lavrov": "name",
-                   "Josep Borrell": "name", "Wakil Perdana Menteri": "title", "Menteri Luar Negeri": "title"}
+    assert got == {
+        "Dmitry Peskov": "name",
+        "Xi Jinping": "name",
+        "Sejong Institute": "name",
+        "Cheong Seong Chang": "name",
+        "Alexander Novak": "name",
+        "Sergei Lavrov": "name",
+        "Josep Borrell": "name",
+        "Wakil Perdana Menteri": "title",
+        "Menteri Luar Negeri": "title",
+    }
     # Kremlin, Tiongkok, Rusia and Komisioner occur once each as single words: below the default of 2
 
 
 def test_a_country_inside_an_institution_name_stays(tmp_path):
-    d = corpus(tmp_path, "Pernyataan itu dikeluarkan oleh Kementerian Luar Negeri Korea Selatan kemarin.",
-               "Sementara itu pejabat Korea Selatan Kim Hong Kyun tiba.")
-    assert forms(suggest([d], [])) == {"Kementerian Luar Negeri Korea Selatan": "name", "Kim Hong Kyun": "name",
-                                       "Korea Selatan": "name"}  # split off the person's name, multi-word
+    d = corpus(
+        tmp_path,
+        "Pernyataan itu dikeluarkan oleh Kementerian Luar Negeri Korea Selatan kemarin.",
+        "Sementara itu pejabat Korea Selatan Kim Hong Kyun tiba.",
+    )
+    assert forms(suggest([d], [])) == {
+        "Kementerian Luar Negeri Korea Selatan": "name",
+        "Kim Hong Kyun": "name",
+        "Korea Selatan": "name",
+    }  # split off the person's name, multi-word
 
 
 # -- 3. connectors inside institution names -------------------------------------------------------------------
 def test_connectors_join_institution_names_only(tmp_path):
-    d = corpus(tmp_path,
-               "Seorang pakar dari Institut Internasional untuk Studi Strategis, Mark Fitzpatrick, berbicara.",
-               "Dia menyaksikan pertemuan Kim Jong Un dan Vladimir Putin kemarin.",
-               "Data itu berasal dari Badan Pusat Statistik. dan Jakarta belum menanggapi.",
-               "Rapat antara Dewan Keamanan Nasional dan Kementerian Pertahanan ditunda.")
+    d = corpus(
+        tmp_path,
+        "Seorang pakar dari Institut Internasional untuk Studi Strategis, Mark Fitzpatrick, berbicara.",
+        "Dia menyaksikan pertemuan Kim Jong Un dan Vladimir Putin kemarin.",
+        "Data itu berasal dari Badan Pusat Statistik. dan Jakarta belum menanggapi.",
+        "Rapat antara Dewan Keamanan Nasional dan Kementerian Pertahanan ditunda.",
+    )
     assert forms(suggest([d], [])) == {
-        "Institut Internasional untuk Studi Strategis": "name", "Mark Fitzpatrick": "name",
-        "Kim Jong Un": "name", "Vladimir Putin": "name",  # no institution head: "dan" does not join
+        "Institut Internasional untuk Studi Strategis": "name",
+        "Mark Fitzpatrick": "name",
+        "Kim Jong Un": "name",
+        "Vladimir Putin": "name",  # no institution head: "dan" does not join
         "Badan Pusat Statistik": "name",  # a sentence ends before "dan"
-        "Dewan Keamanan Nasional": "name", "Kementerian Pertahanan": "name",  # a second head starts a new name
+        "Dewan Keamanan Nasional": "name",
+        "Kementerian Pertahanan": "name",  # a second head starts a new name
     }
 
 
 # -- 4. noise: short forms and credit lines --------------------------------------------------------------------
 def test_short_forms_fold_into_the_longer_name_and_ambiguous_ones_drop(tmp_path):
-    d = corpus(tmp_path,
-               "Kunjungan Presiden Vladimir Putin dimulai hari ini.",  # a title inside a sequence splits it
-               "Sore itu Putin tiba.",
-               "Setelah itu Putin berpidato.",
-               "Dia menyaksikan pertemuan Kim Jong Un dan Kim Yo Jong.",
-               "Setelah itu Kim pergi, lalu Kim kembali.")
+    d = corpus(
+        tmp_path,
+        "Kunjungan Presiden Vladimir Putin dimulai hari ini.",  # a title inside a sequence splits it
+        "Sore itu Putin tiba.",
+        "Setelah itu Putin berpidato.",
+        "Dia menyaksikan pertemuan Kim Jong Un dan Kim Yo Jong.",
+        "Setelah itu Kim pergi, lalu Kim kembali.",
+    )
     result = suggest([d], [])
     assert forms(result) == {"Vladimir Putin": "name", "Kim Jong Un": "name", "Kim Yo Jong": "name"}
     putin = next(c for c in result.candidates if c.form == "Vladimir Putin")
@@ -118,9 +146,15 @@ def test_short_forms_fold_into_the_longer_name_and_ambiguous_ones_drop(tmp_path)
 
 
 def test_short_form_of_a_glossary_entry_and_compass_words(tmp_path):
-    d = corpus(tmp_path,
-               "Pidato Joko Widodo disiarkan.", "Kemudian pidato Widodo berakhir.", "Lalu Widodo pergi.",
-               "Kawasan Eropa Barat tenang.", "Mereka menolak sanksi Barat itu.", "Negara itu melawan Barat.")
+    d = corpus(
+        tmp_path,
+        "Pidato Joko Widodo disiarkan.",
+        "Kemudian pidato Widodo berakhir.",
+        "Lalu Widodo pergi.",
+        "Kawasan Eropa Barat tenang.",
+        "Mereka menolak sanksi Barat itu.",
+        "Negara itu melawan Barat.",
+    )
     glossary = [Entry(source="Joko Widodo", target="Joko Widodo"), Entry(source="Eropa Barat", target="Western Europe")]
     result = suggest([d], glossary)
     assert forms(result) == {"Widodo": "short-form", "Barat": "name"}
@@ -129,17 +163,23 @@ def test_short_form_of_a_glossary_entry_and_compass_words(tmp_path):
 
 
 def test_credit_spans():
-    text = ("Foto kedua pemimpin (Vladimir Smirnov/AFP melalui Getty Images) dan (KCNA via Reuters), "
-            "tetapi bukan (kekhawatiran ini via telepon) atau (Putin).")
-    assert [text[s:e] for s, e in credit_spans(text)] == ["Vladimir Smirnov/AFP melalui Getty Images",
-                                                         "KCNA via Reuters"]
+    text = (
+        "Foto kedua pemimpin (Vladimir Smirnov/AFP melalui Getty Images) dan (KCNA via Reuters), "
+        "tetapi bukan (kekhawatiran ini via telepon) atau (Putin)."
+    )
+    assert [text[s:e] for s, e in credit_spans(text)] == [
+        "Vladimir Smirnov/AFP melalui Getty Images",
+        "KCNA via Reuters",
+    ]
 
 
 def test_credit_lines_give_acronyms_but_no_credit_words(tmp_path):
-    d = corpus(tmp_path,
-               "Kedua pemimpin bertemu. (Vladimir Smirnov, Sputnik, Kremlin Pool Photo via AP)",
-               "Putin tiba di bandara. (KCNA via Reuters)",
-               "Kim menyambutnya. (Mikhail Metzel/AFP melalui Getty Images)")
+    d = corpus(
+        tmp_path,
+        "Kedua pemimpin bertemu. (Vladimir Smirnov, Sputnik, Kremlin Pool Photo via AP)",
+        "Putin tiba di bandara. (KCNA via Reuters)",
+        "Kim menyambutnya. (Mikhail Metzel/AFP melalui Getty Images)",
+    )
     assert forms(suggest([d], [])) == {"AP": "acronym", "KCNA": "acronym", "AFP": "acronym"}
     # names seen only inside credits need two occurrences; with one, nothing glued to "Pool Photo" or "Images"
     relaxed = forms(suggest([d], [], min_count=1))
@@ -150,15 +190,21 @@ def test_credit_lines_give_acronyms_but_no_credit_words(tmp_path):
 # -- 5. examples are sentences ---------------------------------------------------------------------------------
 def test_examples_are_the_sentence_with_file_and_line(tmp_path):
     long_tail = " ".join(["kata"] * 80)
-    d = corpus(tmp_path, "Cuaca cerah hari ini.",
-               "Pagi itu hujan. Menurut kantor berita Yonhap, pejabat itu tiba. Lalu dia pergi.",
-               f"Laporan panjang itu dikutip dari Reuters oleh media lain {long_tail}.",
-               "Reuters juga menulis hal yang sama.")
+    d = corpus(
+        tmp_path,
+        "Cuaca cerah hari ini.",
+        "Pagi itu hujan. Menurut kantor berita Yonhap, pejabat itu tiba. Lalu dia pergi.",
+        f"Laporan panjang itu dikutip dari Reuters oleh media lain {long_tail}.",
+        "Reuters juga menulis hal yang sama.",
+    )
     result = suggest([d], [])
     by_form = {c.form: c for c in result.candidates}
     (yonhap,) = by_form["Yonhap"].examples
-    assert (Path(yonhap.path).name, yonhap.line, yonhap.text) == \
-        ("a.txt", 2, "Menurut kantor berita Yonhap, pejabat itu tiba.")
+    assert (Path(yonhap.path).name, yonhap.line, yonhap.text) == (
+        "a.txt",
+        2,
+        "Menurut kantor berita Yonhap, pejabat itu tiba.",
+    )
     notes = by_form["Reuters"].to_entry().notes
     trimmed = notes[1]
     assert trimmed.startswith(f"example ({d / 'a.txt'}:3): Laporan panjang itu dikutip dari Reuters")

@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from translate_kit.cli.glossary_exchange_cmd import suggest_cmd
 from translate_kit.glossary.pofile import load_glossary
 
-SEED_GLOSSARY = '''msgid ""
+SEED_GLOSSARY = """msgid ""
 msgstr ""
 "Language: id\\n"
 
@@ -46,36 +46,74 @@ msgstr "UN"
 #. variant: Kim Jong-un
 msgid "Kim Jong Un"
 msgstr "Kim Jong Un"
-'''
+"""
 
 # every one of these is written in the seed articles; the comment says where the single occurrences are
 EXPECTED = {
-    "Vladimir Putin": "name", "Kosmodrom Vostochny": "name", "John Kirby": "name", "Matthew Miller": "name",
-    "Kim Jong Il": "name", "Lapangan Kim Il Sung": "name", "Semenanjung Korea": "name",
-    "Dewan Keamanan Nasional": "name", "Departemen Luar Negeri": "name", "Timur Jauh": "name", "Moskow": "name",
-    "Washington": "name", "Vietnam": "name", "WIB": "acronym", "AP": "acronym",
+    "Vladimir Putin": "name",
+    "Kosmodrom Vostochny": "name",
+    "John Kirby": "name",
+    "Matthew Miller": "name",
+    "Kim Jong Il": "name",
+    "Lapangan Kim Il Sung": "name",
+    "Semenanjung Korea": "name",
+    "Dewan Keamanan Nasional": "name",
+    "Departemen Luar Negeri": "name",
+    "Timur Jauh": "name",
+    "Moskow": "name",
+    "Washington": "name",
+    "Vietnam": "name",
+    "WIB": "acronym",
+    "AP": "acronym",
     "KCNA": "acronym",  # 001: "(KCNA via Reuters)", a credit line
     "Hwasong-11": "model",  # 002: "rudal balistik Korea Utara seri Hwasong-11"
-    "NK Pro": "name", "Kurt Campbell": "name", "Kim Hong Kyun": "name",  # 002, once each
-    "Rodong Sinmun": "name", "Andrei Belousov": "name", "Sergei Lavrov": "name", "Hotel Kumsusan": "name",  # 000
+    "NK Pro": "name",
+    "Kurt Campbell": "name",
+    "Kim Hong Kyun": "name",  # 002, once each
+    "Rodong Sinmun": "name",
+    "Andrei Belousov": "name",
+    "Sergei Lavrov": "name",
+    "Hotel Kumsusan": "name",  # 000
     "Wisma Negara Kumsusan": "name",  # 003
-    "Mark Fitzpatrick": "name", "Institut Internasional untuk Studi Strategis": "name",  # 004, with "untuk"
+    "Mark Fitzpatrick": "name",
+    "Institut Internasional untuk Studi Strategis": "name",  # 004, with "untuk"
     "Yonhap": "name",  # 002: "kepada kantor berita Yonhap"
     "Vedomosti": "name",  # 002: "surat kabar Rusia, Vedomosti,"
     "Dmitry Peskov": "name",  # 002: "juru bicara Kremlin Dmitry Peskov"
     "Xi Jinping": "name",  # 000: "pemimpin Tiongkok Xi Jinping"
-    "Sejong Institute": "name", "Cheong Seong Chang": "name",  # 002: "Direktur Sejong Institute Cheong Seong Chang"
-    "Yuri Ushakov": "spelling-variants", "Pyongyang": "spelling-variants",
+    "Sejong Institute": "name",
+    "Cheong Seong Chang": "name",  # 002: "Direktur Sejong Institute Cheong Seong Chang"
+    "Yuri Ushakov": "spelling-variants",
+    "Pyongyang": "spelling-variants",
 }
 ABSENT = (
     # glued: a seat of government, a country, a title or an institution in front of a name
-    "Kremlin Dmitry Peskov", "Tiongkok Xi Jinping", "Direktur Sejong Institute Cheong Seong Chang",
-    "Sejong Institute Cheong Seong Chang", "Presiden Rusia Vladimir Putin", "Institut Internasional",
+    "Kremlin Dmitry Peskov",
+    "Tiongkok Xi Jinping",
+    "Direktur Sejong Institute Cheong Seong Chang",
+    "Sejong Institute Cheong Seong Chang",
+    "Presiden Rusia Vladimir Putin",
+    "Institut Internasional",
     "Studi Strategis",
     # short forms of a longer name ("Kim" of several), credit words, the acronym inside "NK Pro"
-    "Kim", "Putin", "Vostochny", "Kremlin Pool Photo", "Pool Photo", "Getty Images", "NK",
+    "Kim",
+    "Putin",
+    "Vostochny",
+    "Kremlin Pool Photo",
+    "Pool Photo",
+    "Getty Images",
+    "NK",
     # covered by the glossary, function words, months, a byline ("oleh Khairisa Ferida diperbarui")
-    "Korea Utara", "Kim Jong Un", "AS", "PBB", "Rusia", "Para", "Dalam", "Juni", "September", "Khairisa Ferida",
+    "Korea Utara",
+    "Kim Jong Un",
+    "AS",
+    "PBB",
+    "Rusia",
+    "Para",
+    "Dalam",
+    "Juni",
+    "September",
+    "Khairisa Ferida",
 )
 
 
@@ -85,8 +123,9 @@ def seed_suggestions(repo, tmp_path_factory):
     (tmp / "glossary").mkdir()
     (tmp / "glossary" / "seed.po").write_text(SEED_GLOSSARY, encoding="utf-8")
     out = tmp / "suggested.po"
-    result = CliRunner().invoke(suggest_cmd, [str(repo / "corpus" / "id"), "--glossary", str(tmp / "glossary"),
-                                              "-o", str(out)])
+    result = CliRunner().invoke(
+        suggest_cmd, [str(repo / "corpus" / "id"), "--glossary", str(tmp / "glossary"), "-o", str(out)]
+    )
     assert result.exit_code == 0, result.output
     g = load_glossary(out)
     assert g.diagnostics == []

@@ -8,8 +8,9 @@ from hypothesis import strategies as st
 from translate_kit.glossary.matching import Matcher, source_matcher, target_matcher
 from translate_kit.glossary.model import Entry
 
-KORUT = Entry("Korut", "North Korea", variants=["Korea Utara", "Kora Utara"], admitted=["North Korean"],
-              forbidden=["Korea North"])
+KORUT = Entry(
+    "Korut", "North Korea", variants=["Korea Utara", "Kora Utara"], admitted=["North Korean"], forbidden=["Korea North"]
+)
 AS = Entry("AS", "US", flags=["case-sensitive"])
 DEPLU = Entry("Departemen Luar Negeri AS", "US State Department")
 KORSEL = Entry("Korsel", "South Korea", variants=["Korea Selatan"])
@@ -33,12 +34,18 @@ def test_no_match_inside_a_longer_word():
 
 def test_hyphenated_compounds():
     assert found("hubungan Korut-Rusia dan AS-Korsel") == [
-        ("Korut", "Korut", ""), ("AS", "AS", ""), ("Korsel", "Korsel", "")]
+        ("Korut", "Korut", ""),
+        ("AS", "AS", ""),
+        ("Korsel", "Korsel", ""),
+    ]
 
 
 def test_clitics_and_particles():
     assert found("Korutnya, Korselkah, Kim Jong Unlah") == [
-        ("Korut", "Korut", "nya"), ("Korsel", "Korsel", "kah"), ("Kim Jong Un", "Kim Jong Un", "lah")]
+        ("Korut", "Korut", "nya"),
+        ("Korsel", "Korsel", "kah"),
+        ("Kim Jong Un", "Kim Jong Un", "lah"),
+    ]
 
 
 def test_case_sensitive_acronym_never_matches_other_casings():
@@ -57,12 +64,15 @@ def test_multiword_terms_across_nbsp_repeated_spaces_and_line_breaks():
 def test_listed_typos_match_as_variants():
     matches = source_matcher(ENTRIES).find("Yuri Ushakob dan Kora Utara")
     assert [(m.entry.source, m.role, m.form) for m in matches] == [
-        ("Yuri Ushakov", "variant", "Yuri Ushakob"), ("Korut", "variant", "Kora Utara")]
+        ("Yuri Ushakov", "variant", "Yuri Ushakob"),
+        ("Korut", "variant", "Kora Utara"),
+    ]
 
 
 def test_longest_match_wins():
     assert found("kata Departemen Luar Negeri AS, Matthew Miller") == [
-        ("Departemen Luar Negeri AS", "Departemen Luar Negeri AS", "")]
+        ("Departemen Luar Negeri AS", "Departemen Luar Negeri AS", "")
+    ]
 
 
 def test_fuzzy_entries_are_not_enforced_unless_asked():
@@ -95,21 +105,23 @@ def test_uppercase_folding_that_changes_length_keeps_offsets():
     # "İ" lower-cases to two characters; offsets after it must still be right
     text = "İstanbul dan Korut"
     (m,) = source_matcher([KORUT]).find(text)
-    assert text[m.start:m.end] == "Korut"
+    assert text[m.start : m.end] == "Korut"
 
 
 @given(st.text(alphabet="ab \u00a0\n-", max_size=40))
 def test_spans_slice_back_to_the_matched_text(text):
     entry = Entry("ab ab", "x")
     for m in Matcher([(entry, "ab ab", "source")]).find_all(text):
-        assert m.text == text[m.start:m.end]
+        assert m.text == text[m.start : m.end]
         assert " ".join(m.text.split()) == "ab ab"
 
 
 def test_a_large_glossary_finds_exactly_the_same_matches():
     small = Matcher([(KORUT, "Korut", "source")])
-    big = Matcher([(Entry(f"istilah{i}", f"term{i}"), f"istilah{i}", "source") for i in range(20000)]
-                  + [(KORUT, "Korut", "source")])
+    big = Matcher(
+        [(Entry(f"istilah{i}", f"term{i}"), f"istilah{i}", "source") for i in range(20000)]
+        + [(KORUT, "Korut", "source")]
+    )
     text = "Korut " * 50
     assert [m.span for m in small.find(text)] == [m.span for m in big.find(text)]
     assert len(big.find(text)) == 50
@@ -119,15 +131,41 @@ def test_find_all_of_keeps_only_the_given_entries():
     m = target_matcher(ENTRIES)
     text = "North Korea's  US envoy met the us envoy; Korea North, North Korean officials"
     assert [(x.text, x.role) for x in m.find_all_of(text, {KORUT})] == [
-        ("North Korea", "preferred"), ("Korea North", "forbidden"), ("North Korean", "admitted")]  # no "-n" ending
+        ("North Korea", "preferred"),
+        ("Korea North", "forbidden"),
+        ("North Korean", "admitted"),
+    ]  # no "-n" ending
     assert [x.text for x in m.find_all_of(text, {AS})] == ["US"]  # case-sensitive: "us" is no match
     assert m.find_all_of(text, set()) == []
 
 
-@given(st.lists(st.sampled_from(["North", "Korea", "Korean", "North Korea's", "US", "us", "Korea-North", "Kim",
-                                 "Jong-un", "Jong", "Un", "South", "\n", "  ", ",", "Korea North", "Ushakov"]),
-                max_size=12),
-       st.sets(st.sampled_from(range(len(ENTRIES)))))
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "North",
+                "Korea",
+                "Korean",
+                "North Korea's",
+                "US",
+                "us",
+                "Korea-North",
+                "Kim",
+                "Jong-un",
+                "Jong",
+                "Un",
+                "South",
+                "\n",
+                "  ",
+                ",",
+                "Korea North",
+                "Ushakov",
+            ]
+        ),
+        max_size=12,
+    ),
+    st.sets(st.sampled_from(range(len(ENTRIES)))),
+)
 def test_find_all_of_is_find_all_filtered(words, chosen):
     """Searching the forms of a few entries finds what the full automaton pass finds for them, in order."""
     m = target_matcher(ENTRIES)
@@ -154,7 +192,11 @@ def test_a_lower_case_name_part_after_a_hyphen_is_no_word_of_its_own():
     anycase = Matcher([(PBB, "UN", "preferred")], case_sensitive=False)
     assert [m.text for m in anycase.find_all("Kim Jong-un met un envoy")] == ["un"]
     assert english("UN-led talks, US-based firms and the North Korea-Russia summit") == [
-        "UN", "US", "North Korea", "summit"]
+        "UN",
+        "US",
+        "North Korea",
+        "summit",
+    ]
 
 
 def test_source_forms_inside_urls_e_mails_handles_and_hashtags_are_not_terms():

@@ -10,7 +10,7 @@ def test_source_span_after_astral_and_accented_characters():
     text = "😀 Café Ñ: Korut dan Korutnya"
     found = source_matcher([KORUT]).find(text)
     assert [(m.start, m.end, m.suffix) for m in found] == [(10, 15, ""), (20, 25, "nya")]
-    assert [text[m.start:m.end] for m in found] == ["Korut", "Korut"]
+    assert [text[m.start : m.end] for m in found] == ["Korut", "Korut"]
 
 
 def test_target_overlapping_forms_all_reported():

@@ -64,8 +64,11 @@ GLOSSARY = [KORUT, AS, DEPLU_AS, KIM, PROPOSED]
 
 
 def test_preferred_and_admitted_forms_count_variants_are_terms():
-    acc = term_accuracy(["Korut dan AS berunding .", "Korea Utara menolak ."],
-                        ["North Korea and the US negotiate .", "The DPRK refuses ."], GLOSSARY)
+    acc = term_accuracy(
+        ["Korut dan AS berunding .", "Korea Utara menolak ."],
+        ["North Korea and the US negotiate .", "The DPRK refuses ."],
+        GLOSSARY,
+    )
     assert (acc.total_expected, acc.total_found) == (3, 3)
     assert acc.accuracy == 1.0
     assert acc.expected == [2, 1] and acc.found == [2, 1]
@@ -91,18 +94,18 @@ def test_case_sensitive_term_ignores_lowercase_word_and_extra_target_terms():
 
 
 def test_multiword_entry_wins_over_the_word_inside():
-    acc = term_accuracy(["Departemen Luar Negeri AS menyatakan ."], ["The US State Department said ."],
-                        GLOSSARY)
+    acc = term_accuracy(["Departemen Luar Negeri AS menyatakan ."], ["The US State Department said ."], GLOSSARY)
     assert (acc.total_expected, acc.total_found) == (1, 1)
     assert [r.entry for r in acc.per_term] == [DEPLU_AS]
 
 
 def test_multiword_rendering_does_not_also_pay_for_the_word_inside():
     # source: the State Department entry and a separate AS; "US" exists only inside the long rendering
-    acc = term_accuracy(["Departemen Luar Negeri AS dan AS ."], ["The US State Department and Washington ."],
-                        GLOSSARY)
+    acc = term_accuracy(["Departemen Luar Negeri AS dan AS ."], ["The US State Department and Washington ."], GLOSSARY)
     assert {r.entry.source: (r.found, r.expected) for r in acc.per_term} == {
-        "Departemen Luar Negeri AS": (1, 1), "AS": (0, 1)}
+        "Departemen Luar Negeri AS": (1, 1),
+        "AS": (0, 1),
+    }
 
 
 def test_english_form_shared_by_two_entries_counts_for_the_one_in_the_source():
@@ -122,8 +125,11 @@ def test_fuzzy_entries_are_not_measured():
 
 
 def test_per_term_recall_counts_per_entry():
-    acc = term_accuracy(["Korut dan AS .", "Korut lagi .", "AS lagi ."],
-                        ["North Korea and the US .", "Pyongyang again .", "US again ."], GLOSSARY)
+    acc = term_accuracy(
+        ["Korut dan AS .", "Korut lagi .", "AS lagi ."],
+        ["North Korea and the US .", "Pyongyang again .", "US again ."],
+        GLOSSARY,
+    )
     recall = {r.entry.source: (r.found, r.expected) for r in acc.per_term}
     assert recall == {"Korut": (1, 2), "AS": (2, 2)}
     assert acc.accuracy == pytest.approx(3 / 4)
@@ -207,10 +213,20 @@ KORUT_ONLY = [Entry("Korut", "North Korea", variants=["Korea Utara"])]
 #: 1 "North Korea fired" — both count it; 2 "North Korea-backed" — lenient (hyphen compound) yes, wmt21 no (no
 #: space after "Korea"); 3 no rendering — neither; 4 "North Korea said" — both; 5 no term at all.
 #: lenient 3/4 = 0.75, wmt21 2/4 = 0.50
-FIVE_SOURCES = ["Korut menembakkan rudal.", "Peretas yang didukung Korut menyerang.", "Korut diam saja.",
-                "Kata Korut kemarin.", "Cuaca cerah hari ini."]
-FIVE_HYPOTHESES = ["North Korea fired a missile .", "North Korea-backed hackers attacked .", "The North kept quiet .",
-                   "North Korea said yesterday .", "The weather is fine today ."]
+FIVE_SOURCES = [
+    "Korut menembakkan rudal.",
+    "Peretas yang didukung Korut menyerang.",
+    "Korut diam saja.",
+    "Kata Korut kemarin.",
+    "Cuaca cerah hari ini.",
+]
+FIVE_HYPOTHESES = [
+    "North Korea fired a missile .",
+    "North Korea-backed hackers attacked .",
+    "The North kept quiet .",
+    "North Korea said yesterday .",
+    "The weather is fine today .",
+]
 
 
 def test_wmt21_and_lenient_term_match_on_the_five_sentence_example():
@@ -223,9 +239,12 @@ def test_wmt21_and_lenient_term_match_on_the_five_sentence_example():
 
 def test_wmt21_is_case_sensitive_token_delimited_and_credits_each_occurrence_once():
     entries = [Entry("Korut", "North Korea", admitted=["DPRK"]), Entry("AS", "US", flags=["case-sensitive"])]
-    got = term_accuracy(["Korut dan Korut.", "KORUT!", "AS dan Korut.", "Korut."],
-                        ["North Korea and North Korea .", "NORTH KOREA !", "US and the DPRK .", "North Korea."],
-                        entries, match="wmt21")
+    got = term_accuracy(
+        ["Korut dan Korut.", "KORUT!", "AS dan Korut.", "Korut."],
+        ["North Korea and North Korea .", "NORTH KOREA !", "US and the DPRK .", "North Korea."],
+        entries,
+        match="wmt21",
+    )
     # 2 of 2 (two positions); all-caps not counted; "US" and an admitted form; "Korea." is no token
     assert got.found == [2, 0, 2, 0]
     one = term_accuracy(["Korut dan Korut."], ["North Korea and the North ."], entries, match="wmt21")
@@ -236,15 +255,30 @@ def test_score_cli_term_match_option(tmp_path, capsys):
     from translate_kit.cli import main
 
     (tmp_path / "g").mkdir()
-    (tmp_path / "g" / "t.po").write_text('msgid ""\nmsgstr ""\n"Language: id\\n"\n\nmsgid "Korut"\nmsgstr "North Korea"\n',
-                                         encoding="utf-8")
+    (tmp_path / "g" / "t.po").write_text(
+        'msgid ""\nmsgstr ""\n"Language: id\\n"\n\nmsgid "Korut"\nmsgstr "North Korea"\n', encoding="utf-8"
+    )
     for name, lines in (("src", FIVE_SOURCES), ("hyp", FIVE_HYPOTHESES), ("ref", FIVE_HYPOTHESES)):
         (tmp_path / name).write_text("\n".join(lines) + "\n", encoding="utf-8")
     for match, expected in (("lenient", 0.75), ("wmt21", 0.5)):
         with pytest.raises(SystemExit) as exc:
-            main(["score", "--hyp", str(tmp_path / "hyp"), "--ref", str(tmp_path / "ref"), "--src",
-                  str(tmp_path / "src"), "--glossary", str(tmp_path / "g"), "--format", "json",
-                  "--term-match", match])
+            main(
+                [
+                    "score",
+                    "--hyp",
+                    str(tmp_path / "hyp"),
+                    "--ref",
+                    str(tmp_path / "ref"),
+                    "--src",
+                    str(tmp_path / "src"),
+                    "--glossary",
+                    str(tmp_path / "g"),
+                    "--format",
+                    "json",
+                    "--term-match",
+                    match,
+                ]
+            )
         assert exc.value.code == 0
         data = json.loads(capsys.readouterr().out)
         assert data["term_accuracy"]["accuracy"] == expected and data["term_accuracy"]["match"] == match

@@ -47,6 +47,7 @@ def words(table):
 
     def translate(texts):
         return [rx.sub(lambda m: table[m.group(0)], t) for t in texts]
+
     return translate
 
 
@@ -55,21 +56,24 @@ def run(sentence, translate=identity):
     return result
 
 
-@pytest.mark.parametrize("source, expected", [
-    ("Korut meluncurkan rudal.", "North Korea meluncurkan rudal."),  # term at the start
-    ("Rudal diluncurkan oleh Korut", "Rudal diluncurkan oleh North Korea"),  # at the end
-    ("Hubungan Korut-Rusia memanas.", "Hubungan North Korea-Russia memanas."),  # hyphenated compound
-    ("Sikap Korutnya keras.", "Sikap North Korea keras."),  # clitic -nya dropped, never glued
-    ("Korut-lah yang menembak.", "North Korea yang menembak."),  # hyphenated particle dropped
-    ("KORUT UJI RUDAL BARU", "NORTH KOREA UJI RUDAL BARU"),  # ALL-CAPS headline
-    ("Kim\u00a0Jong\u00a0Un tiba.", "Kim Jong Un tiba."),  # across non-breaking spaces
-    ("Ia tiba di Pyeongyang.", "Ia tiba di Pyongyang."),  # listed typo variant
-    ("Korea Utara dan AS.", "North Korea dan US."),  # variant; case-sensitive acronym
-    ("Mereka as usual.", "Mereka as usual."),  # "as" is not AS: untouched, no term
-    ("Kremlin menolak.", "The Kremlin menolak."),  # a form starting with "the", capitalised at the start
-    ("rudal balistik diluncurkan.", "Ballistic missile diluncurkan."),  # lower-case form at the start
-    ("Menurut Rodong Sinmun, Korut siap.", "Menurut Rodong Sinmun, North Korea siap."),  # no-translate
-])
+@pytest.mark.parametrize(
+    "source, expected",
+    [
+        ("Korut meluncurkan rudal.", "North Korea meluncurkan rudal."),  # term at the start
+        ("Rudal diluncurkan oleh Korut", "Rudal diluncurkan oleh North Korea"),  # at the end
+        ("Hubungan Korut-Rusia memanas.", "Hubungan North Korea-Russia memanas."),  # hyphenated compound
+        ("Sikap Korutnya keras.", "Sikap North Korea keras."),  # clitic -nya dropped, never glued
+        ("Korut-lah yang menembak.", "North Korea yang menembak."),  # hyphenated particle dropped
+        ("KORUT UJI RUDAL BARU", "NORTH KOREA UJI RUDAL BARU"),  # ALL-CAPS headline
+        ("Kim\u00a0Jong\u00a0Un tiba.", "Kim Jong Un tiba."),  # across non-breaking spaces
+        ("Ia tiba di Pyeongyang.", "Ia tiba di Pyongyang."),  # listed typo variant
+        ("Korea Utara dan AS.", "North Korea dan US."),  # variant; case-sensitive acronym
+        ("Mereka as usual.", "Mereka as usual."),  # "as" is not AS: untouched, no term
+        ("Kremlin menolak.", "The Kremlin menolak."),  # a form starting with "the", capitalised at the start
+        ("rudal balistik diluncurkan.", "Ballistic missile diluncurkan."),  # lower-case form at the start
+        ("Menurut Rodong Sinmun, Korut siap.", "Menurut Rodong Sinmun, North Korea siap."),  # no-translate
+    ],
+)
 def test_terms_come_out_in_their_preferred_form(source, expected):
     outcome = run(source)
     assert outcome.text == expected
@@ -93,8 +97,7 @@ def test_restore_reports_missing_and_duplicated_placeholders():
     p = protect("Korut dan Rusia bertemu.", MATCHER.find("Korut dan Rusia bertemu."))
     r = restore("ZX1 and ZX1 met.", p)
     assert not r.ok
-    assert sorted((pr.reason, pr.entry.source) for pr in r.problems) == [("duplicated", "Korut"),
-                                                                         ("missing", "Rusia")]
+    assert sorted((pr.reason, pr.entry.source) for pr in r.problems) == [("duplicated", "Korut"), ("missing", "Rusia")]
 
 
 def test_mangled_placeholder_is_repaired_with_the_inline_protection():
@@ -108,8 +111,7 @@ def test_forbidden_form_in_the_output_is_replaced():
     # verify-first: the name is translated unconstrained (not protected up front as a verbatim name would be)
     model = words({"ZX1": "", "Kim Jong Un": "Kim Jong-un"})
     kim = Entry("Kim Jong Un", "Kim Jong Un", forbidden=["Kim Jong-un"], flags=["verify-first"])
-    [result] = translate_kit.translate_texts(["Kim Jong Un tiba."], glossary=Glossary(entries=[kim]),
-                                             translate=model)
+    [result] = translate_kit.translate_texts(["Kim Jong Un tiba."], glossary=Glossary(entries=[kim]), translate=model)
     assert result.text == "Kim Jong Un tiba."
     assert [(o.verdict, o.method) for o in result.terms] == [("enforced", "substitute")]
 

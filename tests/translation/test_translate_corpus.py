@@ -19,8 +19,18 @@ def translated(repo, demo_package, tmp_path_factory):
     try:
         with pytest.raises(SystemExit) as exc:
             # beam 1: the demo model's output is the same at any beam size, and the run is 4x shorter
-            main(["translate", str(repo / "corpus/id"), "-o", str(out), "--glossary", str(repo / "glossary"),
-                  "--beam-size", "1"])
+            main(
+                [
+                    "translate",
+                    str(repo / "corpus/id"),
+                    "-o",
+                    str(out),
+                    "--glossary",
+                    str(repo / "glossary"),
+                    "--beam-size",
+                    "1",
+                ]
+            )
     finally:
         mp.undo()
     assert exc.value.code == 0
@@ -37,8 +47,9 @@ def test_every_article_keeps_its_line_structure(repo, translated):
     for src in sources:
         src_lines, out_lines = lines(src), lines(translated / src.name)
         assert len(out_lines) == len(src_lines)
-        assert [i for i, line in enumerate(src_lines) if not line.strip()] == \
-               [i for i, line in enumerate(out_lines) if not line.strip()]
+        assert [i for i, line in enumerate(src_lines) if not line.strip()] == [
+            i for i, line in enumerate(out_lines) if not line.strip()
+        ]
 
 
 def test_project_glossary_terms_are_rendered(translated):

@@ -10,6 +10,7 @@ from __future__ import annotations
 # isort: off
 # the check modules register themselves on import, in running order (segments first: they may block the rest)
 from . import segments, terms, numbers_check, typos, form  # noqa: F401
+
 # isort: on
 from .registry import REGISTRY, Check, kinds, register
 from .runner import CheckConfig, Checker, run_check

@@ -57,6 +57,7 @@ def untranslated_matcher(entries: list[Entry]) -> Matcher:
     def shared(form: str) -> bool:
         key = fold_form(form, lower=True)
         return key in english or any(f" {key} " in p for p in padded)
+
     pats = [(e, f, r) for e, f, r in source_patterns(entries) if not e.no_translate and not shared(f)]
     return Matcher(pats, ID_SUFFIXES)
 
@@ -83,15 +84,24 @@ class TermAccount:
             rendered[m.entry] = rendered.get(m.entry, 0) + 1
         for e, occ in self.source.items():
             deficit = len(occ) - len(self.accepted.get(e, ())) - rendered.get(e, 0)
-            out.extend((e, m) for m in occ[len(occ) - deficit:] if deficit > 0)
+            out.extend((e, m) for m in occ[len(occ) - deficit :] if deficit > 0)
         return out
 
 
 class PairContext:
     """One segment pair with its match data, computed lazily and at most once."""
 
-    __slots__ = ("pair", "analyzer", "config", "source_text", "target_text", "_source_terms", "_terms",
-                 "_fuzzy_terms", "_numbers")
+    __slots__ = (
+        "pair",
+        "analyzer",
+        "config",
+        "source_text",
+        "target_text",
+        "_source_terms",
+        "_terms",
+        "_fuzzy_terms",
+        "_numbers",
+    )
 
     def __init__(self, pair: SegmentPair, analyzer: Analyzer):
         self.pair = pair
@@ -112,8 +122,7 @@ class PairContext:
     @property
     def terms(self) -> TermAccount:
         if self._terms is None:
-            self._terms = account(self.source_terms, self.target_text, self.analyzer.target,
-                                  self.analyzer.untranslated)
+            self._terms = account(self.source_terms, self.target_text, self.analyzer.target, self.analyzer.untranslated)
         return self._terms
 
     @property
@@ -126,14 +135,24 @@ class PairContext:
     @property
     def numbers(self) -> NumberDiff:
         if self._numbers is None:
-            self._numbers = compare(self.source_text, self.target_text, self.config.source_lang,
-                                    self.config.target_lang)
+            self._numbers = compare(
+                self.source_text, self.target_text, self.config.source_lang, self.config.target_lang
+            )
         return self._numbers
 
     # -- building violations ------------------------------------------------------------------------------
-    def violation(self, kind: str, message: str, *, source_span: tuple[int, int] | None = None,
-                  target_span: tuple[int, int] | None = None, entry: Entry | None = None,
-                  suggestion: str | None = None, source_side: bool = True, target_side: bool = True) -> Violation:
+    def violation(
+        self,
+        kind: str,
+        message: str,
+        *,
+        source_span: tuple[int, int] | None = None,
+        target_span: tuple[int, int] | None = None,
+        entry: Entry | None = None,
+        suggestion: str | None = None,
+        source_side: bool = True,
+        target_side: bool = True,
+    ) -> Violation:
         src = tgt = None
         if self.pair.source is not None and source_side:
             s = self.pair.source
@@ -141,13 +160,21 @@ class PairContext:
         if self.pair.target is not None and target_side:
             t = self.pair.target
             tgt = Side(t.file, t.line, target_span, t.text[slice(*target_span)] if target_span else None)
-        return Violation(kind, self.config.severity(kind), message, self.pair.document, src, tgt,
-                         entry.ref if entry else None, entry.source if entry else None,
-                         entry.preferred if entry else None, suggestion)
+        return Violation(
+            kind,
+            self.config.severity(kind),
+            message,
+            self.pair.document,
+            src,
+            tgt,
+            entry.ref if entry else None,
+            entry.source if entry else None,
+            entry.preferred if entry else None,
+            suggestion,
+        )
 
 
-def account(source_terms: list[Match], target: str, target_m: Matcher, untranslated_m: Matcher | None
-            ) -> TermAccount:
+def account(source_terms: list[Match], target: str, target_m: Matcher, untranslated_m: Matcher | None) -> TermAccount:
     """Assign English spans to the source terms they render; each span renders one occurrence at most.
 
     Longer spans first (an accepted form before a forbidden one of the same length); a span claimed by

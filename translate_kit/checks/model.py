@@ -40,8 +40,7 @@ class Side:
         return f"{self.file}:{self.line}"
 
     def to_dict(self) -> dict:
-        return {"file": self.file, "line": self.line, "span": list(self.span) if self.span else None,
-                "text": self.text}
+        return {"file": self.file, "line": self.line, "span": list(self.span) if self.span else None, "text": self.text}
 
 
 @dataclass(slots=True)
@@ -84,11 +83,16 @@ class Violation:
         if self.entry_ref is not None:
             entry = {"source": self.entry_source, "preferred": self.entry_preferred, "ref": self.entry_ref}
         return {
-            "kind": self.kind, "severity": self.severity, "message": self.message,
-            "file": self.file, "line": self.line, "document": self.document,
+            "kind": self.kind,
+            "severity": self.severity,
+            "message": self.message,
+            "file": self.file,
+            "line": self.line,
+            "document": self.document,
             "source": self.source.to_dict() if self.source else None,
             "target": self.target.to_dict() if self.target else None,
-            "entry": entry, "suggestion": self.suggestion,
+            "entry": entry,
+            "suggestion": self.suggestion,
         }
 
 

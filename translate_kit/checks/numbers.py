@@ -25,27 +25,111 @@ from ..corpus.indonesian import MONTHS
 from .number_words import groups, has_number_words, word_differences
 
 ID_MONTHS = MONTHS
-EN_MONTHS = {m: i for i, m in enumerate(
-    ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-     "november", "december"), 1)}
+EN_MONTHS = {
+    m: i
+    for i, m in enumerate(
+        (
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ),
+        1,
+    )
+}
 EN_MONTHS.update({"jan.": 1, "feb.": 2, "aug.": 8, "sept.": 9, "sep.": 9, "oct.": 10, "nov.": 11, "dec.": 12})
 
-ID_SCALES = {"ribu": 10**3, "juta": 10**6, "miliar": 10**9, "milyar": 10**9, "triliun": 10**12,
-             "trilyun": 10**12}
-EN_SCALES = {"thousand": 10**3, "thousands": 10**3, "million": 10**6, "millions": 10**6, "mln": 10**6,
-             "mn": 10**6, "billion": 10**9, "billions": 10**9, "bn": 10**9, "trillion": 10**12,
-             "trillions": 10**12, "tn": 10**12}
+ID_SCALES = {"ribu": 10**3, "juta": 10**6, "miliar": 10**9, "milyar": 10**9, "triliun": 10**12, "trilyun": 10**12}
+EN_SCALES = {
+    "thousand": 10**3,
+    "thousands": 10**3,
+    "million": 10**6,
+    "millions": 10**6,
+    "mln": 10**6,
+    "mn": 10**6,
+    "billion": 10**9,
+    "billions": 10**9,
+    "bn": 10**9,
+    "trillion": 10**12,
+    "trillions": 10**12,
+    "tn": 10**12,
+}
 
-ID_WORDS = {"nol": 0, "satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7,
-            "delapan": 8, "sembilan": 9, "sepuluh": 10, "sebelas": 11, "seratus": 100, "seribu": 1000,
-            "sejuta": 10**6, "setengah": Decimal("0.5")}
-EN_WORDS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-            "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-            "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
-            "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
-            "dozen": 12, "half": Decimal("0.5"), "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5,
-            "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "once": 1, "twice": 2,
-            "single": 1, "double": 2, "a": 1, "an": 1}
+ID_WORDS = {
+    "nol": 0,
+    "satu": 1,
+    "dua": 2,
+    "tiga": 3,
+    "empat": 4,
+    "lima": 5,
+    "enam": 6,
+    "tujuh": 7,
+    "delapan": 8,
+    "sembilan": 9,
+    "sepuluh": 10,
+    "sebelas": 11,
+    "seratus": 100,
+    "seribu": 1000,
+    "sejuta": 10**6,
+    "setengah": Decimal("0.5"),
+}
+EN_WORDS = {
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "hundred": 100,
+    "dozen": 12,
+    "half": Decimal("0.5"),
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+    "once": 1,
+    "twice": 2,
+    "single": 1,
+    "double": 2,
+    "a": 1,
+    "an": 1,
+}
 
 _CURRENCY_BEFORE = re.compile(r"(?:Rp\.?|US\$|S\$|A\$|\$|USD|IDR|€|£|¥)\s?$")
 
@@ -227,12 +311,14 @@ def _time_at(low: str, tok: str, s: int, e: int, lang: str, last_time_end: int) 
     if hm and ":" in tok:
         return h, mi
     if lang == "id":
-        before = low[max(0, s - 8):s]
+        before = low[max(0, s - 8) : s]
         if ("pukul" in before or "pkl" in before or "jam" in before) and _TIME_WORD_BEFORE.search(
-                low, max(0, s - 8), s):
+            low, max(0, s - 8), s
+        ):
             return h, mi
-        if hm and (_TIME_ZONE_AFTER.match(low, e) or
-                   (last_time_end >= 0 and _RANGE_GAP.fullmatch(low, last_time_end, s))):
+        if hm and (
+            _TIME_ZONE_AFTER.match(low, e) or (last_time_end >= 0 and _RANGE_GAP.fullmatch(low, last_time_end, s))
+        ):
             return h, mi  # "14.00 WIB", the second half of "pukul 10.00-12.00"
         return None
     return (h, mi) if _AMPM_AFTER.match(low, e) else None
@@ -324,8 +410,10 @@ def _time_alts(h: int, m: int) -> tuple[Decimal, ...]:
 
 _WORD_TOKEN = re.compile(r"[^\W\d_][^\W\d_]*(?:-[^\W\d_]+)?")
 _ASCII_WORD_TOKEN = re.compile(r"[a-z][a-z]*(?:-[a-z]+)?")  # the same on lower-cased ASCII text, faster
-_WORD_DECIMALS = {"id": {w: Decimal(v) for w, v in ID_WORDS.items()},
-                  "en": {w: Decimal(v) for w, v in EN_WORDS.items()}}
+_WORD_DECIMALS = {
+    "id": {w: Decimal(v) for w, v in ID_WORDS.items()},
+    "en": {w: Decimal(v) for w, v in EN_WORDS.items()},
+}
 
 
 def word_values(text: str, lang: str) -> Counter:
@@ -373,8 +461,6 @@ def _scale_pattern(scales: dict) -> re.Pattern:
 
 
 _QUICK = {"id": (_scale_pattern(ID_SCALES), ID_SCALES), "en": (_scale_pattern(EN_SCALES), EN_SCALES)}
-
-
 
 
 def _quick_tokens(text: str, lang: str) -> tuple[tuple, str, list] | None:
@@ -427,8 +513,9 @@ def _quick_months(text: str, lang: str, quick: tuple) -> tuple | None:
     return tuple(sorted(q.key[1] for q in months.values()))
 
 
-def compare(source: str, target: str, source_lang: str = "id", target_lang: str = "en", *,
-            shortcut: bool = True) -> NumberDiff:
+def compare(
+    source: str, target: str, source_lang: str = "id", target_lang: str = "en", *, shortcut: bool = True
+) -> NumberDiff:
     """Quantities that differ between a source and its translation (empty when they agree).
 
     Shortcut: when both sides carry the same digit groups with the same scale words and the same months
@@ -451,14 +538,15 @@ def _add_word_differences(diff: NumberDiff, source: str, target: str) -> None:
     # digits of the translation that the source says in words ("dua puluh lima" / "25") are no difference
     if diff.extra:
         diff.extra = [q for q in diff.extra if not (isinstance(q.key, Decimal) and q.key in src_words)]
-    missing, extra = word_differences(source, target, lambda: extract(source, "id"), lambda: extract(target, "en"),
-                                      src)
+    missing, extra = word_differences(source, target, lambda: extract(source, "id"), lambda: extract(target, "en"), src)
     if not missing or not (extra or diff.extra):
         return  # a number word is reported where the translation says another number instead, not alone
-    diff.missing = sorted([*diff.missing, *(Quantity("number", v, s, e, source[s:e]) for v, s, e in missing)],
-                          key=lambda q: q.start)
-    diff.extra = sorted([*diff.extra, *(Quantity("number", v, s, e, target[s:e]) for v, s, e in extra)],
-                        key=lambda q: q.start)
+    diff.missing = sorted(
+        [*diff.missing, *(Quantity("number", v, s, e, source[s:e]) for v, s, e in missing)], key=lambda q: q.start
+    )
+    diff.extra = sorted(
+        [*diff.extra, *(Quantity("number", v, s, e, target[s:e]) for v, s, e in extra)], key=lambda q: q.start
+    )
 
 
 def _compare_digits(source: str, target: str, source_lang: str, target_lang: str, shortcut: bool) -> NumberDiff:

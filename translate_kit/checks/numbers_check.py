@@ -19,14 +19,19 @@ def number_mismatch(ctx: PairContext):
     out = []
     for miss, extra in zip_longest(diff.missing, diff.extra):
         if miss is not None and extra is not None:
-            msg = (f"{_WHAT[miss.kind]} {_shown(miss)} in the source is rendered {_shown(extra)} in the "
-                   f"translation")
+            msg = f"{_WHAT[miss.kind]} {_shown(miss)} in the source is rendered {_shown(extra)} in the translation"
         elif miss is not None:
             msg = f"{_WHAT[miss.kind]} {_shown(miss)} in the source is not in the translation"
         else:
             msg = f"{_WHAT[extra.kind]} {_shown(extra)} in the translation is not in the source"
-        out.append(ctx.violation("number-mismatch", msg, source_span=miss.span if miss else None,
-                                 target_span=extra.span if extra else None))
+        out.append(
+            ctx.violation(
+                "number-mismatch",
+                msg,
+                source_span=miss.span if miss else None,
+                target_span=extra.span if extra else None,
+            )
+        )
     return out
 
 

@@ -48,8 +48,13 @@ class CheckConfig:
             raise ConfigError(f"bad length-ratio band {lo}–{hi} (need 0 < low < high)")
 
     @classmethod
-    def from_options(cls, severity: Iterable[str] = (), disable: Iterable[str] = (), scope: str = "document",
-                     length_ratio: str | None = None) -> CheckConfig:
+    def from_options(
+        cls,
+        severity: Iterable[str] = (),
+        disable: Iterable[str] = (),
+        scope: str = "document",
+        length_ratio: str | None = None,
+    ) -> CheckConfig:
         """Build from command-line strings: ``KIND=LEVEL`` pairs, kinds to disable, ``LOW:HIGH``."""
         severities = {}
         for item in severity:
@@ -62,7 +67,9 @@ class CheckConfig:
             try:
                 lo, hi = (float(x) for x in length_ratio.split(":"))
             except ValueError:
-                raise ConfigError(f"{option('length_ratio')} expects LOW:HIGH, e.g. 0.5:2.0, got {length_ratio!r}") from None
+                raise ConfigError(
+                    f"{option('length_ratio')} expects LOW:HIGH, e.g. 0.5:2.0, got {length_ratio!r}"
+                ) from None
             extra["length_ratio"] = (lo, hi)
         return cls(severities=severities, disabled=frozenset(disable), scope=scope, **extra)
 
@@ -94,11 +101,14 @@ class Checker:
         pair_checks = [c for c in enabled if c.scope == "pair" and not c.blocking]
         doc_checks = [c for c in enabled if c.scope == "document"]
 
-        report = CheckReport(glossary_entries=len(glossary) if glossary is not None else 0,
-                             glossary_digest=glossary.digest if glossary is not None else None,
-                             diagnostics=list(glossary.diagnostics) if glossary is not None else [],
-                             severities={k: config.severity(k) for k in config.enabled()},
-                             disabled=sorted(config.disabled), scope=config.scope)
+        report = CheckReport(
+            glossary_entries=len(glossary) if glossary is not None else 0,
+            glossary_digest=glossary.digest if glossary is not None else None,
+            diagnostics=list(glossary.diagnostics) if glossary is not None else [],
+            severities={k: config.severity(k) for k in config.enabled()},
+            disabled=sorted(config.disabled),
+            scope=config.scope,
+        )
         violations = report.violations
         extend = violations.extend
         groups: dict[str, list[PairContext]] = {}
@@ -180,8 +190,8 @@ def _check_chunk(chunk: list[list], pair_funcs: list, extend) -> None:
             extend(item[1])
 
 
-def run_check(pairs: Iterable[SegmentPair], glossary: Glossary | None = None,
-              config: CheckConfig | None = None) -> CheckReport:
+def run_check(
+    pairs: Iterable[SegmentPair], glossary: Glossary | None = None, config: CheckConfig | None = None
+) -> CheckReport:
     """Run every enabled check over ``pairs`` (from :mod:`translate_kit.corpus.pairing`) against ``glossary``."""
     return Checker(glossary, config).run(pairs)
-

@@ -11,10 +11,12 @@ from .registry import register
 #: frequent Indonesian function words that are not English words
 ID_FUNCTION_WORDS = FUNCTION_WORDS
 #: frequent English function words
-EN_FUNCTION_WORDS = frozenset("""
+EN_FUNCTION_WORDS = frozenset(
+    """
 the and of to in is was for that with on as by at from it he she they are were be has have had will would said
 this not but an which who their its his her been also or after more than about into over when there can could
-""".split())
+""".split()
+)
 _WORD = re.compile(r"[^\W\d_]+")
 
 
@@ -47,8 +49,9 @@ def missing_file(ctx: PairContext):
 def extra_file(ctx: PairContext):
     """A translation file with no article of that name in the source directory."""
     if ctx.pair.counterpart is not None and ctx.pair.source is None:
-        return [ctx.violation("extra-file", f"translation without a source article: {ctx.pair.counterpart} "
-                                            f"does not exist")]
+        return [
+            ctx.violation("extra-file", f"translation without a source article: {ctx.pair.counterpart} does not exist")
+        ]
     return ()
 
 
@@ -113,7 +116,11 @@ def length_ratio(ctx: PairContext):
     ratio = len(ctx.target_text) / n_src
     if ratio < lo or ratio > hi:
         side = "shorter" if ratio < lo else "longer"
-        return [ctx.violation(
-            "length-ratio", f"translation is {ratio:.2f}× the source length in characters, {side} than the "
-            f"expected {lo:g}–{hi:g}× (a sentence dropped or added?)")]
+        return [
+            ctx.violation(
+                "length-ratio",
+                f"translation is {ratio:.2f}× the source length in characters, {side} than the "
+                f"expected {lo:g}–{hi:g}× (a sentence dropped or added?)",
+            )
+        ]
     return ()

@@ -34,11 +34,19 @@ def missing_term(ctx: PairContext):
     out = []
     for entry, m in missing:
         n = len(acc.source[entry])
-        found = ("not found in the translation" if n == 1 else
-                 f"{lacking[entry]} of {n} occurrences missing in the translation (each needs a rendering)")
-        out.append(ctx.violation(
-            "missing-term", f"{m.text!r} ({entry.ref}) should be rendered {_forms(entry)}; {found}",
-            source_span=m.span, entry=entry))
+        found = (
+            "not found in the translation"
+            if n == 1
+            else f"{lacking[entry]} of {n} occurrences missing in the translation (each needs a rendering)"
+        )
+        out.append(
+            ctx.violation(
+                "missing-term",
+                f"{m.text!r} ({entry.ref}) should be rendered {_forms(entry)}; {found}",
+                source_span=m.span,
+                entry=entry,
+            )
+        )
     return out
 
 
@@ -50,10 +58,16 @@ def forbidden_term(ctx: PairContext):
     out = []
     for m in ctx.terms.forbidden:
         src = ctx.terms.source[m.entry][0]
-        out.append(ctx.violation(
-            "forbidden-term",
-            f"{src.text!r} ({m.entry.ref}) should be rendered {m.entry.preferred!r}; "
-            f"found {m.text!r}, a forbidden form", source_span=src.span, target_span=m.span, entry=m.entry))
+        out.append(
+            ctx.violation(
+                "forbidden-term",
+                f"{src.text!r} ({m.entry.ref}) should be rendered {m.entry.preferred!r}; "
+                f"found {m.text!r}, a forbidden form",
+                source_span=src.span,
+                target_span=m.span,
+                entry=m.entry,
+            )
+        )
     return out
 
 
@@ -63,11 +77,16 @@ def untranslated_term(ctx: PairContext):
     out = []
     for m in ctx.terms.untranslated:
         occ = ctx.terms.source.get(m.entry)
-        out.append(ctx.violation(
-            "untranslated-term",
-            f"Indonesian term {m.text!r} left in the translation; {m.entry.source!r} ({m.entry.ref}) "
-            f"should be rendered {m.entry.preferred!r}", source_span=occ[0].span if occ else None,
-            target_span=m.span, entry=m.entry))
+        out.append(
+            ctx.violation(
+                "untranslated-term",
+                f"Indonesian term {m.text!r} left in the translation; {m.entry.source!r} ({m.entry.ref}) "
+                f"should be rendered {m.entry.preferred!r}",
+                source_span=occ[0].span if occ else None,
+                target_span=m.span,
+                entry=m.entry,
+            )
+        )
     return out
 
 
@@ -79,24 +98,74 @@ def fuzzy_term(ctx: PairContext):
     acc = ctx.fuzzy_terms
     out = []
     for entry, m in acc.missing():
-        out.append(ctx.violation(
-            "fuzzy-term", f"{m.text!r} has a proposed glossary entry ({entry.ref}, fuzzy, not enforced): "
-            f"it would be rendered {_forms(entry)}", source_span=m.span, entry=entry))
+        out.append(
+            ctx.violation(
+                "fuzzy-term",
+                f"{m.text!r} has a proposed glossary entry ({entry.ref}, fuzzy, not enforced): "
+                f"it would be rendered {_forms(entry)}",
+                source_span=m.span,
+                entry=entry,
+            )
+        )
     for m in acc.forbidden:
-        out.append(ctx.violation(
-            "fuzzy-term", f"{m.text!r} is a forbidden form in a proposed glossary entry ({m.entry.ref}, fuzzy, "
-            f"not enforced) for {m.entry.source!r} → {m.entry.preferred!r}", target_span=m.span, entry=m.entry))
+        out.append(
+            ctx.violation(
+                "fuzzy-term",
+                f"{m.text!r} is a forbidden form in a proposed glossary entry ({m.entry.ref}, fuzzy, "
+                f"not enforced) for {m.entry.source!r} → {m.entry.preferred!r}",
+                target_span=m.span,
+                entry=m.entry,
+            )
+        )
     return out
 
 
 #: endings of English adjectives and demonyms of place names (German, Chinese, Spanish, Iraqi, Icelandic,
 #: French, Swiss, Greek, Filipino, Cypriot, Slovene, Monegasque, Turkmen, New Zealander, Spaniard…)
-_ADJECTIVE_ENDINGS = ("an", "ese", "ish", "i", "ic", "ch", "ss", "ek", "ak", "ech", "ino", "ot", "ene", "que",
-                      "men", "er", "ard", "al", "ial")
+_ADJECTIVE_ENDINGS = (
+    "an",
+    "ese",
+    "ish",
+    "i",
+    "ic",
+    "ch",
+    "ss",
+    "ek",
+    "ak",
+    "ech",
+    "ino",
+    "ot",
+    "ene",
+    "que",
+    "men",
+    "er",
+    "ard",
+    "al",
+    "ial",
+)
 #: further demonym endings, trusted on country entries only (Argentine, Dane, Finn, Briton, Kazakh, Kyrgyz,
 #: Mosotho, Motswana, Burkinabe, Malagasy, Montenegrin, Nigerien, Manx, Seychellois, Swede, Tajik, Turk…)
-_DEMONYM_ENDINGS = ("ine", "ane", "nn", "on", "kh", "iz", "yz", "tho", "ana", "abe", "asy", "rin", "ien", "anx",
-                    "ois", "ede", "ik", "urk", "atu")
+_DEMONYM_ENDINGS = (
+    "ine",
+    "ane",
+    "nn",
+    "on",
+    "kh",
+    "iz",
+    "yz",
+    "tho",
+    "ana",
+    "abe",
+    "asy",
+    "rin",
+    "ien",
+    "anx",
+    "ois",
+    "ede",
+    "ik",
+    "urk",
+    "atu",
+)
 
 
 def is_adjective_form(entry, form: str) -> bool:
@@ -116,8 +185,10 @@ def is_adjective_form(entry, form: str) -> bool:
     if not last.endswith(_ADJECTIVE_ENDINGS):
         return False
     stem = last[:3].lower()
-    return any(f != form and f.split() and f.split()[-1][:3].lower() == stem and f.split()[:-1] == words[:-1]
-               for f in entry.target_forms)
+    return any(
+        f != form and f.split() and f.split()[-1][:3].lower() == stem and f.split()[:-1] == words[:-1]
+        for f in entry.target_forms
+    )
 
 
 @register("inconsistent-term", "warning", scope="document")
@@ -151,8 +222,14 @@ def inconsistent_term(contexts: list[PairContext]):
             if m.form != main:
                 where = "the batch" if ctx.config.scope == "batch" else "this document"
                 src = ctx.terms.source[entry][0]
-                out.append(ctx.violation(
-                    "inconsistent-term",
-                    f"{entry.source!r} ({entry.ref}) is rendered {main!r} {counts[main]} time(s) in {where} "
-                    f"but {m.text!r} here", source_span=src.span, target_span=m.span, entry=entry))
+                out.append(
+                    ctx.violation(
+                        "inconsistent-term",
+                        f"{entry.source!r} ({entry.ref}) is rendered {main!r} {counts[main]} time(s) in {where} "
+                        f"but {m.text!r} here",
+                        source_span=src.span,
+                        target_span=m.span,
+                        entry=entry,
+                    )
+                )
     return out

@@ -131,7 +131,7 @@ class TypoIndex:
         probes = [(low, n - 1), (low, n), (low, n + 1)]  # one edit changes the length by one at most
         for c in {n // 3, 2 * n // 3}:  # a transposition across a cut breaks two thirds: undo it there
             if 0 < c < n:
-                probes.append((low[:c - 1] + low[c] + low[c - 1] + low[c + 1:], n))
+                probes.append((low[: c - 1] + low[c] + low[c - 1] + low[c + 1 :], n))
         by_length, first = self._by_length, low[0]
         for text, length in probes:
             tables = by_length.get(length)
@@ -140,8 +140,11 @@ class TypoIndex:
             ab, bc, ac = tables
             c1, c2 = length // 3, 2 * length // 3  # the keys of :func:`_keys`, inlined
             m = len(text)
-            for bucket in (ab.get(text[:c2]), bc.get(text[m - (length - c1):]),
-                           ac.get((text[:c1], text[m - (length - c2):]))):
+            for bucket in (
+                ab.get(text[:c2]),
+                bc.get(text[m - (length - c1) :]),
+                ac.get((text[:c1], text[m - (length - c2) :])),
+            ):
                 if not bucket:
                     continue
                 forms, owners = bucket
@@ -161,7 +164,7 @@ def _keys(text: str, length: int) -> tuple:
     ``text`` (within one edit of it) must share."""
     c1, c2 = length // 3, 2 * length // 3
     n = len(text)
-    return text[:c2], text[n - (length - c1):], (text[:c1], text[n - (length - c2):])
+    return text[:c2], text[n - (length - c1) :], (text[:c1], text[n - (length - c2) :])
 
 
 def opens_sentence(text: str, start: int) -> bool:

@@ -43,8 +43,15 @@ def source_typo(ctx: PairContext):
             if overlaps(s, e, reported) or overlaps(s, e, [m.span for m in ctx.source_terms]):
                 continue
             reported.append((s, e))
-            out.append(ctx.violation(
-                "source-typo", f"{text[s:e]!r} looks like a misspelling of {entry.source!r} "
-                f"({entry.ref}, → {entry.preferred!r}); fix the source or add it as a variant",
-                source_span=(s, e), entry=entry, suggestion=entry.source, target_side=False))
+            out.append(
+                ctx.violation(
+                    "source-typo",
+                    f"{text[s:e]!r} looks like a misspelling of {entry.source!r} "
+                    f"({entry.ref}, → {entry.preferred!r}); fix the source or add it as a variant",
+                    source_span=(s, e),
+                    entry=entry,
+                    suggestion=entry.source,
+                    target_side=False,
+                )
+            )
     return out

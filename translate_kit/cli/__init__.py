@@ -88,8 +88,10 @@ def main(argv=None) -> None:
     except Exception as exc:  # a bug of ours: still one line, with a way to see the traceback
         if os.environ.get("TRANSLATE_KIT_DEBUG"):
             raise
-        click.echo(f"translate-kit: internal error: {type(exc).__name__}: {exc} "
-                   "(set TRANSLATE_KIT_DEBUG=1 for the traceback)", err=True)
+        click.echo(
+            f"translate-kit: internal error: {type(exc).__name__}: {exc} (set TRANSLATE_KIT_DEBUG=1 for the traceback)",
+            err=True,
+        )
         sys.exit(3)
     sys.exit(code if isinstance(code, int) else 0)
 

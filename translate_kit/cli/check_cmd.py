@@ -19,27 +19,75 @@ FORMATS = tuple(CHECK_FORMATS)
 @glossary_option()
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True)
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="Write the report here (default stdout).")
-@click.option("--fail-on", type=click.Choice((*SEVERITIES, "never")), default="error", show_default=True,
-              help="Exit 1 when a violation is at or above this severity.")
+@click.option(
+    "--fail-on",
+    type=click.Choice((*SEVERITIES, "never")),
+    default="error",
+    show_default=True,
+    help="Exit 1 when a violation is at or above this severity.",
+)
 @click.option("--severity", multiple=True, metavar="KIND=LEVEL", help="Override a kind's severity (repeatable).")
 @click.option("--disable", multiple=True, metavar="KIND", help="Turn a check off (repeatable).")
-@click.option("--scope", type=click.Choice(("document", "batch")), default="document", show_default=True,
-              help="Where inconsistent-term compares renderings.")
-@click.option("--junit-per", type=click.Choice(("file", "segment")), default="file", show_default=True,
-              help="JUnit testcases per document or per segment.")
-@click.option("--length-ratio", metavar="LOW:HIGH", default=None,
-              help="Accepted translation/source character ratio [default: 0.5:2.0].")
-@click.option("--boilerplate", "boilerplate_file", type=click.Path(path_type=Path), default=None,
-              help="Extra boilerplate rules (one regex per line), as given to translate.")
-@click.option("--run-report", type=click.Path(path_type=Path), default=None,
-              help="translate's report.json for TRANSLATION [default: TRANSLATION/report.json when present].")
-@click.option("--docids", type=click.Path(path_type=Path), default=None,
-              help="For two files: one document id per source line (e.g. ntrex128 test.docids); consistency "
-                   "is then judged per document.")
+@click.option(
+    "--scope",
+    type=click.Choice(("document", "batch")),
+    default="document",
+    show_default=True,
+    help="Where inconsistent-term compares renderings.",
+)
+@click.option(
+    "--junit-per",
+    type=click.Choice(("file", "segment")),
+    default="file",
+    show_default=True,
+    help="JUnit testcases per document or per segment.",
+)
+@click.option(
+    "--length-ratio",
+    metavar="LOW:HIGH",
+    default=None,
+    help="Accepted translation/source character ratio [default: 0.5:2.0].",
+)
+@click.option(
+    "--boilerplate",
+    "boilerplate_file",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="Extra boilerplate rules (one regex per line), as given to translate.",
+)
+@click.option(
+    "--run-report",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="translate's report.json for TRANSLATION [default: TRANSLATION/report.json when present].",
+)
+@click.option(
+    "--docids",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="For two files: one document id per source line (e.g. ntrex128 test.docids); consistency "
+    "is then judged per document.",
+)
 @click.option("--list-checks", is_flag=True, help="List the check kinds with default severities and exit.")
 @click.pass_context
-def check(ctx, source, translation, glossary_dir, fmt, output, fail_on, severity, disable, scope, junit_per,
-          length_ratio, boilerplate_file, run_report, docids, list_checks):
+def check(
+    ctx,
+    source,
+    translation,
+    glossary_dir,
+    fmt,
+    output,
+    fail_on,
+    severity,
+    disable,
+    scope,
+    junit_per,
+    length_ratio,
+    boilerplate_file,
+    run_report,
+    docids,
+    list_checks,
+):
     """Check TRANSLATION of SOURCE (two files or two directories of .txt), or one bilingual FILE.po.
 
     Site chrome (boilerplate lines, which translate passes through or drops) is not checked; the run report
@@ -70,8 +118,13 @@ def check(ctx, source, translation, glossary_dir, fmt, output, fail_on, severity
     glossary = open_glossary(glossary_dir)
     notes = []
     if glossary is None:
-        notes.append(Diagnostic("warning", "no-glossary", "no --glossary and no glossary/ directory: checking "
-                                                          "without a glossary (no term checks)"))
+        notes.append(
+            Diagnostic(
+                "warning",
+                "no-glossary",
+                "no --glossary and no glossary/ directory: checking without a glossary (no term checks)",
+            )
+        )
     src_path, tgt_path = stdin_file(source, ctx), stdin_file(translation, ctx)
     if tgt_path is not None:
         run = read_run(tgt_path, run_report, boilerplate_file)
@@ -83,8 +136,9 @@ def check(ctx, source, translation, glossary_dir, fmt, output, fail_on, severity
             pairs = align.assign_documents(pairs, docids)
     else:
         pairs = align.pair(src_path)
-    pairs = _relabel(pairs, {str(p) for p, a in ((src_path, source), (tgt_path, translation))
-                             if a is not None and str(a) == "-"})
+    pairs = _relabel(
+        pairs, {str(p) for p, a in ((src_path, source), (tgt_path, translation)) if a is not None and str(a) == "-"}
+    )
     for d in notes:
         click.echo(f"translate-kit: {d}", err=True)
     with gc_paused():
@@ -94,8 +148,10 @@ def check(ctx, source, translation, glossary_dir, fmt, output, fail_on, severity
     if output is not None:
         atomic_write_text(output, rendered)
         sev = report.counts_by_severity()
-        note(f"check: {len(report.violations)} violation(s) ({sev['error']} error(s), {sev['warning']} "
-                   f"warning(s), {sev['info']} info) in {report.segments} segment(s) → {output}")
+        note(
+            f"check: {len(report.violations)} violation(s) ({sev['error']} error(s), {sev['warning']} "
+            f"warning(s), {sev['info']} info) in {report.segments} segment(s) → {output}"
+        )
     else:
         click.echo(rendered, nl=False)
     if report.fails(fail_on):
@@ -111,5 +167,9 @@ def _relabel(pairs, stdin_paths: set[str]):
     def seg(s):
         return replace(s, file="-") if s is not None and s.file in stdin_paths else s
 
-    return [replace(p, source=seg(p.source), target=seg(p.target),
-                    document="-" if p.document in stdin_paths else p.document) for p in pairs]
+    return [
+        replace(
+            p, source=seg(p.source), target=seg(p.target), document="-" if p.document in stdin_paths else p.document
+        )
+        for p in pairs
+    ]

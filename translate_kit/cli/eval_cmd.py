@@ -15,13 +15,21 @@ from .score_cmd import gate_options, options_from
 @click.option("--limit", type=click.IntRange(1), help="Use only the first N segments.")
 @glossary_option()
 @gate_options
-@click.option("--fail-on", type=click.Choice(["error", "warning", "info", "never"]), default="never",
-              show_default=True, help="Checker severity that fails the run (exit 1).")
+@click.option(
+    "--fail-on",
+    type=click.Choice(["error", "warning", "info", "never"]),
+    default="never",
+    show_default=True,
+    help="Checker severity that fails the run (exit 1).",
+)
 @click.option("-o", "--output", "output", type=click.Path(path_type=str), help="Write the JSON report here.")
 @click.option("--save-hyp", type=click.Path(path_type=str), help="Also save the translations here (one per line).")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-@click.option("--batch-tokens", type=click.IntRange(16),
-              help="Maximum tokens per translation batch [default: 2048 on CPU, 8192 on GPU].")
+@click.option(
+    "--batch-tokens",
+    type=click.IntRange(16),
+    help="Maximum tokens per translation batch [default: 2048 on CPU, 8192 on GPU].",
+)
 @engine_options
 @click.pass_context
 def eval_(ctx, testset, split, limit, glossary_dir, fail_on, output, save_hyp, fmt, batch_tokens, **kw):
@@ -36,8 +44,17 @@ def eval_(ctx, testset, split, limit, glossary_dir, fail_on, output, save_hyp, f
     options = options_from(kw)
     against = read_scores(kw["against"]) if kw["against"] else None
     with open_engine(find_package(), config) as engine:
-        result = run_eval(testset, split=split, limit=limit, glossary_dir=glossary_dir, options=options,
-                          against=against, fail_on=fail_on, hypothesis_path=save_hyp, translator=engine)
+        result = run_eval(
+            testset,
+            split=split,
+            limit=limit,
+            glossary_dir=glossary_dir,
+            options=options,
+            against=against,
+            fail_on=fail_on,
+            hypothesis_path=save_hyp,
+            translator=engine,
+        )
     data = eval_to_dict(result)
     if save_hyp:
         atomic_write_text(save_hyp, "".join(h + "\n" for h in result.score.hypotheses))

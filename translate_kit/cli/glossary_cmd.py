@@ -39,8 +39,10 @@ def lint(ctx, paths, glossary_dir, fix, strict, fmt):
             for path in fix_files(targets):
                 click.echo(f"rewrote {path} in canonical form", err=True)
         result = lint_files(targets)
-    click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2) if fmt == "json" else result.to_text(),
-               nl=fmt == "json")
+    click.echo(
+        json.dumps(result.to_dict(), ensure_ascii=False, indent=2) if fmt == "json" else result.to_text(),
+        nl=fmt == "json",
+    )
     ctx.exit(1 if result.failed(strict) else 0)
 
 
@@ -55,20 +57,49 @@ def lint(ctx, paths, glossary_dir, fix, strict, fmt):
 @click.option("--fuzzy", is_flag=True, help="A proposed entry: reported, never enforced.")
 @click.option("--context", help="msgctxt: a sense or domain label.")
 @click.option("--note", multiple=True, help="An explanation for reviewers (repeatable).")
-@click.option("--file", "file_name", default="glossary.po", show_default=True,
-              help="The PO file of the glossary directory to add to (created if missing).")
+@click.option(
+    "--file",
+    "file_name",
+    default="glossary.po",
+    show_default=True,
+    help="The PO file of the glossary directory to add to (created if missing).",
+)
 @click.option("--force", is_flag=True, help="Add even when another entry claims a source form.")
 @_glossary_option
-def add(source, target, variant, admit, forbid, case_sensitive, no_translate, fuzzy, context, note, file_name,
-        force, glossary_dir):
+def add(
+    source,
+    target,
+    variant,
+    admit,
+    forbid,
+    case_sensitive,
+    no_translate,
+    fuzzy,
+    context,
+    note,
+    file_name,
+    force,
+    glossary_dir,
+):
     """Add an entry, keeping every other byte of the file as it is."""
     from ..glossary.edit import add_entry
     from ..glossary.model import Entry
 
-    flags = [name for name, on in (("case-sensitive", case_sensitive), ("no-translate", no_translate),
-                                   ("fuzzy", fuzzy)) if on]
-    entry = Entry(source=source, target=target, context=context, variants=list(variant), admitted=list(admit),
-                  forbidden=list(forbid), notes=list(note), flags=flags)
+    flags = [
+        name
+        for name, on in (("case-sensitive", case_sensitive), ("no-translate", no_translate), ("fuzzy", fuzzy))
+        if on
+    ]
+    entry = Entry(
+        source=source,
+        target=target,
+        context=context,
+        variants=list(variant),
+        admitted=list(admit),
+        forbidden=list(forbid),
+        notes=list(note),
+        flags=flags,
+    )
     path = Path(file_name) if Path(file_name).parent != Path(".") else glossary_dir / file_name
     written = add_entry(path, entry, force=force, glossary_dir=glossary_dir)
     click.echo(f"{written.ref}: added {written.label()}")
@@ -90,9 +121,14 @@ def remove(source, context, glossary_dir):
 
 @glossary.command()
 @click.argument("term")
-@click.option("--in", "corpus", multiple=True, type=click.Path(path_type=Path),
-              help="A corpus file or directory to show the term's matches in, or a translate output directory "
-                   "(with its report.json) to show the verdict of every occurrence (repeatable).")
+@click.option(
+    "--in",
+    "corpus",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    help="A corpus file or directory to show the term's matches in, or a translate output directory "
+    "(with its report.json) to show the verdict of every occurrence (repeatable).",
+)
 @_glossary_option
 @click.pass_context
 def show(ctx, term, corpus, glossary_dir):
@@ -125,8 +161,13 @@ def show(ctx, term, corpus, glossary_dir):
 
 @glossary.command()
 @click.argument("text")
-@click.option("--lang", type=click.Choice(["id", "en", "auto"]), default="auto", show_default=True,
-              help="Match Indonesian source forms (id), English forms (en) or both (auto).")
+@click.option(
+    "--lang",
+    type=click.Choice(["id", "en", "auto"]),
+    default="auto",
+    show_default=True,
+    help="Match Indonesian source forms (id), English forms (en) or both (auto).",
+)
 @_glossary_option
 @click.pass_context
 def find(ctx, text, lang, glossary_dir):

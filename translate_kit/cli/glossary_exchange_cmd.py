@@ -16,8 +16,13 @@ FORMAT_NAMES = tuple(FORMATS)
 @click.command("export")
 @click.option("--format", "fmt", required=True, type=click.Choice(FORMAT_NAMES))
 @glossary_option(edit=True)
-@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, allow_dash=True),
-              help="Output file; - writes to stdout.")
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(dir_okay=False, allow_dash=True),
+    help="Output file; - writes to stdout.",
+)
 def export_cmd(fmt, glossary_dir, output):
     """Export the glossary to an exchange format, reporting what the format cannot express (on stderr)."""
     from ..glossary.exchange import export_glossary, export_text, summarize_losses
@@ -35,9 +40,11 @@ def export_cmd(fmt, glossary_dir, output):
         note(line)
     left_out = {x.entry for x in losses if x.kind in ("fuzzy-entry", "empty-target")}
     rows_out = sum(1 for x in losses if x.kind in ("duplicate-source", "too-long", "unrepresentable"))
-    note(f"wrote {output} ({fmt}) from {len(glossary)} glossary entries"
-         + (f"; {len(left_out)} entries left out" if left_out else "")
-         + (f"; {rows_out} source form(s) left out" if rows_out else ""))
+    note(
+        f"wrote {output} ({fmt}) from {len(glossary)} glossary entries"
+        + (f"; {len(left_out)} entries left out" if left_out else "")
+        + (f"; {rows_out} source form(s) left out" if rows_out else "")
+    )
 
 
 @click.command("import")
@@ -47,8 +54,11 @@ def export_cmd(fmt, glossary_dir, output):
 @click.option("--into", default="imported.po", show_default=True)
 @click.option("--dry-run", is_flag=True, help="Report what would change; write nothing.")
 @click.option("--allow-conflicts", is_flag=True, help="Write the non-conflicting entries even when some conflict.")
-@click.option("--merge-forms", is_flag=True,
-              help="Also add new variants/admitted/forbidden forms, notes and flags to existing entries.")
+@click.option(
+    "--merge-forms",
+    is_flag=True,
+    help="Also add new variants/admitted/forbidden forms, notes and flags to existing entries.",
+)
 @click.pass_context
 def import_cmd(ctx, file, fmt, glossary_dir, into, dry_run, allow_conflicts, merge_forms):
     """Import a TBX/CSV glossary, merging into the PO files and reporting conflicts.
@@ -81,8 +91,10 @@ def import_cmd(ctx, file, fmt, glossary_dir, into, dry_run, allow_conflicts, mer
         click.echo(f"{file} ({used}): {plan.summary()}")
         blocked = bool(plan.conflicts) and not allow_conflicts
         if dry_run or blocked:
-            click.echo("nothing written" + (" (dry run)" if dry_run else
-                                            " because of conflicts (use --allow-conflicts to import the rest)"))
+            click.echo(
+                "nothing written"
+                + (" (dry run)" if dry_run else " because of conflicts (use --allow-conflicts to import the rest)")
+            )
         else:
             written = apply_plan(plan, Path(glossary_dir), merge_forms=merge_forms)
             for path in written:
@@ -96,10 +108,13 @@ def import_cmd(ctx, file, fmt, glossary_dir, into, dry_run, allow_conflicts, mer
 @click.option("--translations", type=click.Path(), help="English files with the same relative paths.")
 @glossary_option(edit=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the candidates as a fuzzy PO file.")
-@click.option("--min-count", type=click.IntRange(min=1),
-              help="Minimum occurrences for every kind (default: 1 for acronyms, models, titles, multi-word "
-                   "names and cued single words; 2 for other single words, credit-only names, short forms "
-                   "and untranslated words).")
+@click.option(
+    "--min-count",
+    type=click.IntRange(min=1),
+    help="Minimum occurrences for every kind (default: 1 for acronyms, models, titles, multi-word "
+    "names and cued single words; 2 for other single words, credit-only names, short forms "
+    "and untranslated words).",
+)
 @click.option("--limit", type=click.IntRange(min=1), help="Keep only the top N candidates.")
 def suggest_cmd(corpus, translations, glossary_dir, output, min_count, limit):
     """Propose glossary candidates found in a corpus, as fuzzy PO entries for review.
@@ -125,5 +140,8 @@ def suggest_cmd(corpus, translations, glossary_dir, output, min_count, limit):
         variants = f" (also {', '.join(c.variants)})" if c.variants else ""
         extra = "".join(f"  [{n}]" for n in c.extra_notes())
         click.echo(f"{c.count:4d}  {c.kind:17s} {c.form}{variants}{proposed}{extra}")
-    click.echo(f"{len(result.candidates)} candidates from {result.units} text units in {result.documents} files"
-               + (f"; wrote {output}" if output else ""), err=True)
+    click.echo(
+        f"{len(result.candidates)} candidates from {result.units} text units in {result.documents} files"
+        + (f"; wrote {output}" if output else ""),
+        err=True,
+    )

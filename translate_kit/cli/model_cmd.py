@@ -10,8 +10,7 @@ from ..engine import packages
 
 
 def _describe(info: packages.PackageInfo) -> str:
-    line = (f"{info.name}  {info.version or '-'}  {info.from_code}→{info.to_code}  {info.tokenizer}  "
-            f"{info.path}")
+    line = f"{info.name}  {info.version or '-'}  {info.from_code}→{info.to_code}  {info.tokenizer}  {info.path}"
     return line + (f"  [{packages.DEMO_LABEL}]" if info.demo else "")
 
 
@@ -27,8 +26,10 @@ def install(name_or_file: str):
     info = packages.install(name_or_file)
     click.echo(f"installed {_describe(info)}")
     if info.demo:
-        click.echo(f"note: {packages.DEMO_LABEL}; it copies Indonesian text and swaps a few common words. "
-                   "Install translate-id_en for real translations.")
+        click.echo(
+            f"note: {packages.DEMO_LABEL}; it copies Indonesian text and swaps a few common words. "
+            "Install translate-id_en for real translations."
+        )
 
 
 @model.command(name="list")

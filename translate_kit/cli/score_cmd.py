@@ -13,38 +13,80 @@ _path = click.Path(path_type=str)
 
 def gate_options(f):
     """The gate and significance options shared by ``score`` and ``eval``."""
-    for opt in reversed([
-        click.option("--min-bleu", type=float, help="Fail (exit 1) when BLEU is below this."),
-        click.option("--min-chrf", type=float, help="Fail (exit 1) when chrF is below this."),
-        click.option("--min-term-accuracy", type=float,
-                     help="Fail (exit 1) when term accuracy (a fraction, 0–1) is below this."),
-        click.option("--against", "against", type=_path, metavar="SCORES.json",
-                     help="An earlier scores file (from --json): fail only on a significant drop."),
-        click.option("--alpha", type=float, default=0.05, show_default=True,
-                     help="Significance level for --against."),
-        click.option("--test", "test", type=click.Choice(["bs", "ar"]), default="bs", show_default=True,
-                     help="Paired test: bootstrap resampling (bs) or approximate randomization (ar)."),
-        click.option("--resamples", type=int, default=0,
-                     help="Resamples/trials of the paired test (default 1000 for bs, 10000 for ar)."),
-        click.option("--term-match", type=click.Choice(["lenient", "wmt21"]), default="lenient",
-                     show_default=True, help="How term accuracy counts a rendering: lenient (as check matches) "
-                     "or wmt21 (the official WMT21 exact-match scorer: case-sensitive, whole tokens)."),
-    ]):
+    for opt in reversed(
+        [
+            click.option("--min-bleu", type=float, help="Fail (exit 1) when BLEU is below this."),
+            click.option("--min-chrf", type=float, help="Fail (exit 1) when chrF is below this."),
+            click.option(
+                "--min-term-accuracy",
+                type=float,
+                help="Fail (exit 1) when term accuracy (a fraction, 0–1) is below this.",
+            ),
+            click.option(
+                "--against",
+                "against",
+                type=_path,
+                metavar="SCORES.json",
+                help="An earlier scores file (from --json): fail only on a significant drop.",
+            ),
+            click.option(
+                "--alpha", type=float, default=0.05, show_default=True, help="Significance level for --against."
+            ),
+            click.option(
+                "--test",
+                "test",
+                type=click.Choice(["bs", "ar"]),
+                default="bs",
+                show_default=True,
+                help="Paired test: bootstrap resampling (bs) or approximate randomization (ar).",
+            ),
+            click.option(
+                "--resamples",
+                type=int,
+                default=0,
+                help="Resamples/trials of the paired test (default 1000 for bs, 10000 for ar).",
+            ),
+            click.option(
+                "--term-match",
+                type=click.Choice(["lenient", "wmt21"]),
+                default="lenient",
+                show_default=True,
+                help="How term accuracy counts a rendering: lenient (as check matches) "
+                "or wmt21 (the official WMT21 exact-match scorer: case-sensitive, whole tokens).",
+            ),
+        ]
+    ):
         f = opt(f)
     return f
 
 
 def options_from(kw: dict) -> ScoreOptions:
-    return ScoreOptions(min_bleu=kw["min_bleu"], min_chrf=kw["min_chrf"],
-                        min_term_accuracy=kw["min_term_accuracy"], alpha=kw["alpha"], test=kw["test"],
-                        n_samples=kw["resamples"], term_match=kw["term_match"])
+    return ScoreOptions(
+        min_bleu=kw["min_bleu"],
+        min_chrf=kw["min_chrf"],
+        min_term_accuracy=kw["min_term_accuracy"],
+        alpha=kw["alpha"],
+        test=kw["test"],
+        n_samples=kw["resamples"],
+        term_match=kw["term_match"],
+    )
 
 
 @click.command()
-@click.option("--hyp", required=True, type=_path, help="Hypotheses: a file (one segment per line), a "
-              "directory of .txt articles or a bilingual .po file.")
-@click.option("--ref", "refs", required=True, multiple=True, type=_path,
-              help="References, aligned with --hyp; repeat for several references (multi-reference scores).")
+@click.option(
+    "--hyp",
+    required=True,
+    type=_path,
+    help="Hypotheses: a file (one segment per line), a directory of .txt articles or a bilingual .po file.",
+)
+@click.option(
+    "--ref",
+    "refs",
+    required=True,
+    multiple=True,
+    type=_path,
+    help="References, aligned with --hyp; repeat for several references (multi-reference scores).",
+)
 @click.option("--src", type=_path, help="Sources (Indonesian), aligned: enables term accuracy.")
 @glossary_option()
 @click.option("--baseline", type=_path, help="Another system's hypotheses: paired significance per metric.")

@@ -31,12 +31,19 @@ def _progress_bar(enabled: bool):
         TimeRemainingColumn,
     )
 
-    with Progress("translating", BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-                  console=Console(stderr=True), transient=True) as bar:
+    with Progress(
+        "translating",
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=Console(stderr=True),
+        transient=True,
+    ) as bar:
         task = bar.add_task("translate", total=None)
 
         def update(done: int, total: int) -> None:
             bar.update(task, completed=done, total=total)
+
         yield update
 
 
@@ -51,36 +58,84 @@ def _write_html(report, glossary, path: Path) -> None:
 
 @click.command("translate")
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("-o", "--output", "output_dir", type=click.Path(path_type=Path),
-              help="Output directory (same names and structure as the inputs); with one input file, an output "
-                   "file name with its extension; with - (stdin) input, - or nothing for stdout.")
+@click.option(
+    "-o",
+    "--output",
+    "output_dir",
+    type=click.Path(path_type=Path),
+    help="Output directory (same names and structure as the inputs); with one input file, an output "
+    "file name with its extension; with - (stdin) input, - or nothing for stdout.",
+)
 @glossary_option()
 @click.option("--beam-size", default=4, show_default=True, type=click.IntRange(1, 32))
 @click.option("--length-penalty", default=0.2, show_default=True, type=float)
-@click.option("--batch-tokens", type=click.IntRange(16),
-              help="Maximum tokens per translation batch [default: 2048 on CPU, 8192 on GPU].")
-@click.option("--force", is_flag=True,
-              help="Ask the engine again for every sentence (approved human translations are kept) and rewrite "
-                   "every output.")
+@click.option(
+    "--batch-tokens",
+    type=click.IntRange(16),
+    help="Maximum tokens per translation batch [default: 2048 on CPU, 8192 on GPU].",
+)
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Ask the engine again for every sentence (approved human translations are kept) and rewrite every output.",
+)
 @click.option("--overwrite", is_flag=True, help="PO inputs: replace existing msgstr too.")
 @click.option("--drop-boilerplate", is_flag=True, help="Leave site chrome out of the outputs (default: copy it).")
-@click.option("--boilerplate", "boilerplate_file", type=click.Path(path_type=Path),
-              help="File of extra boilerplate patterns, one regex per line.")
-@click.option("--report", "report_path", type=click.Path(path_type=Path),
-              help="Where to write the JSON run report [default: OUTPUT/report.json; none for - or one file].")
-@click.option("--memory", "memory_path", type=click.Path(path_type=Path, dir_okay=False),
-              help="Translation memory file to use, e.g. one shared by several output directories "
-                   "[default: OUTPUT/.translate-kit/memory.sqlite].")
-@click.option("--html", "html_path", is_flag=False, flag_value="", default=None, metavar="[=PATH]",
-              help="Write an HTML review page [default path: OUTPUT/review.html]; give a path as --html=PATH.")
+@click.option(
+    "--boilerplate",
+    "boilerplate_file",
+    type=click.Path(path_type=Path),
+    help="File of extra boilerplate patterns, one regex per line.",
+)
+@click.option(
+    "--report",
+    "report_path",
+    type=click.Path(path_type=Path),
+    help="Where to write the JSON run report [default: OUTPUT/report.json; none for - or one file].",
+)
+@click.option(
+    "--memory",
+    "memory_path",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Translation memory file to use, e.g. one shared by several output directories "
+    "[default: OUTPUT/.translate-kit/memory.sqlite].",
+)
+@click.option(
+    "--html",
+    "html_path",
+    is_flag=False,
+    flag_value="",
+    default=None,
+    metavar="[=PATH]",
+    help="Write an HTML review page [default path: OUTPUT/review.html]; give a path as --html=PATH.",
+)
 @click.option("--no-progress", is_flag=True, help="No progress bar even on a terminal.")
 @click.option("--strict", is_flag=True, help="Exit 1 when any sentence is flagged.")
-@click.option("--no-number-rendering", is_flag=True,
-              help="Do not hold numbers, dates and times to English conventions (nor flag them).")
+@click.option(
+    "--no-number-rendering",
+    is_flag=True,
+    help="Do not hold numbers, dates and times to English conventions (nor flag them).",
+)
 @engine_options
-def translate(inputs, output_dir, glossary_dir, beam_size, length_penalty, batch_tokens, force, overwrite,
-              drop_boilerplate, boilerplate_file, report_path, memory_path, html_path, no_progress, strict,
-              no_number_rendering, **kw):
+def translate(
+    inputs,
+    output_dir,
+    glossary_dir,
+    beam_size,
+    length_penalty,
+    batch_tokens,
+    force,
+    overwrite,
+    drop_boilerplate,
+    boilerplate_file,
+    report_path,
+    memory_path,
+    html_path,
+    no_progress,
+    strict,
+    no_number_rendering,
+    **kw,
+):
     """Translate Indonesian .txt/.po/.jsonl files (or directories of them) to English, held to the glossary.
 
     Writes one English file per input under OUTPUT, a bilingual <name>.review.po beside each, and a JSON run
@@ -95,13 +150,21 @@ def translate(inputs, output_dir, glossary_dir, beam_size, length_penalty, batch
     config = engine_config(kw, beam_size=beam_size, length_penalty=length_penalty, batch_tokens=batch_tokens)
     glossary = resolve_glossary(glossary_dir)
     with open_engine(find_package(), config) as engine, _progress_bar(not no_progress) as progress:
-        options = TranslateOptions(beam_size=beam_size, length_penalty=length_penalty,
-                                   max_batch_tokens=engine.max_batch_tokens, force=force, overwrite=overwrite,
-                                   drop_boilerplate=drop_boilerplate, boilerplate=boilerplate_file,
-                                   report=report_path, memory=memory_path,
-                                   glossary_dir=str(glossary_dir.resolve()) if glossary_dir else None,
-                                   progress=progress, keep_documents=html_path is not None,
-                                   number_rendering=not no_number_rendering)
+        options = TranslateOptions(
+            beam_size=beam_size,
+            length_penalty=length_penalty,
+            max_batch_tokens=engine.max_batch_tokens,
+            force=force,
+            overwrite=overwrite,
+            drop_boilerplate=drop_boilerplate,
+            boilerplate=boilerplate_file,
+            report=report_path,
+            memory=memory_path,
+            glossary_dir=str(glossary_dir.resolve()) if glossary_dir else None,
+            progress=progress,
+            keep_documents=html_path is not None,
+            number_rendering=not no_number_rendering,
+        )
         report = _RUNNERS[mode](inputs, output_dir, glossary, options, engine)
     if html_path is not None:
         _write_html(report, glossary, Path(html_path) if html_path else output_dir / "review.html")
@@ -118,13 +181,18 @@ def finish(report, strict: bool) -> None:
 
 
 def _mode(inputs, output, html_path) -> str:
-    """"stream" (stdin), "file" (one input file to one named file) or "batch" (into a directory)."""
+    """ "stream" (stdin), "file" (one input file to one named file) or "batch" (into a directory)."""
     if any(str(p) == "-" for p in inputs):
         if len(inputs) > 1:
             raise click.UsageError("- (stdin) cannot be combined with other inputs")
         mode = "stream"
-    elif (len(inputs) == 1 and output is not None and inputs[0].is_file() and not output.is_dir()
-          and output.suffix.lower() in (".txt", ".po", ".jsonl")):
+    elif (
+        len(inputs) == 1
+        and output is not None
+        and inputs[0].is_file()
+        and not output.is_dir()
+        and output.suffix.lower() in (".txt", ".po", ".jsonl")
+    ):
         mode = "file"
     elif output is None:
         raise click.UsageError("missing option -o/--output (the output directory)")
@@ -178,8 +246,10 @@ def _tell(report) -> None:
     for record in report.files:
         if record.error:
             click.echo(f"translate-kit: error: {record.error}", err=True)
-        detail(f"translate-kit: {record.status}: {record.path}" + (f" → {', '.join(record.outputs)}"
-                                                                   if record.outputs else ""))
+        detail(
+            f"translate-kit: {record.status}: {record.path}"
+            + (f" → {', '.join(record.outputs)}" if record.outputs else "")
+        )
     for flag in report.flags:
         note(f"translate-kit: flagged: {flag.file}:{flag.line}: {flag.reason}: {flag.entry}")
     detail("translate-kit: timings: " + ", ".join(f"{k} {v:.2f}s" for k, v in report.timings.items()))

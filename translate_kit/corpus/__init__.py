@@ -8,5 +8,17 @@ from .documents import Document, Unit
 from .formats import EXTENSIONS, read_document, render_document
 from .segment import Sentence, rebuild, separators, split_sentences
 
-__all__ = ["DEFAULT_PATTERNS", "BoilerplateRules", "Document", "Unit", "EXTENSIONS", "discover", "read_document",
-           "render_document", "Sentence", "rebuild", "separators", "split_sentences"]
+__all__ = [
+    "DEFAULT_PATTERNS",
+    "BoilerplateRules",
+    "Document",
+    "Unit",
+    "EXTENSIONS",
+    "discover",
+    "read_document",
+    "render_document",
+    "Sentence",
+    "rebuild",
+    "separators",
+    "split_sentences",
+]

@@ -29,6 +29,8 @@ MATCH_TIMEOUT = 0.25
 
 class PatternTimeout(InputError):
     """A user boilerplate rule ran past :data:`MATCH_TIMEOUT` on a line (catastrophic backtracking)."""
+
+
 _BULLETS = " \t\u00a0•·▪►▸*"
 _TLD = r"(?:com|net|org|id|info|news|tv|co|io|me|biz|asia|my|sg|uk|us|ru|kr)"
 _SITE = rf"(?:https?://)?(?:www\.)?(?:[a-z0-9-]+\.)+{_TLD}(?:/\S*)?"
@@ -41,8 +43,11 @@ DEFAULT_PATTERNS: list[tuple[str, str]] = [
     ("loading", r"loading\W*"),
     ("page-number", r"halaman\s+\d+(?:\s*(?:/|dari|of)\s*\d+)?"),
     ("continue-reading", r"(?:lanjutkan|lanjut) membaca\b\W*(?:artikel\W*)?"),
-    ("copyright", r"(?:©|\(c\)|(?:copyright|hak cipta)\s*(?:©|\(c\)|\d{4})).{0,200}"
-                  r"|copyright\W*|hak cipta dilindungi(?: undang-undang)?\W*"),
+    (
+        "copyright",
+        r"(?:©|\(c\)|(?:copyright|hak cipta)\s*(?:©|\(c\)|\d{4})).{0,200}"
+        r"|copyright\W*|hak cipta dilindungi(?: undang-undang)?\W*",
+    ),
     ("all-rights-reserved", r"all rights? reserved\W*"),
     ("video-teaser", r"video (?:pilihan(?: hari ini)?|terkini|terpopuler|unggulan|pilihan redaksi)\W*"),
     ("latest-news", r"berita terkini(?: selengkapnya| lainnya)?\W*"),
@@ -66,14 +71,16 @@ class BoilerplateRules:
         self._user: dict[str, str] = {}  # rule name → where it comes from, for user rules (matched with a timeout)
         self._add(patterns, None, None, user=False)
 
-    def add(self, patterns: Iterable[tuple[str, str]], path: Path | None = None,
-            lines: Iterable[int] | None = None) -> BoilerplateRules:
+    def add(
+        self, patterns: Iterable[tuple[str, str]], path: Path | None = None, lines: Iterable[int] | None = None
+    ) -> BoilerplateRules:
         """Append user rules in place (a bad regex → :class:`InputError`, with file:line when given); they are
         compiled with the ``regex`` module and matched with a timeout."""
         return self._add(patterns, path, lines, user=True)
 
-    def _add(self, patterns: Iterable[tuple[str, str]], path: Path | None, lines: Iterable[int] | None,
-             user: bool) -> BoilerplateRules:
+    def _add(
+        self, patterns: Iterable[tuple[str, str]], path: Path | None, lines: Iterable[int] | None, user: bool
+    ) -> BoilerplateRules:
         line_numbers = iter(lines) if lines is not None else None
         for name, pattern in patterns:
             line = next(line_numbers) if line_numbers is not None else None
@@ -105,12 +112,12 @@ class BoilerplateRules:
 
     def add_file(self, path: str | Path) -> BoilerplateRules:
         path = Path(path)
-        text = decode_text(read_bytes(path, what="boilerplate file"), path, subject="boilerplate file",
-                           allow_empty=True)
+        text = decode_text(
+            read_bytes(path, what="boilerplate file"), path, subject="boilerplate file", allow_empty=True
+        )
         entries = [(no, raw.strip()) for no, raw in enumerate(text.splitlines(), 1)]
         entries = [(no, regex) for no, regex in entries if regex and not regex.startswith("#")]
-        return self.add([(f"{path.name}:{no}", regex) for no, regex in entries], path,
-                        [no for no, _ in entries])
+        return self.add([(f"{path.name}:{no}", regex) for no, regex in entries], path, [no for no, _ in entries])
 
     def match(self, line: str) -> str | None:
         """The name of the first rule matching the whole ``line``, or None."""
@@ -122,9 +129,10 @@ class BoilerplateRules:
                 try:
                     found = compiled.fullmatch(text, timeout=MATCH_TIMEOUT)
                 except TimeoutError:
-                    raise PatternTimeout(f"{self._user[name]} took over {MATCH_TIMEOUT:g} s on a {len(text)}-"
-                                         "character line (catastrophic backtracking?): simplify the pattern"
-                                         ) from None
+                    raise PatternTimeout(
+                        f"{self._user[name]} took over {MATCH_TIMEOUT:g} s on a {len(text)}-"
+                        "character line (catastrophic backtracking?): simplify the pattern"
+                    ) from None
             else:
                 found = compiled.fullmatch(text)
             if found:

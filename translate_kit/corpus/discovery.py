@@ -38,9 +38,14 @@ def discover(paths: list[Path]) -> tuple[list[tuple[Path, Path]], list[Diagnosti
     for path, rel in found:
         if rel in seen:
             if seen[rel].resolve() != path.resolve():
-                diags.append(Diagnostic("error", "relpath-collision",
-                                        f"skipped: its output would collide with {seen[rel]} ({rel})",
-                                        str(path)))
+                diags.append(
+                    Diagnostic(
+                        "error",
+                        "relpath-collision",
+                        f"skipped: its output would collide with {seen[rel]} ({rel})",
+                        str(path),
+                    )
+                )
             continue
         seen[rel] = path
         unique.append((path, rel))
@@ -51,8 +56,7 @@ def _walk(root: Path, diags: list[Diagnostic]) -> list[tuple[Path, Path]]:
     try:
         children = sorted(root.iterdir())
     except OSError as exc:
-        diags.append(Diagnostic("error", "unreadable-path",
-                                f"cannot read directory: {exc.strerror or exc}", str(root)))
+        diags.append(Diagnostic("error", "unreadable-path", f"cannot read directory: {exc.strerror or exc}", str(root)))
         return []
     found: list[tuple[Path, Path]] = []
     stack = [(root, children)]
@@ -69,14 +73,16 @@ def _walk(root: Path, diags: list[Diagnostic]) -> list[tuple[Path, Path]]:
                 try:
                     stack.append((child, sorted(child.iterdir())))
                 except OSError as exc:
-                    diags.append(Diagnostic("error", "unreadable-path",
-                                            f"cannot read directory: {exc.strerror or exc}", str(child)))
+                    diags.append(
+                        Diagnostic(
+                            "error", "unreadable-path", f"cannot read directory: {exc.strerror or exc}", str(child)
+                        )
+                    )
             elif not is_regular_file(child):
                 if special_file_kind(child):
                     diags.append(_special(child))
                 elif child.suffix.lower() in EXTENSIONS:  # a dangling symlink
-                    diags.append(Diagnostic("error", "missing-path", "no such file (a dangling symlink?)",
-                                            str(child)))
+                    diags.append(Diagnostic("error", "missing-path", "no such file (a dangling symlink?)", str(child)))
             elif child.suffix.lower() in EXTENSIONS:
                 found.append((child, child.relative_to(root)))
             else:
@@ -85,10 +91,8 @@ def _walk(root: Path, diags: list[Diagnostic]) -> list[tuple[Path, Path]]:
 
 
 def _special(path: Path) -> Diagnostic:
-    return Diagnostic("warning", "special-file", f"skipped: {special_file_kind(path)}, not a regular file",
-                      str(path))
+    return Diagnostic("warning", "special-file", f"skipped: {special_file_kind(path)}, not a regular file", str(path))
 
 
 def _unsupported(path: Path) -> Diagnostic:
-    return Diagnostic("warning", "unsupported-file",
-                      "skipped: not a .txt, .po or .jsonl file", str(path))
+    return Diagnostic("warning", "unsupported-file", "skipped: not a .txt, .po or .jsonl file", str(path))

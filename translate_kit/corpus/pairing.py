@@ -91,8 +91,7 @@ def _lines(path: Path) -> list[str]:
 
 def _file_segments(path: Path, keep_blank: bool) -> list[Segment]:
     lines = _lines(path)
-    segs = [Segment(str(path), no, line.strip()) for no, line in enumerate(lines, 1)
-            if keep_blank or line.strip()]
+    segs = [Segment(str(path), no, line.strip()) for no, line in enumerate(lines, 1) if keep_blank or line.strip()]
     if not any(s.text for s in segs):
         raise InputError("empty file (no segments)", path)
     return segs
@@ -160,8 +159,15 @@ def load_po_pairs(path: str | Path) -> list[SegmentPair]:
             ofile, oline = entry.occurrences[0]
             origin = f"{ofile}:{oline}" if oline else ofile
             document = ofile
-        pairs.append(SegmentPair(Segment(str(p), id_line, entry.msgid), Segment(str(p), str_line, target),
-                                 document, "fuzzy" in entry.flags, origin))
+        pairs.append(
+            SegmentPair(
+                Segment(str(p), id_line, entry.msgid),
+                Segment(str(p), str_line, target),
+                document,
+                "fuzzy" in entry.flags,
+                origin,
+            )
+        )
     if not pairs:
         raise InputError("PO file has no entries (no segments)", p)
     return pairs
@@ -176,8 +182,13 @@ def _keyword_line(lines: list[str], start: int, keyword: re.Pattern) -> int:
 
 
 # -- pairing -------------------------------------------------------------------------------------------------
-def pair(source: str | Path, translation: str | Path | None = None, *, boilerplate: BoilerplateRules | None = None,
-         dropped: bool | None = None) -> list[SegmentPair]:
+def pair(
+    source: str | Path,
+    translation: str | Path | None = None,
+    *,
+    boilerplate: BoilerplateRules | None = None,
+    dropped: bool | None = None,
+) -> list[SegmentPair]:
     """Pair a source and its translation (see the module docstring for the accepted shapes).
 
     ``translation=None``: ``source`` is a bilingual ``.po`` file or a directory of them.
@@ -192,21 +203,26 @@ def pair(source: str | Path, translation: str | Path | None = None, *, boilerpla
     if translation is None:
         if src.is_dir() or src.suffix == ".po":
             return load_po_pairs(src)
-        raise InputError("a single input must be a bilingual .po file (or a directory of them); "
-                         "otherwise give SOURCE and TRANSLATION", src)
+        raise InputError(
+            "a single input must be a bilingual .po file (or a directory of them); "
+            "otherwise give SOURCE and TRANSLATION",
+            src,
+        )
     tgt = Path(translation)
     if not tgt.exists():
         raise InputError("no such file or directory", tgt)
     if src.is_dir() != tgt.is_dir():
-        raise InputError("source and translation must both be files or both be directories",
-                         tgt if src.is_dir() else src)
+        raise InputError(
+            "source and translation must both be files or both be directories", tgt if src.is_dir() else src
+        )
     if src.is_dir():
         return pair_directories(src, tgt, boilerplate, dropped)
     return pair_files(src, tgt, boilerplate, dropped)
 
 
-def pair_directories(src: Path, tgt: Path, boilerplate: BoilerplateRules | None = None,
-                     dropped: bool | None = None) -> list[SegmentPair]:
+def pair_directories(
+    src: Path, tgt: Path, boilerplate: BoilerplateRules | None = None, dropped: bool | None = None
+) -> list[SegmentPair]:
     """Same-named ``.txt`` articles, each pair line-aligned. An article without its translation (or a
     translation without its article) is one ``counterpart`` pair standing for the file, and the rest is
     still paired."""
@@ -235,8 +251,9 @@ def _first_segment(path: Path) -> Segment:
     raise InputError("empty file (no segments)", path)
 
 
-def pair_files(src: Path, tgt: Path, boilerplate: BoilerplateRules | None = None,
-               dropped: bool | None = None) -> list[SegmentPair]:
+def pair_files(
+    src: Path, tgt: Path, boilerplate: BoilerplateRules | None = None, dropped: bool | None = None
+) -> list[SegmentPair]:
     """Two line-aligned text files → pairs (blank-vs-blank lines skipped; see :func:`pair` for
     ``boilerplate`` and ``dropped``)."""
     s_lines, t_lines = _lines(src), _lines(tgt)
@@ -261,14 +278,18 @@ def pair_files(src: Path, tgt: Path, boilerplate: BoilerplateRules | None = None
             pairs.append(SegmentPair(Segment(s_name, i + 1, s), tseg, doc))
         elif t:
             pairs.append(SegmentPair(None, tseg, doc))
-    longest = max(sum(1 for k, x in enumerate(s_lines) if x.strip() and k not in chrome),
-                  sum(1 for x in t_lines if x.strip()) - (0 if left_out else len(chrome)))
+    longest = max(
+        sum(1 for k, x in enumerate(s_lines) if x.strip() and k not in chrome),
+        sum(1 for x in t_lines if x.strip()) - (0 if left_out else len(chrome)),
+    )
     if facing < MIN_ALIGNED_SHARE * longest:
         first_bad = next((p for p in pairs if p.source is None or not (p.target and p.target.text)), pairs[0])
         raise InputError(
             f"not line-aligned with {src}: only {facing} of {longest} segments face a counterpart "
-            f"({len(s_lines)} source lines, {len(t_lines)} translation lines)", tgt,
-            (first_bad.target or first_bad.source).line)
+            f"({len(s_lines)} source lines, {len(t_lines)} translation lines)",
+            tgt,
+            (first_bad.target or first_bad.source).line,
+        )
     return pairs
 
 
@@ -300,6 +321,7 @@ def assign_documents(pairs: list[SegmentPair], ids_file: str | Path) -> list[Seg
         line = (p.source or p.target).line
         if line > len(ids) or not ids[line - 1].strip():
             raise InputError(f"no document id for line {line} of {(p.source or p.target).file}", ids_file, line)
-        out.append(SegmentPair(p.source, p.target, ids[line - 1].strip(), p.fuzzy, p.origin, p.boilerplate,
-                               p.counterpart))
+        out.append(
+            SegmentPair(p.source, p.target, ids[line - 1].strip(), p.fuzzy, p.origin, p.boilerplate, p.counterpart)
+        )
     return out

@@ -34,7 +34,8 @@ CHUNK_CHARS = 4000
 # Abbreviations after which a sentence never ends (sentencex's Indonesian list lacks them).
 NON_FINAL_ABBREVIATIONS = frozenset(
     "jl jln gg no kec kab kel prov tn ny nn sdr sdri bpk yth hj kh tgl thn kol brigjen mayjen letjen "
-    "jend kapt ir drs dra dr prof st".split())
+    "jend kapt ir drs dra dr prof st".split()
+)
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*\s+")
 _WHITESPACE = re.compile(r"\s+")
 _LAST_WORD = re.compile(r"(\w+)\.$")
@@ -51,8 +52,9 @@ class Sentence:
     boilerplate: str | None = None  # rule name when the whole line is boilerplate (rules given)
 
 
-def split_sentences(text: str, max_chars: int = MAX_CHARS, rules: BoilerplateRules | None = None,
-                    language: str = LANGUAGE) -> list[Sentence]:
+def split_sentences(
+    text: str, max_chars: int = MAX_CHARS, rules: BoilerplateRules | None = None, language: str = LANGUAGE
+) -> list[Sentence]:
     """Sentence spans of ``text`` (any number of lines/paragraphs); whitespace-only text → []."""
     if max_chars < 1:
         raise ValueError("max_chars must be at least 1")
@@ -75,7 +77,7 @@ def separators(text: str, sentences: Sequence[Sentence]) -> list[str]:
     """The n + 1 stretches of ``text`` before, between and after the n sentences."""
     seps, pos = [], 0
     for sent in sentences:
-        seps.append(text[pos:sent.start])
+        seps.append(text[pos : sent.start])
         pos = sent.end
     seps.append(text[pos:])
     return seps
@@ -93,6 +95,7 @@ def rebuild(text: str, sentences: Sequence[Sentence], replacements: Sequence[str
 
 
 # --------------------------------------------------------------------------------------------- internals
+
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and text[start].isspace():
@@ -119,7 +122,7 @@ def _chunks(line: str, limit: int) -> list[tuple[int, int, bool]]:
     """(start, end, starts_mid_sentence) chunks of at most ``limit`` chars, cut at sentence ends if possible."""
     chunks, pos, mid = [], 0, False
     while len(line) - pos > limit:
-        window = line[pos:pos + limit]
+        window = line[pos : pos + limit]
         cut = max((m.end() for m in _SENTENCE_END.finditer(window)), default=0)
         at_sentence_end = cut > 0
         if not cut:
@@ -166,7 +169,7 @@ def _regex_boundaries(chunk: str) -> list[dict]:
     when sentencex fails on a chunk, in sentencex's own result shape."""
     items, pos = [], 0
     for m in _SENTENCE_END.finditer(chunk):
-        items.append({"start_index": pos, "end_index": m.end(), "text": chunk[pos:m.end()]})
+        items.append({"start_index": pos, "end_index": m.end(), "text": chunk[pos : m.end()]})
         pos = m.end()
     if pos < len(chunk):
         items.append({"start_index": pos, "end_index": len(chunk), "text": chunk[pos:]})
@@ -176,8 +179,9 @@ def _regex_boundaries(chunk: str) -> list[dict]:
 def _merge(line: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     merged: list[tuple[int, int]] = []
     for s, e in spans:
-        if merged and (merged[-1][1] == s or _starts_lower(line[s:e])
-                       or _ends_with_title(line[merged[-1][0]:merged[-1][1]])):
+        if merged and (
+            merged[-1][1] == s or _starts_lower(line[s:e]) or _ends_with_title(line[merged[-1][0] : merged[-1][1]])
+        ):
             merged[-1] = (merged[-1][0], e)
         else:
             merged.append((s, e))
@@ -199,7 +203,7 @@ def _cut_long(line: str, start: int, end: int, max_chars: int, forced: bool) -> 
         return [(start, end, forced)]
     pieces = []
     while end - start > max_chars:
-        window = line[start:start + max_chars + 1]
+        window = line[start : start + max_chars + 1]
         cut = max((m.start() for m in _WHITESPACE.finditer(window) if m.start() > 0), default=0)
         if cut == 0:
             cut = max_chars  # no whitespace at all: hard cut

@@ -46,6 +46,28 @@ def __getattr__(name):  # lazy: the translator and the demo builder pull in ctra
     raise AttributeError(name)
 
 
-__all__ = ["BACKENDS", "BatchTranslator", "CallableTranslator", "EngineConfig", "open_engine", "Translator", "as_translator", "model_label", "DEMO_LABEL", "DEMO_WORDS", "PackageInfo", "build_demo_package", "find_package",
-           "install", "install_demo", "install_file", "installed_packages", "load_package", "package_info",
-           "packages_dir", "remove", "stored_positions", "validate_archive"]
+__all__ = [
+    "BACKENDS",
+    "BatchTranslator",
+    "CallableTranslator",
+    "EngineConfig",
+    "open_engine",
+    "Translator",
+    "as_translator",
+    "model_label",
+    "DEMO_LABEL",
+    "DEMO_WORDS",
+    "PackageInfo",
+    "build_demo_package",
+    "find_package",
+    "install",
+    "install_demo",
+    "install_file",
+    "installed_packages",
+    "load_package",
+    "package_info",
+    "packages_dir",
+    "remove",
+    "stored_positions",
+    "validate_archive",
+]

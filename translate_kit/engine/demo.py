@@ -46,21 +46,62 @@ from ..textio import atomic_write_bytes
 
 #: A few dozen common Indonesian news words and their English renderings (the demo's "dictionary").
 DEMO_WORDS: dict[str, str] = {
-    "dan": "and", "di": "in", "dengan": "with", "tidak": "not", "yang": "that", "pada": "on",
-    "untuk": "for", "dari": "from", "ke": "to", "kata": "said", "presiden": "president",
-    "pemimpin": "leader", "menteri": "minister", "pemerintah": "government", "negara": "country",
-    "rakyat": "people", "kota": "city", "hari": "day", "tahun": "year", "bulan": "month",
-    "minggu": "week", "juga": "also", "akan": "will", "telah": "has", "sudah": "already",
-    "ini": "this", "itu": "that", "atau": "or", "tetapi": "but", "karena": "because", "dalam": "in",
-    "oleh": "by", "kepada": "to", "bahwa": "that", "lebih": "more", "baru": "new", "besar": "big",
-    "perang": "war", "damai": "peace", "senjata": "weapon", "rudal": "missile", "pertemuan": "meeting",
-    "kunjungan": "visit", "keamanan": "security", "militer": "military", "ekonomi": "economy",
-    "berita": "news", "sekarang": "now", "kemarin": "yesterday",
+    "dan": "and",
+    "di": "in",
+    "dengan": "with",
+    "tidak": "not",
+    "yang": "that",
+    "pada": "on",
+    "untuk": "for",
+    "dari": "from",
+    "ke": "to",
+    "kata": "said",
+    "presiden": "president",
+    "pemimpin": "leader",
+    "menteri": "minister",
+    "pemerintah": "government",
+    "negara": "country",
+    "rakyat": "people",
+    "kota": "city",
+    "hari": "day",
+    "tahun": "year",
+    "bulan": "month",
+    "minggu": "week",
+    "juga": "also",
+    "akan": "will",
+    "telah": "has",
+    "sudah": "already",
+    "ini": "this",
+    "itu": "that",
+    "atau": "or",
+    "tetapi": "but",
+    "karena": "because",
+    "dalam": "in",
+    "oleh": "by",
+    "kepada": "to",
+    "bahwa": "that",
+    "lebih": "more",
+    "baru": "new",
+    "besar": "big",
+    "perang": "war",
+    "damai": "peace",
+    "senjata": "weapon",
+    "rudal": "missile",
+    "pertemuan": "meeting",
+    "kunjungan": "visit",
+    "keamanan": "security",
+    "militer": "military",
+    "ekonomi": "economy",
+    "berita": "news",
+    "sekarang": "now",
+    "kemarin": "yesterday",
 }
 
 DEMO_PACKAGE_DIR = "translate-id_en-demo"
-DEMO_DESCRIPTION = ("DEMO — not a real translation model: copies Indonesian text and swaps a few dozen common "
-                    "words; built locally by translate-kit for offline trials and tests")
+DEMO_DESCRIPTION = (
+    "DEMO — not a real translation model: copies Indonesian text and swaps a few dozen common "
+    "words; built locally by translate-kit for offline trials and tests"
+)
 BUILDER_VERSION = "2"
 
 TOKENIZERS = ("sentencepiece", "bpe")
@@ -163,8 +204,10 @@ _TEMPLATES = [
     "{W} {W} {w} {w} {W} {W} {w} {W} {w} {w} {W} {W}, {w} {W} ({W}/{N}/{N}/{N}).",
     "\u201c{W} {w} {w} {W} {W} {w} {w},\u201d {w} {W} {W} {W} {w} {W}, {W} {N} {W} {N}.",
 ]
-_CHARSET = ("abcdefghijklmnopqrstuvwxyz ABCDEFGHIJKLMNOPQRSTUVWXYZ 0123456789 .,;:!?'\"()[]{}<>-_/\\@#$%&*+=~^|`"
-            " \u201c\u201d\u2018\u2019\u2013\u2014\u2026\u20ac\u00b0\u00a0\u27e6\u27e7\u00e9\u00e8")
+_CHARSET = (
+    "abcdefghijklmnopqrstuvwxyz ABCDEFGHIJKLMNOPQRSTUVWXYZ 0123456789 .,;:!?'\"()[]{}<>-_/\\@#$%&*+=~^|`"
+    " \u201c\u201d\u2018\u2019\u2013\u2014\u2026\u20ac\u00b0\u00a0\u27e6\u27e7\u00e9\u00e8"
+)
 
 
 def training_text(extra_text: str = "") -> str:
@@ -174,8 +217,9 @@ def training_text(extra_text: str = "") -> str:
     for i in range(_TRAINING_LINES):
         template = _TEMPLATES[i % len(_TEMPLATES)]
         line = re.sub(r"\{w\}", lambda _: rng.choice(_VOCAB), template)
-        line = re.sub(r"\{W\}", lambda _: rng.choice(_NAMES) if rng.random() < 0.5 else
-                      rng.choice(_VOCAB).capitalize(), line)
+        line = re.sub(
+            r"\{W\}", lambda _: rng.choice(_NAMES) if rng.random() < 0.5 else rng.choice(_VOCAB).capitalize(), line
+        )
         line = re.sub(r"\{N\}", lambda _: str(rng.randrange(1, 3000)), line)
         lines.append(line)
     lines += [_CHARSET] * 5
@@ -228,10 +272,23 @@ def _train_sentencepiece(text: str, forms: dict[str, str], work: Path) -> tuple[
     symbols = list(dict.fromkeys(symbols))
     model = io.BytesIO()
     spm.SentencePieceTrainer.train(
-        sentence_iterator=iter(text.splitlines()), model_writer=model, model_type=_SP_TYPE,
-        vocab_size=_BASE_VOCAB + len(symbols), hard_vocab_limit=False, byte_fallback=True, character_coverage=1.0,
-        normalization_rule_name="identity", remove_extra_whitespaces=False, split_digits=True,
-        user_defined_symbols=symbols or None, bos_id=-1, eos_id=-1, unk_id=0, num_threads=1, minloglevel=2)
+        sentence_iterator=iter(text.splitlines()),
+        model_writer=model,
+        model_type=_SP_TYPE,
+        vocab_size=_BASE_VOCAB + len(symbols),
+        hard_vocab_limit=False,
+        byte_fallback=True,
+        character_coverage=1.0,
+        normalization_rule_name="identity",
+        remove_extra_whitespaces=False,
+        split_digits=True,
+        user_defined_symbols=symbols or None,
+        bos_id=-1,
+        eos_id=-1,
+        unk_id=0,
+        num_threads=1,
+        minloglevel=2,
+    )
     (work / "sentencepiece.model").write_bytes(model.getvalue())
     sp = spm.SentencePieceProcessor(model_proto=model.getvalue())
     vocab = SPECIALS + [sp.id_to_piece(i) for i in range(1, sp.get_piece_size())]
@@ -316,8 +373,7 @@ def _train_bpe(text: str, forms: dict[str, str], work: Path) -> tuple[list[str],
             units = BPE(io.StringIO(_codes_text(merges))).segment_tokens([key])
             if len(units) == 1:
                 break
-            merges.append((_unit(units[0], first=True, last=False), _unit(units[1], first=False,
-                                                                             last=len(units) == 2)))
+            merges.append((_unit(units[0], first=True, last=False), _unit(units[1], first=False, last=len(units) == 2)))
     codes.write_text(_codes_text(merges), encoding="utf-8")
     bpe = BPE(io.StringIO(_codes_text(merges)))
     vocab_set: set[str] = set()
@@ -338,8 +394,15 @@ def _unit(segment: str, first: bool, last: bool) -> str:
 # ------------------------------------------------------------------------------------------------ model
 
 
-def _build_model(vocab: list[str], flags: np.ndarray, pairs: list[tuple[int, int]], guarded: list[int],
-                 neighbour: str, max_positions: int, out_dir: Path) -> None:
+def _build_model(
+    vocab: list[str],
+    flags: np.ndarray,
+    pairs: list[tuple[int, int]],
+    guarded: list[int],
+    neighbour: str,
+    max_positions: int,
+    out_dir: Path,
+) -> None:
     """Write the CTranslate2 model: copy path ×30, mapped path ×40, neighbour-flag guard −20."""
     from ctranslate2.specs import transformer_spec
 
@@ -438,9 +501,16 @@ def _build_model(vocab: list[str], flags: np.ndarray, pairs: list[tuple[int, int
 # ---------------------------------------------------------------------------------------------- package
 
 
-def build_demo_package(out_path: str | Path, *, word_map: dict[str, str] | None = None,
-                       tokenizer: str = "sentencepiece", extra_text: str = "", max_positions: int = 320,
-                       package_dir: str = DEMO_PACKAGE_DIR, version: str = "1.0") -> Path:
+def build_demo_package(
+    out_path: str | Path,
+    *,
+    word_map: dict[str, str] | None = None,
+    tokenizer: str = "sentencepiece",
+    extra_text: str = "",
+    max_positions: int = 320,
+    package_dir: str = DEMO_PACKAGE_DIR,
+    version: str = "1.0",
+) -> Path:
     """Build the demo model as a ``.argosmodel`` zip at ``out_path`` and return that path.
 
     ``word_map=None`` copies input exactly; ``DEMO_WORDS`` is what ``model install demo`` uses. ``extra_text``
@@ -466,25 +536,38 @@ def build_demo_package(out_path: str | Path, *, word_map: dict[str, str] | None 
             neighbour = "prev"
         index = {p: i for i, p in enumerate(vocab)}
         pairs = [(index[s], index[t]) for s, t in piece_map.items()]
-        _build_model(vocab, flags, pairs, sorted(index[t] for t in guarded), neighbour, max_positions,
-                     pkg / "model")
-        digest = hashlib.sha256(json.dumps(
-            [BUILDER_VERSION, tokenizer, sorted(forms.items()), extra_text, max_positions],
-            ensure_ascii=False).encode()).hexdigest()[:16]
+        _build_model(vocab, flags, pairs, sorted(index[t] for t in guarded), neighbour, max_positions, pkg / "model")
+        digest = hashlib.sha256(
+            json.dumps(
+                [BUILDER_VERSION, tokenizer, sorted(forms.items()), extra_text, max_positions], ensure_ascii=False
+            ).encode()
+        ).hexdigest()[:16]
         metadata = {
-            "package_version": version, "argos_version": "1.9", "type": "translate",
-            "from_code": "id", "from_name": "Indonesian", "to_code": "en", "to_name": "English",
-            "name": "translate-id_en DEMO", "description": DEMO_DESCRIPTION,
-            "translate_kit_demo": True, "translate_kit_compute_type": "int8",
-            "translate_kit_demo_build": {"builder": BUILDER_VERSION, "tokenizer": tokenizer,
-                                         "words": len(forms), "max_positions": max_positions,
-                                         "digest": digest},
+            "package_version": version,
+            "argos_version": "1.9",
+            "type": "translate",
+            "from_code": "id",
+            "from_name": "Indonesian",
+            "to_code": "en",
+            "to_name": "English",
+            "name": "translate-id_en DEMO",
+            "description": DEMO_DESCRIPTION,
+            "translate_kit_demo": True,
+            "translate_kit_compute_type": "int8",
+            "translate_kit_demo_build": {
+                "builder": BUILDER_VERSION,
+                "tokenizer": tokenizer,
+                "words": len(forms),
+                "max_positions": max_positions,
+                "digest": digest,
+            },
         }
-        (pkg / "metadata.json").write_text(json.dumps(metadata, indent=2, ensure_ascii=False) + "\n",
-                                           encoding="utf-8")
+        (pkg / "metadata.json").write_text(json.dumps(metadata, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
         (pkg / "README.md").write_text(
             f"# translate-id_en DEMO\n\n{DEMO_DESCRIPTION}.\n\nWord map ({len(forms)} forms):\n\n"
-            + "".join(f"- {k} → {v}\n" for k, v in sorted(forms.items())), encoding="utf-8")
+            + "".join(f"- {k} → {v}\n" for k, v in sorted(forms.items())),
+            encoding="utf-8",
+        )
         atomic_write_bytes(out_path, _zip_dir(pkg))
     return out_path
 
@@ -502,5 +585,11 @@ def _zip_dir(pkg: Path) -> bytes:
     return buf.getvalue()
 
 
-__all__ = ["DEMO_WORDS", "DEMO_PACKAGE_DIR", "DEMO_DESCRIPTION", "build_demo_package", "expand_word_map",
-           "training_text"]
+__all__ = [
+    "DEMO_WORDS",
+    "DEMO_PACKAGE_DIR",
+    "DEMO_DESCRIPTION",
+    "build_demo_package",
+    "expand_word_map",
+    "training_text",
+]

@@ -122,10 +122,16 @@ def package_info(pkg) -> PackageInfo:
     metadata = read_metadata(path)
     tokenizer = "sentencepiece" if (path / TOKENIZER_FILES["sentencepiece"]).exists() else "bpe"
     return PackageInfo(
-        name=path.name, version=str(pkg.package_version or ""), from_code=pkg.from_code, to_code=pkg.to_code,
-        path=path, tokenizer=tokenizer, demo=metadata.get("translate_kit_demo") is True,
+        name=path.name,
+        version=str(pkg.package_version or ""),
+        from_code=pkg.from_code,
+        to_code=pkg.to_code,
+        path=path,
+        tokenizer=tokenizer,
+        demo=metadata.get("translate_kit_demo") is True,
         description=str(metadata.get("description", "")),
-        compute_type=metadata.get("translate_kit_compute_type"))
+        compute_type=metadata.get("translate_kit_compute_type"),
+    )
 
 
 def _package_dirs() -> list[Path]:
@@ -149,12 +155,14 @@ def find_package(from_code: str = "id", to_code: str = "en", name: str | None = 
             candidates.append(pkg)
     if not candidates:
         if name is not None:
-            raise ModelError(f"no installed package named {name!r} for {from_code}→{to_code}; "
-                             "see `translate-kit model list`")
+            raise ModelError(
+                f"no installed package named {name!r} for {from_code}→{to_code}; see `translate-kit model list`"
+            )
         raise ModelError(
             f"no {_language(from_code)}→{_language(to_code)} package installed; run "
             f"`translate-kit model install translate-{from_code}_{to_code}` (downloads) or "
-            "`translate-kit model install demo` (offline demo model)")
+            "`translate-kit model install demo` (offline demo model)"
+        )
 
     def rank(pkg):
         info = package_info(pkg)
@@ -217,12 +225,18 @@ def check_sizes(members: list[zipfile.ZipInfo], path: Path) -> None:
     for info in members:
         total += info.file_size
         if info.file_size > MAX_MEMBER_BYTES:
-            raise ModelError(f"archive member {info.filename} would be {_size(info.file_size)} (the limit is "
-                             f"{_size(MAX_MEMBER_BYTES)} per member)", path)
+            raise ModelError(
+                f"archive member {info.filename} would be {_size(info.file_size)} (the limit is "
+                f"{_size(MAX_MEMBER_BYTES)} per member)",
+                path,
+            )
         if info.file_size > RATIO_FLOOR and info.file_size > MAX_RATIO * max(info.compress_size, 1):
             ratio = info.file_size / max(info.compress_size, 1)
-            raise ModelError(f"archive member {info.filename} expands {ratio:,.0f}-fold (the limit is "
-                             f"{MAX_RATIO}-fold): refusing a possible zip bomb", path)
+            raise ModelError(
+                f"archive member {info.filename} expands {ratio:,.0f}-fold (the limit is "
+                f"{MAX_RATIO}-fold): refusing a possible zip bomb",
+                path,
+            )
     if total > MAX_PACKAGE_BYTES:
         raise ModelError(f"archive would expand to {_size(total)} (the limit is {_size(MAX_PACKAGE_BYTES)})", path)
 
@@ -265,14 +279,14 @@ def smoke_test(pkg) -> None:
     compute_type = read_metadata(Path(pkg.package_path)).get("translate_kit_compute_type") or "default"
     try:
         tokens = list(pkg.tokenizer.encode("Presiden berkunjung ke Jakarta."))
-        translator = ctranslate2.Translator(str(model_dir), device="cpu", compute_type=compute_type,
-                                            inter_threads=1, intra_threads=1)
+        translator = ctranslate2.Translator(
+            str(model_dir), device="cpu", compute_type=compute_type, inter_threads=1, intra_threads=1
+        )
         result = translator.translate_batch([tokens], beam_size=1, max_decoding_length=32)
         pkg.tokenizer.decode(result[0].hypotheses[0])
     except Exception as exc:  # noqa: BLE001 (anything at all: the package cannot translate)
         detail = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        raise ModelError(f"broken package: it cannot translate a test sentence ({detail})",
-                         pkg.package_path) from None
+        raise ModelError(f"broken package: it cannot translate a test sentence ({detail})", pkg.package_path) from None
 
 
 def install_file(path: str | Path, *, into: str | Path | None = None) -> PackageInfo:
@@ -327,8 +341,7 @@ def install(name_or_file: str | Path, *, timeout: float = INDEX_TIMEOUT_S) -> Pa
         return install_file(path)
     m = re.fullmatch(r"(?:translate-)?([a-z]{2,3})_([a-z]{2,3})", text)
     if not m:
-        raise ModelError(f"unknown package {text!r}: give a FILE.argosmodel, `demo`, or a name such as "
-                         "translate-id_en")
+        raise ModelError(f"unknown package {text!r}: give a FILE.argosmodel, `demo`, or a name such as translate-id_en")
     return install_from_index(m.group(1), m.group(2), timeout=timeout)
 
 
@@ -402,8 +415,9 @@ def remove(name: str) -> PackageInfo:
         names = ", ".join(i.name for i in infos) or "none"
         raise ModelError(f"no installed package {name!r} (installed: {names})")
     if len(exact) > 1:
-        raise ModelError(f"{name!r} matches several packages ({', '.join(i.name for i in exact)}); "
-                         "give the directory name")
+        raise ModelError(
+            f"{name!r} matches several packages ({', '.join(i.name for i in exact)}); give the directory name"
+        )
     info = exact[0]
     try:
         shutil.rmtree(info.path)

@@ -37,6 +37,7 @@ def stored_positions(model_dir: str | Path) -> int | None:
     path = Path(model_dir) / "model.bin"
     try:
         with open(path, "rb") as fh:
+
             def u(fmt):
                 size = struct.calcsize(fmt)
                 data = fh.read(size)
@@ -123,7 +124,7 @@ class PackageEngine:
         """Tokens back to text, exactly as argostranslate's apply_packaged_translation does it."""
         value = self.tokenizer.decode(list(tokens))
         if self.target_prefix and value.startswith(self.target_prefix):
-            value = value[len(self.target_prefix):]
+            value = value[len(self.target_prefix) :]
         return value.removeprefix(" ")
 
     # ---------------------------------------------------------------------------------------- identity
@@ -138,22 +139,36 @@ class PackageEngine:
         memory keys on ``json.dumps(identity(), sort_keys=True)``): the package's content digest and the
         decoding options. Device, compute type, threads and batch size are left out so that runs on any
         machine and backend share a memory (README: where CPU and GPU outputs can differ)."""
-        return {"engine": "ctranslate2", "decoding": DECODING_VERSION, "package": self.digest,
-                "beam_size": self.beam_size, "length_penalty": self.length_penalty}
+        return {
+            "engine": "ctranslate2",
+            "decoding": DECODING_VERSION,
+            "package": self.digest,
+            "beam_size": self.beam_size,
+            "length_penalty": self.length_penalty,
+        }
 
     def describe(self) -> dict:
         """The model and decoding options, for reports."""
-        return {**self.info.to_dict(), "beam_size": self.beam_size, "length_penalty": self.length_penalty,
-                "max_batch_tokens": self.max_batch_tokens, "max_input_tokens": self.max_input_tokens,
-                "identity": self.identity()}
+        return {
+            **self.info.to_dict(),
+            "beam_size": self.beam_size,
+            "length_penalty": self.length_penalty,
+            "max_batch_tokens": self.max_batch_tokens,
+            "max_input_tokens": self.max_input_tokens,
+            "identity": self.identity(),
+        }
 
     # ------------------------------------------------------------------------------------- translation
 
     #: ``translate`` takes ``on_batch`` (see :mod:`translate_kit.engine.protocol`).
     streams_batches = True
 
-    def translate(self, sentences: list[str], progress: Callable[[int], None] | None = None,
-                  on_batch: Callable[[list[int], list[str]], None] | None = None) -> list[str]:
+    def translate(
+        self,
+        sentences: list[str],
+        progress: Callable[[int], None] | None = None,
+        on_batch: Callable[[list[int], list[str]], None] | None = None,
+    ) -> list[str]:
         """Translate all ``sentences``; results in input order. ``progress(n)`` reports n more finished;
         ``on_batch(indexes, outputs)`` hands over each token batch's translations as it is done (the blank
         sentences first, as one batch).
@@ -168,8 +183,11 @@ class PackageEngine:
                 continue
             toks = self.tokenize(sentence)
             if len(toks) > self.max_input_tokens:
-                raise ModelError(f"sentence {i + 1} has {len(toks)} tokens, more than the model's "
-                                 f"{self.max_input_tokens}; split it before translating", self.info.path)
+                raise ModelError(
+                    f"sentence {i + 1} has {len(toks)} tokens, more than the model's "
+                    f"{self.max_input_tokens}; split it before translating",
+                    self.info.path,
+                )
             tokens[i] = toks
         blank = [i for i in range(len(sentences)) if i not in tokens]
         if on_batch and blank:
@@ -205,8 +223,9 @@ class PackageEngine:
             batches.append(batch)
         return batches
 
-    def _decode_batches(self, batches: list[list[list[str]]], sentences: list[str],
-                        plan: list[list[int]]) -> Iterator[tuple[int, list[list[str]]]]:
+    def _decode_batches(
+        self, batches: list[list[list[str]]], sentences: list[str], plan: list[list[int]]
+    ) -> Iterator[tuple[int, list[list[str]]]]:
         """Yield (batch number, best hypothesis per sentence) for every batch, in any order."""
         raise NotImplementedError
 
@@ -228,27 +247,47 @@ class BatchTranslator(PackageEngine):
     ``max_batch_tokens`` default per device (see :mod:`translate_kit.engine.devices`).
     """
 
-    def __init__(self, package, *, beam_size: int = 4, length_penalty: float = 0.2,
-                 max_batch_tokens: int | None = None, device: str = "auto",
-                 device_index: tuple[int, ...] | list[int] | None = None, inter_threads: int | None = None,
-                 intra_threads: int | None = None, compute_type: str | None = None):
+    def __init__(
+        self,
+        package,
+        *,
+        beam_size: int = 4,
+        length_penalty: float = 0.2,
+        max_batch_tokens: int | None = None,
+        device: str = "auto",
+        device_index: tuple[int, ...] | list[int] | None = None,
+        inter_threads: int | None = None,
+        intra_threads: int | None = None,
+        compute_type: str | None = None,
+    ):
         import ctranslate2
 
         if isinstance(package, PackageInfo):
             package = load_package(package.path)
         info = package_info(package)
-        self.settings = resolve_device(device, device_index=device_index, compute_type=compute_type,
-                                       inter_threads=inter_threads, intra_threads=intra_threads,
-                                       max_batch_tokens=max_batch_tokens, package_compute_type=info.compute_type)
-        super().__init__(package, beam_size=beam_size, length_penalty=length_penalty,
-                         max_batch_tokens=self.settings.max_batch_tokens)
+        self.settings = resolve_device(
+            device,
+            device_index=device_index,
+            compute_type=compute_type,
+            inter_threads=inter_threads,
+            intra_threads=intra_threads,
+            max_batch_tokens=max_batch_tokens,
+            package_compute_type=info.compute_type,
+        )
+        super().__init__(
+            package, beam_size=beam_size, length_penalty=length_penalty, max_batch_tokens=self.settings.max_batch_tokens
+        )
         self.device = self.settings.device
         self.compute_type = self.settings.compute_type
         try:
             self._translator = ctranslate2.Translator(
-                str(self.model_dir), device=self.device, device_index=list(self.settings.device_index),
-                inter_threads=self.settings.inter_threads, intra_threads=self.settings.intra_threads,
-                compute_type=self.compute_type)
+                str(self.model_dir),
+                device=self.device,
+                device_index=list(self.settings.device_index),
+                inter_threads=self.settings.inter_threads,
+                intra_threads=self.settings.intra_threads,
+                compute_type=self.compute_type,
+            )
         except (RuntimeError, ValueError, OSError) as exc:
             raise ModelError(f"cannot load the CTranslate2 model: {exc}", self.model_dir) from None
 
@@ -292,48 +331,60 @@ class BatchTranslator(PackageEngine):
         return enumerate(self.decode_many(batches))
 
     # -- optional capabilities (engine/protocol.py): plain JSON-able inputs and outputs ---------------------
-    def translate_nbest(self, sentences: list[str], n: int = 4,
-                        progress: Callable[[int], None] | None = None) -> list[list[str]]:
+    def translate_nbest(
+        self, sentences: list[str], n: int = 4, progress: Callable[[int], None] | None = None
+    ) -> list[list[str]]:
         """Up to ``n`` hypotheses per sentence, best first (at most the beam size: the beam already holds
         them, so this costs no more decoding than :meth:`translate`; the first equals its output)."""
         n = max(1, min(n, self.beam_size))
 
         def decode(chunk, batch):
             return [[self.detokenize(h) for h in r.hypotheses] for r in self._decode_with(batch, num_hypotheses=n)]
+
         return self._each(sentences, progress, decode, [""])
 
-    def translate_with_attention(self, sentences: list[str],
-                                 progress: Callable[[int], None] | None = None) -> list[dict]:
+    def translate_with_attention(
+        self, sentences: list[str], progress: Callable[[int], None] | None = None
+    ) -> list[dict]:
         """The best hypothesis with its cross-attention: ``{"text", "source_spans", "target_spans",
         "attention"}`` — character spans ``[start, end]`` of each source token in the sentence and of each
         output token in ``text``, and ``attention[target_token][source_token]`` (rows sum to ~1)."""
+
         def decode(chunk, batch):
             out = []
             for i, src, r in zip(chunk, batch, self._decode_with(batch, return_attention=True)):
                 hyp, att = list(r.hypotheses[0]), [list(row) for row in r.attention[0]]
                 if self.target_prefix and hyp[:1] == [self.target_prefix]:
-                    hyp, att = hyp[1:], att[len(att) - len(hyp) + 1:]
+                    hyp, att = hyp[1:], att[len(att) - len(hyp) + 1 :]
                 text = self.detokenize(hyp)
-                out.append({"text": text, "source_spans": token_spans(sentences[i], src),
-                            "target_spans": token_spans(text, hyp),
-                            "attention": [[round(v, 4) for v in row[:len(src)]] for row in att[:len(hyp)]]})
+                out.append(
+                    {
+                        "text": text,
+                        "source_spans": token_spans(sentences[i], src),
+                        "target_spans": token_spans(text, hyp),
+                        "attention": [[round(v, 4) for v in row[: len(src)]] for row in att[: len(hyp)]],
+                    }
+                )
             return out
+
         return self._each(sentences, progress, decode, None)
 
-    def translate_with_prefix(self, sentences: list[str], prefixes: list[str],
-                              progress: Callable[[int], None] | None = None) -> list[str]:
+    def translate_with_prefix(
+        self, sentences: list[str], prefixes: list[str], progress: Callable[[int], None] | None = None
+    ) -> list[str]:
         """Translations that start with ``prefixes[i]`` (the decoder is forced through it, then continues)."""
         if len(prefixes) != len(sentences):
             raise ValueError("one prefix per sentence is required")
 
         def decode(chunk, batch):
-            forced = [([self.target_prefix] if self.target_prefix else []) + self.tokenize(prefixes[i])
-                      for i in chunk]
+            forced = [([self.target_prefix] if self.target_prefix else []) + self.tokenize(prefixes[i]) for i in chunk]
             return [self.detokenize(r.hypotheses[0]) for r in self._decode_with(batch, target_prefix=forced)]
+
         return self._each(sentences, progress, decode, "")
 
-    def translate_suppressed(self, sentences: list[str], suppress: list[str] = (),
-                             progress: Callable[[int], None] | None = None) -> list[str]:
+    def translate_suppressed(
+        self, sentences: list[str], suppress: list[str] = (), progress: Callable[[int], None] | None = None
+    ) -> list[str]:
         """Translations in which none of the ``suppress`` strings (as the model tokenises them, also
         capitalised) can be generated: one ``suppress_sequences`` list for the whole call."""
         seqs: list[list[str]] = []
@@ -345,6 +396,7 @@ class BatchTranslator(PackageEngine):
 
         def decode(chunk, batch):
             return [self.detokenize(r.hypotheses[0]) for r in self._decode_with(batch, suppress_sequences=seqs or None)]
+
         return self._each(sentences, progress, decode, "")
 
     def score(self, sentences: list[str], outputs: list[str]) -> list[float]:
@@ -354,10 +406,10 @@ class BatchTranslator(PackageEngine):
             raise ValueError("one output per sentence is required")
 
         def decode(chunk, batch):
-            target = [([self.target_prefix] if self.target_prefix else []) + self.tokenize(outputs[i])
-                      for i in chunk]
+            target = [([self.target_prefix] if self.target_prefix else []) + self.tokenize(outputs[i]) for i in chunk]
             results = self._translator.score_batch(batch, target, max_batch_size=0, max_input_length=0)
             return [sum(r.log_probs) / max(1, len(r.log_probs)) for r in results]
+
         return self._each(sentences, None, decode, 0.0)
 
     def _each(self, sentences: list[str], progress, decode, blank_value) -> list:
@@ -370,8 +422,11 @@ class BatchTranslator(PackageEngine):
                 continue
             toks = self.tokenize(sentence)
             if len(toks) > self.max_input_tokens:
-                raise ModelError(f"sentence {i + 1} has {len(toks)} tokens, more than the model's "
-                                 f"{self.max_input_tokens}; split it before translating", self.info.path)
+                raise ModelError(
+                    f"sentence {i + 1} has {len(toks)} tokens, more than the model's "
+                    f"{self.max_input_tokens}; split it before translating",
+                    self.info.path,
+                )
             tokens[i] = toks
         if progress and len(tokens) < len(sentences):
             progress(len(sentences) - len(tokens))
@@ -391,9 +446,16 @@ class BatchTranslator(PackageEngine):
         if target_prefix is None and self.target_prefix:
             target_prefix = [[self.target_prefix]] * len(batch)
         return self._translator.translate_batch(
-            batch, target_prefix=target_prefix, max_batch_size=0, beam_size=self.beam_size,
-            length_penalty=self.length_penalty, replace_unknowns=True, max_input_length=0,
-            max_decoding_length=max_decoding, **extra)
+            batch,
+            target_prefix=target_prefix,
+            max_batch_size=0,
+            beam_size=self.beam_size,
+            length_penalty=self.length_penalty,
+            replace_unknowns=True,
+            max_input_length=0,
+            max_decoding_length=max_decoding,
+            **extra,
+        )
 
     def __repr__(self) -> str:
         return f"BatchTranslator({json.dumps(self.info.name)}, beam_size={self.beam_size}, device={self.device})"

@@ -42,8 +42,11 @@ def load_testset(testset: TestSet, limit: int | None = None) -> tuple[list[Segme
     src, ref = load_lines(testset.source, "source"), load_lines(testset.reference)
     if len(src) != len(ref):
         longer = src if len(src) > len(ref) else ref
-        raise InputError(f"{len(src)} source lines but {len(ref)} reference lines; the split is not aligned",
-                         longer[0].file, min(len(src), len(ref)) + 1)
+        raise InputError(
+            f"{len(src)} source lines but {len(ref)} reference lines; the split is not aligned",
+            longer[0].file,
+            min(len(src), len(ref)) + 1,
+        )
     keep = [i for i in range(len(src)) if src[i].text or ref[i].text]
     skipped = len(src) - len(keep)
     if limit is not None:
@@ -51,10 +54,20 @@ def load_testset(testset: TestSet, limit: int | None = None) -> tuple[list[Segme
     return [src[i] for i in keep], [ref[i] for i in keep], skipped
 
 
-def run_eval(directory: str | Path, *, split: str | None = None, limit: int | None = None,
-             glossary_dir: str | Path | None = None, options: ScoreOptions | None = None,
-             against: EarlierRun | None = None, fail_on: str = "never", hypothesis_path: str | None = None,
-             translator=None, package=None, progress=None) -> EvalResult:
+def run_eval(
+    directory: str | Path,
+    *,
+    split: str | None = None,
+    limit: int | None = None,
+    glossary_dir: str | Path | None = None,
+    options: ScoreOptions | None = None,
+    against: EarlierRun | None = None,
+    fail_on: str = "never",
+    hypothesis_path: str | None = None,
+    translator=None,
+    package=None,
+    progress=None,
+) -> EvalResult:
     """Translate, score and check a test set split (see the module docstring).
 
     ``translator``/``package``: an engine ``BatchTranslator`` or package to use (default: the installed id→en
@@ -77,19 +90,36 @@ def run_eval(directory: str | Path, *, split: str | None = None, limit: int | No
         translator = engine.BatchTranslator(package)
     model = dict(getattr(translator, "describe", translator.identity)())
     model["label"] = engine.model_label(model)
-    results = translate_segments([s.text for s in src], glossary=glossary or Glossary(), translator=translator,
-                                 options=TranslateOptions(progress=progress))
+    results = translate_segments(
+        [s.text for s in src],
+        glossary=glossary or Glossary(),
+        translator=translator,
+        options=TranslateOptions(progress=progress),
+    )
     hyps = [r.text for r in results]
 
     hyp_file = hypothesis_path or f"{testset.directory / testset.split}.hyp.en"
-    inputs = ScoreInputs(hypotheses=hyps, references=[s.text for s in ref], sources=[s.text for s in src],
-                         skipped_blank=skipped)
-    labels = {"hyp": hyp_file, "ref": str(testset.reference), "src": str(testset.source),
-              "against": against.path if against else None,
-              "glossary": str(glossary_dir or "glossary") if glossary is not None else None}
+    inputs = ScoreInputs(
+        hypotheses=hyps, references=[s.text for s in ref], sources=[s.text for s in src], skipped_blank=skipped
+    )
+    labels = {
+        "hyp": hyp_file,
+        "ref": str(testset.reference),
+        "src": str(testset.source),
+        "against": against.path if against else None,
+        "glossary": str(glossary_dir or "glossary") if glossary is not None else None,
+    }
     score = score_inputs(inputs, glossary, options, against, labels, diags)
 
     pairs = [SegmentPair(s, Segment(hyp_file, s.line, h), str(testset.source)) for s, h in zip(src, hyps)]
     check = run_check(pairs, glossary, CheckConfig())
-    return EvalResult(testset, limit, model, score, check, flagged=sum(1 for r in results if r.flagged),
-                      fail_on=fail_on, hypothesis_file=hyp_file)
+    return EvalResult(
+        testset,
+        limit,
+        model,
+        score,
+        check,
+        flagged=sum(1 for r in results if r.flagged),
+        fail_on=fail_on,
+        hypothesis_file=hyp_file,
+    )

@@ -37,16 +37,21 @@ class TestSet:
 def splits(directory: str | Path) -> list[str]:
     """Names of the splits that have both an ``.id`` and an ``.en`` file, sorted."""
     d = Path(directory)
-    return sorted(p.stem for p in d.glob(f"*{SOURCE_SUFFIX}")
-                  if p.is_file() and (d / f"{p.stem}{REFERENCE_SUFFIX}").is_file())
+    return sorted(
+        p.stem for p in d.glob(f"*{SOURCE_SUFFIX}") if p.is_file() and (d / f"{p.stem}{REFERENCE_SUFFIX}").is_file()
+    )
 
 
 def find_testset(directory: str | Path, split: str | None = None) -> TestSet:
     """The requested split; without one, the only split, else ``test`` when present. InputError otherwise."""
     d = Path(directory)
     if not d.is_dir():
-        raise InputError("test set directory does not exist" if not d.exists() else
-                         "a test set is a directory of <split>.id / <split>.en files", d)
+        raise InputError(
+            "test set directory does not exist"
+            if not d.exists()
+            else "a test set is a directory of <split>.id / <split>.en files",
+            d,
+        )
     found = splits(d)
     if not found:
         raise InputError("no test set here: expected <split>.id with <split>.en beside it", d)

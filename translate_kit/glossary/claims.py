@@ -27,8 +27,7 @@ class Claim:
     exact: str | None  # the form folded with its case kept, for a case-sensitive entry; None otherwise
 
     def collides(self, other: Claim) -> bool:
-        return self.lower == other.lower and (self.exact is None or other.exact is None
-                                              or self.exact == other.exact)
+        return self.lower == other.lower and (self.exact is None or other.exact is None or self.exact == other.exact)
 
     def covers(self, other: Claim) -> bool:
         """Every text ``other`` matches is matched by ``self`` (so an earlier ``self`` always wins)."""

@@ -52,10 +52,18 @@ CONTEXT = "country"
 NOT_TERRITORIES = frozenset({"EU", "EZ", "UN", "QO", "XA", "XB", "ZZ"})
 #: code → (Indonesian name or None, English name or None, admitted English forms, note).
 OVERRIDES: dict[str, tuple[str | None, str | None, tuple[str, ...], str]] = {
-    "CD": ("Republik Demokratik Kongo", "Democratic Republic of the Congo", ("DR Congo",),
-           "CLDR: Kongo - Kinshasa / Congo - Kinshasa."),
-    "CG": ("Republik Kongo", "Republic of the Congo", ("Congo-Brazzaville",),
-           "CLDR: Kongo - Brazzaville / Congo - Brazzaville."),
+    "CD": (
+        "Republik Demokratik Kongo",
+        "Democratic Republic of the Congo",
+        ("DR Congo",),
+        "CLDR: Kongo - Kinshasa / Congo - Kinshasa.",
+    ),
+    "CG": (
+        "Republik Kongo",
+        "Republic of the Congo",
+        ("Congo-Brazzaville",),
+        "CLDR: Kongo - Brazzaville / Congo - Brazzaville.",
+    ),
     "CI": ("Pantai Gading", "Ivory Coast", ("Côte d’Ivoire",), "Indonesian and English news usage."),
     "CZ": (None, "Czech Republic", ("Czechia",), "English news usage."),
     "GB": (None, None, ("Britain", "UK"), ""),
@@ -72,14 +80,36 @@ CASE_SENSITIVE = {
 }
 
 #: demonym → the codes that keep it when several regions' data give the same one (the others drop it)
-SHARED_DEMONYMS = {"American": ("US",), "Chinese": ("CN",), "French": ("FR",), "Indian": ("IN",),
-                   "Norwegian": ("NO",), "Congolese": ("CD", "CG"), "Dominican": ("DM", "DO")}
+SHARED_DEMONYMS = {
+    "American": ("US",),
+    "Chinese": ("CN",),
+    "French": ("FR",),
+    "Indian": ("IN",),
+    "Norwegian": ("NO",),
+    "Congolese": ("CD", "CG"),
+    "Dominican": ("DM", "DO"),
+}
 #: code → adjectives the data lacks (it gives the noun for a person, or a rarer spelling)
 EXTRA_ADJECTIVES: dict[str, tuple[str, ...]] = {
-    "AR": ("Argentine", "Argentinian"), "CV": ("Cape Verdean",), "DK": ("Dane",), "EC": ("Ecuadorian",),
-    "IS": ("Icelandic",), "KG": ("Kyrgyz",), "KZ": ("Kazakh",), "MV": ("Maldivian",), "NL": ("Dutchman",),
-    "PH": ("Philippine",), "SA": ("Saudi",), "SE": ("Swede",), "SI": ("Slovenian",), "TJ": ("Tajik",),
-    "UZ": ("Uzbek",), "GB": ("Briton",), "FI": ("Finn",), "TR": ("Turk",), "ES": ("Spaniard",),
+    "AR": ("Argentine", "Argentinian"),
+    "CV": ("Cape Verdean",),
+    "DK": ("Dane",),
+    "EC": ("Ecuadorian",),
+    "IS": ("Icelandic",),
+    "KG": ("Kyrgyz",),
+    "KZ": ("Kazakh",),
+    "MV": ("Maldivian",),
+    "NL": ("Dutchman",),
+    "PH": ("Philippine",),
+    "SA": ("Saudi",),
+    "SE": ("Swede",),
+    "SI": ("Slovenian",),
+    "TJ": ("Tajik",),
+    "UZ": ("Uzbek",),
+    "GB": ("Briton",),
+    "FI": ("Finn",),
+    "TR": ("Turk",),
+    "ES": ("Spaniard",),
 }
 
 _PARENS = re.compile(r"\s*\([^)]*\)")
@@ -146,8 +176,9 @@ def country_entries(exclude_sources: set[str] | frozenset[str] = frozenset()) ->
         if source == target:
             flags.append("no-translate")
         forms = [a for a in dict.fromkeys((*admitted, *adjectives.get(code, ()))) if a != target]
-        entries.append(Entry(source=source, target=target, context=CONTEXT, notes=notes,
-                             admitted=forms, flags=sorted(flags)))
+        entries.append(
+            Entry(source=source, target=target, context=CONTEXT, notes=notes, admitted=forms, flags=sorted(flags))
+        )
     entries.sort(key=lambda e: (e.context or "", e.source.casefold(), e.source))
     return entries
 
@@ -155,11 +186,13 @@ def country_entries(exclude_sources: set[str] | frozenset[str] = frozenset()) ->
 def render(entries: list[Entry]) -> str:
     """The PO text of the generated file (header comment naming the generator and the CLDR version)."""
     po = new_po_file()
-    po.header = (f"translate-kit glossary: countries and territories, generated from CLDR "
-                 f"{get_cldr_version()}\n(babel {babel.__version__}), adjectives from countryinfo "
-                 f"{_countryinfo_version()}, by\n"
-                 f"`python -m translate_kit.glossary.cldr`. Do not edit by hand:\n"
-                 f"change the hand-written files or the generator, then regenerate.")
+    po.header = (
+        f"translate-kit glossary: countries and territories, generated from CLDR "
+        f"{get_cldr_version()}\n(babel {babel.__version__}), adjectives from countryinfo "
+        f"{_countryinfo_version()}, by\n"
+        f"`python -m translate_kit.glossary.cldr`. Do not edit by hand:\n"
+        f"change the hand-written files or the generator, then regenerate."
+    )
     for entry in entries:
         po.append(entry_to_po(entry))
     return str(po)
@@ -187,16 +220,24 @@ def hand_written_sources(directory: str | Path, skip_name: str | None = None) ->
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m translate_kit.glossary.cldr",
-        description="Write the CLDR country and territory names as a glossary PO file.")
+        description="Write the CLDR country and territory names as a glossary PO file.",
+    )
     parser.add_argument("output", type=Path, help="the PO file to write, e.g. glossary/countries.po")
-    parser.add_argument("--exclude", type=Path, metavar="DIR",
-                        help="glossary directory whose source forms are skipped, a file with the "
-                             "output's name excepted (default: the output's directory)")
+    parser.add_argument(
+        "--exclude",
+        type=Path,
+        metavar="DIR",
+        help="glossary directory whose source forms are skipped, a file with the "
+        "output's name excepted (default: the output's directory)",
+    )
     args = parser.parse_args(argv)
     exclude_dir = args.exclude if args.exclude is not None else args.output.parent
     try:
-        forms = (hand_written_sources(exclude_dir, skip_name=args.output.name)
-                 if args.exclude is not None or exclude_dir.is_dir() else set())
+        forms = (
+            hand_written_sources(exclude_dir, skip_name=args.output.name)
+            if args.exclude is not None or exclude_dir.is_dir()
+            else set()
+        )
         entries = country_entries(forms)
         atomic_write_text(args.output, render(entries))
     except TranslateKitError as exc:

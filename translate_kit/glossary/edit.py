@@ -96,7 +96,7 @@ def _spans(lines: list[str]) -> list[_Span]:
 def _read(path: Path) -> tuple[bytes, str, list[str]]:
     data = read_bytes(path, what="glossary file", error=GlossaryError)
     bom = b"\xef\xbb\xbf" if data.startswith(b"\xef\xbb\xbf") else b""
-    text = data[len(bom):].decode("utf-8")  # read_po has already checked it
+    text = data[len(bom) :].decode("utf-8")  # read_po has already checked it
     return bom, text, _split_lines(text)
 
 
@@ -142,18 +142,25 @@ def check_claims(entry: Entry, existing: list[Entry]) -> None:
     mine = claims(entry)
     for other in existing:
         if other.source == entry.source and other.context == entry.context:
-            raise GlossaryError(f"an entry for {entry.source!r}"
-                                f"{' in context ' + repr(entry.context) if entry.context else ''} "
-                                "already exists (remove it first)", other.path, other.line)
+            raise GlossaryError(
+                f"an entry for {entry.source!r}"
+                f"{' in context ' + repr(entry.context) if entry.context else ''} "
+                "already exists (remove it first)",
+                other.path,
+                other.line,
+            )
     for other in existing:
         for theirs in claims(other):
             for claim in mine:
                 if claim.collides(theirs):
-                    where = (f" in context {other.context!r}" if other.context else " (no context)")
-                    raise ClaimedForm(f"source form {claim.form!r} is already claimed by {other.label()!r}"
-                                      f"{where if other.context != entry.context else ''}; one source form "
-                                      f"belongs to one entry (use {option('force')} to add it anyway)",
-                                      other.path, other.line)
+                    where = f" in context {other.context!r}" if other.context else " (no context)"
+                    raise ClaimedForm(
+                        f"source form {claim.form!r} is already claimed by {other.label()!r}"
+                        f"{where if other.context != entry.context else ''}; one source form "
+                        f"belongs to one entry (use {option('force')} to add it anyway)",
+                        other.path,
+                        other.line,
+                    )
 
 
 def refuse_lint_errors(entry: Entry) -> None:
@@ -235,8 +242,7 @@ def _remove_entry(path: Path, source: str, context: str | None) -> Entry:
     entries = [entry_from_po(e, path)[0] for e in po if not e.obsolete]
     target = _pick(entries, source, context, path)
     bom, text, lines = _read(path)
-    span = next(s for s in _spans(lines)
-                if not s.obsolete and s.msgid == target.source and s.msgctxt == target.context)
+    span = next(s for s in _spans(lines) if not s.obsolete and s.msgid == target.source and s.msgctxt == target.context)
     start, end = span.start, span.end + 1
     if start > 0 and not lines[start - 1].strip():
         start -= 1  # the blank line that separated it from the entry before
@@ -275,8 +281,11 @@ def _pick(entries: list[Entry], source: str, context: str | None, path: Path) ->
             raise GlossaryError(f"{source!r} names several entries ({places}); give the exact msgid", path)
         if context is None:
             listed = ", ".join(f"{e.context!r} ({e.ref})" for e in found)
-            raise ContextNeeded(f"{source!r} has no entry without a context; its entries are in context "
-                                f"{listed}: give {option('context')}", path)
+            raise ContextNeeded(
+                f"{source!r} has no entry without a context; its entries are in context "
+                f"{listed}: give {option('context')}",
+                path,
+            )
     ctx = f" in context {context!r}" if context is not None else ""
     raise NoSuchEntry(f"no entry for {source!r}{ctx}", path)
 

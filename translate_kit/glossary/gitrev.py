@@ -54,8 +54,9 @@ def read_directory(directory: Path, label: str, missing_ok: bool = False) -> Sid
     prefix = f"{directory.parent}/" if directory.is_file() else f"{directory}/"
     side = Side(label, {}, "" if prefix == "./" else prefix)
     for path in files:
-        side.files[path.name] = _decode(read_bytes(path, what="glossary file", error=GlossaryError),
-                                        side.display(path.name))
+        side.files[path.name] = _decode(
+            read_bytes(path, what="glossary file", error=GlossaryError), side.display(path.name)
+        )
     return side
 
 

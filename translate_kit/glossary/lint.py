@@ -82,16 +82,22 @@ class LintResult:
         return bool(self.errors or (strict and self.warnings))
 
     def summary(self) -> str:
-        return (f"{len(self.files)} file(s), {self.entries} entries: {len(self.errors)} error(s), "
-                f"{len(self.warnings)} warning(s)")
+        return (
+            f"{len(self.files)} file(s), {self.entries} entries: {len(self.errors)} error(s), "
+            f"{len(self.warnings)} warning(s)"
+        )
 
     def to_text(self) -> str:
         return "".join(f"{f}\n" for f in self.findings) + self.summary() + "\n"
 
     def to_dict(self) -> dict:
-        return {"files": [str(p) for p in self.files], "entries": self.entries,
-                "errors": len(self.errors), "warnings": len(self.warnings),
-                "findings": [f.to_dict() for f in self.findings]}
+        return {
+            "files": [str(p) for p in self.files],
+            "entries": self.entries,
+            "errors": len(self.errors),
+            "warnings": len(self.warnings),
+            "findings": [f.to_dict() for f in self.findings],
+        }
 
 
 def lint_targets(target: str | Path | Iterable[str | Path]) -> list[Path]:
@@ -182,24 +188,51 @@ def _hostile_findings(e: Entry) -> list[Diagnostic]:
     out: list[Diagnostic] = []
     where = (str(e.path), e.line)
     if not e.source:
-        out.append(Diagnostic("error", "empty-msgid", f"entry in context {e.context!r} has an empty msgid "
-                                                      "(only the header may)", *where))
+        out.append(
+            Diagnostic(
+                "error",
+                "empty-msgid",
+                f"entry in context {e.context!r} has an empty msgid (only the header may)",
+                *where,
+            )
+        )
     for label, text in _forms(e):
         if _CONTROL.search(text):
             char = _CONTROL.search(text).group()
-            out.append(Diagnostic("error", "control-character", f"{label} {text[:40]!r} of {e.source[:40]!r} "
-                                                                f"holds the control character {char!r}", *where))
+            out.append(
+                Diagnostic(
+                    "error",
+                    "control-character",
+                    f"{label} {text[:40]!r} of {e.source[:40]!r} holds the control character {char!r}",
+                    *where,
+                )
+            )
         if len(text) > MAX_TERM_CHARS:
-            out.append(Diagnostic("error", "too-long", f"{label} of {e.source[:40]!r}… is {len(text):,} "
-                                  f"characters (over {MAX_TERM_CHARS:,}: it could never match)", *where))
+            out.append(
+                Diagnostic(
+                    "error",
+                    "too-long",
+                    f"{label} of {e.source[:40]!r}… is {len(text):,} "
+                    f"characters (over {MAX_TERM_CHARS:,}: it could never match)",
+                    *where,
+                )
+            )
     return out
 
 
 def _header_findings(path: Path, po: polib.POFile) -> list[Diagnostic]:
-    conflicts = [Diagnostic("error", "merge-conflict", f"unresolved merge conflict in the header: "
-                            f"{line.strip()[len('conflict:'):].strip()} (settle it, then delete the conflict line)",
-                            str(path), 1)
-                 for line in (po.header or "").split("\n") if line.strip().startswith("conflict:")]
+    conflicts = [
+        Diagnostic(
+            "error",
+            "merge-conflict",
+            f"unresolved merge conflict in the header: "
+            f"{line.strip()[len('conflict:') :].strip()} (settle it, then delete the conflict line)",
+            str(path),
+            1,
+        )
+        for line in (po.header or "").split("\n")
+        if line.strip().startswith("conflict:")
+    ]
     return conflicts + _language_findings(path, po)
 
 
@@ -213,16 +246,26 @@ def _language_findings(path: Path, po: polib.POFile) -> list[Diagnostic]:
         if text.startswith('"Language:'):
             line = no
             break
-    message = (f"header Language is {lang!r}; glossary files must be Language: {SOURCE_LANGUAGE}" if lang
-               else f"header has no Language (glossary files must be Language: {SOURCE_LANGUAGE})")
+    message = (
+        f"header Language is {lang!r}; glossary files must be Language: {SOURCE_LANGUAGE}"
+        if lang
+        else f"header has no Language (glossary files must be Language: {SOURCE_LANGUAGE})"
+    )
     return [Diagnostic("error", "wrong-language", message, str(path), line)]
 
 
 def _flag_findings(e: Entry, name: str) -> list[Diagnostic]:
     """``protect`` and ``verify-first`` together contradict each other (translate's per-entry policy)."""
     if "protect" in e.flags and "verify-first" in e.flags:
-        return [Diagnostic("error", "conflicting-flags", f"entry {name} is flagged both protect and verify-first "
-                           "(keep one)", str(e.path), e.line)]
+        return [
+            Diagnostic(
+                "error",
+                "conflicting-flags",
+                f"entry {name} is flagged both protect and verify-first (keep one)",
+                str(e.path),
+                e.line,
+            )
+        ]
     return []
 
 
@@ -234,8 +277,11 @@ def _entry_findings(e: Entry, po_entry: polib.POEntry, entry_claims: list[Claim]
 
     name = repr(e.source)
     for conflict in e.conflicts:
-        add("error", "merge-conflict", f"unresolved merge conflict on {name}: {conflict} (settle the entry, "
-                                       "then delete the conflict line)")
+        add(
+            "error",
+            "merge-conflict",
+            f"unresolved merge conflict on {name}: {conflict} (settle the entry, then delete the conflict line)",
+        )
     if e.enforced and not e.no_translate and not e.target.strip():
         add("error", "empty-target", f"entry {name} has an empty msgstr (give the English form or mark it fuzzy)")
 
@@ -251,8 +297,12 @@ def _entry_findings(e: Entry, po_entry: polib.POEntry, entry_claims: list[Claim]
     if e.case_sensitive:
         for form in [e.source, *e.variants]:
             if not any(c.isupper() for c in form):
-                add("error", "case-mismatch", f"case-sensitive entry {name} has the form {form!r} with no "
-                                              "upper-case letter (drop the flag or fix the case)")
+                add(
+                    "error",
+                    "case-mismatch",
+                    f"case-sensitive entry {name} has the form {form!r} with no "
+                    "upper-case letter (drop the flag or fix the case)",
+                )
 
     # the source forms come folded in the claims (one per distinct form): compare those
     source_keys = [(c.form, c.lower if c.exact is None else c.exact) for c in entry_claims]
@@ -266,24 +316,32 @@ def _entry_findings(e: Entry, po_entry: polib.POEntry, entry_claims: list[Claim]
                 seen[key] = form
                 continue
             first = seen[key]
-            how = ("is repeated" if first == form else
-                   f"differs from {first!r} only by {'case or spacing' if lower else 'spacing'}")
+            how = (
+                "is repeated"
+                if first == form
+                else f"differs from {first!r} only by {'case or spacing' if lower else 'spacing'}"
+            )
             add("warning", "near-duplicate-form", f"{kind} form {form!r} of {name} {how}")
         if kind == "source":  # claims hold each distinct form once: repeats are counted on the raw list
             for repeated in _repeats([e.source, *e.variants]):
                 add("warning", "near-duplicate-form", f"source form {repeated!r} of {name} is repeated")
 
     if e.no_translate and e.target and e.target != e.source:
-        add("warning", "no-translate-target",
-            f"no-translate entry {name} has msgstr {e.target!r}; it is kept as {e.source!r}")
+        add(
+            "warning",
+            "no-translate-target",
+            f"no-translate entry {name} has msgstr {e.target!r}; it is kept as {e.source!r}",
+        )
 
     odd = [label for label, text in _forms(e) if text and _ODD_SPACE.search(text)]
     if odd:
-        add("warning", "whitespace", f"odd whitespace (leading, trailing, doubled or not a space) in "
-                                     f"{', '.join(dict.fromkeys(odd))} of {name}")
+        add(
+            "warning",
+            "whitespace",
+            f"odd whitespace (leading, trailing, doubled or not a space) in {', '.join(dict.fromkeys(odd))} of {name}",
+        )
 
-    texts = (po_entry.msgid, po_entry.msgstr, po_entry.msgctxt or "", po_entry.comment or "",
-             po_entry.tcomment or "")
+    texts = (po_entry.msgid, po_entry.msgstr, po_entry.msgctxt or "", po_entry.comment or "", po_entry.tcomment or "")
     if not all(unicodedata.is_normalized("NFC", t) for t in texts):
         add("warning", "non-nfc", f"entry {name} has text that is not in Unicode NFC")
     return out
@@ -321,8 +379,15 @@ def _duplicates(entries: list[Entry]) -> list[Diagnostic]:
         for e in group:
             others = ", ".join(o.ref for o in group if o is not e)
             where = f" in context {ctx!r}" if ctx is not None else ""
-            out.append(Diagnostic("error", "duplicate-entry",
-                                  f"duplicate entry for {source!r}{where} (also at {others})", str(e.path), e.line))
+            out.append(
+                Diagnostic(
+                    "error",
+                    "duplicate-entry",
+                    f"duplicate entry for {source!r}{where} (also at {others})",
+                    str(e.path),
+                    e.line,
+                )
+            )
     return out
 
 
@@ -351,10 +416,17 @@ def _claim_findings(entries: list[tuple[Entry, list[Claim]]]) -> list[Diagnostic
             winner = next((a for a in earlier if a.covers(b)), None)
             if winner is None:
                 continue
-            out.append(Diagnostic("warning", "unreachable-form",
-                                  f"source form {b.form!r} of {b.entry.label()!r} can never match: "
-                                  f"{winner.form!r} of {winner.entry.label()!r} ({winner.entry.ref}) covers it "
-                                  "and comes first", str(b.entry.path), b.entry.line))
+            out.append(
+                Diagnostic(
+                    "warning",
+                    "unreachable-form",
+                    f"source form {b.form!r} of {b.entry.label()!r} can never match: "
+                    f"{winner.form!r} of {winner.entry.label()!r} ({winner.entry.ref}) covers it "
+                    "and comes first",
+                    str(b.entry.path),
+                    b.entry.line,
+                )
+            )
     return out
 
 
@@ -389,6 +461,10 @@ def _conflict_finding(a: Claim, rivals: list[Claim]) -> Diagnostic:
     others = ", ".join(f"{b.entry.label()!r} ({b.entry.ref})" for b in rivals)
     contexts = any(b.entry.context != a.entry.context for b in rivals)
     why = "; the matcher ignores msgctxt, so one form belongs to one entry across contexts" if contexts else ""
-    return Diagnostic("error", "conflicting-source",
-                      f"source form {a.form!r} of {a.entry.label()!r} is also claimed by {others}{why}",
-                      str(a.entry.path), a.entry.line)
+    return Diagnostic(
+        "error",
+        "conflicting-source",
+        f"source form {a.form!r} of {a.entry.label()!r} is also claimed by {others}{why}",
+        str(a.entry.path),
+        a.entry.line,
+    )

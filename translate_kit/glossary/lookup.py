@@ -29,26 +29,34 @@ def entries_for(glossary: Glossary, term: str) -> list[Entry]:
     """Entries with ``term`` as a source form (by each entry's case rule, then ignoring case); failing
     that, as an English form (any role, ignoring case)."""
     key = fold_form(term, lower=True)
-    found = glossary.lookup(term) or [e for e in glossary.entries
-                                      if any(fold_form(f, lower=True) == key for f in e.source_forms)]
+    found = glossary.lookup(term) or [
+        e for e in glossary.entries if any(fold_form(f, lower=True) == key for f in e.source_forms)
+    ]
     if found:
         return found
-    return [e for e in glossary.entries
-            if any(fold_form(f, lower=True) == key for f in (*e.target_forms, *e.forbidden))]
+    return [
+        e for e in glossary.entries if any(fold_form(f, lower=True) == key for f in (*e.target_forms, *e.forbidden))
+    ]
 
 
 def describe(entry: Entry) -> list[str]:
     """Lines describing an entry: ``file:line: label`` then its forms, flags and notes."""
     lines = [f"{entry.ref}: {entry.label()}"]
-    for name, values in (("variants", entry.variants), ("admitted", entry.admitted),
-                         ("forbidden", entry.forbidden), ("flags", entry.flags), ("note", entry.notes)):
+    for name, values in (
+        ("variants", entry.variants),
+        ("admitted", entry.admitted),
+        ("forbidden", entry.forbidden),
+        ("flags", entry.flags),
+        ("note", entry.notes),
+    ):
         if values:
             lines.append(f"  {name}: {'; '.join(values)}")
     return lines
 
 
-def corpus_occurrences(glossary: Glossary, entries: list[Entry], paths: list[Path]
-                       ) -> tuple[list[Occurrence], list[Diagnostic]]:
+def corpus_occurrences(
+    glossary: Glossary, entries: list[Entry], paths: list[Path]
+) -> tuple[list[Occurrence], list[Diagnostic]]:
     """Where ``entries`` match in the corpus files/directories ``paths`` as a translation would see them:
     the whole glossary competes, so a longer entry covering the term takes the span."""
     wanted = {id(e) for e in entries}
@@ -108,10 +116,14 @@ def run_verdicts(entries: list[Entry], output_dir: Path) -> list[str]:
     for entry in entries:
         mine = [o for o in occurrences if isinstance(o, dict) and o.get("entry") == entry.label()]
         counts = {v: sum(1 for o in mine if o.get("verdict") == v) for v in ("natural", "enforced", "flagged")}
-        lines.append(f"{entry.label()}: {len(mine)} occurrence(s) in {output_dir} — "
-                     + ", ".join(f"{n} {v}" for v, n in counts.items()))
+        lines.append(
+            f"{entry.label()}: {len(mine)} occurrence(s) in {output_dir} — "
+            + ", ".join(f"{n} {v}" for v, n in counts.items())
+        )
         for o in mine:
             how = o.get("method") or o.get("reason") or ""
-            lines.append(f"  {o.get('file')}:{o.get('line')}: {o.get('verdict')}{f' ({how})' if how else ''}: "
-                         f"{o.get('sentence')}")
+            lines.append(
+                f"  {o.get('file')}:{o.get('line')}: {o.get('verdict')}{f' ({how})' if how else ''}: "
+                f"{o.get('sentence')}"
+            )
     return lines

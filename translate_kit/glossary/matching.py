@@ -30,9 +30,16 @@ ID_SUFFIXES = ("nya", "lah", "kah", "pun", "ku", "mu")
 #: English endings that leave a term recognisable (possessive, plural, adjectival -n as in "Korean").
 EN_SUFFIXES = ("'s", "s'", "'", "s", "es")
 
-_CHAR_MAP = str.maketrans({
-    "\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2010": "-", "\u2011": "-", "\u00ad": "-",
-})
+_CHAR_MAP = str.maketrans(
+    {
+        "\u2019": "'",
+        "\u2018": "'",
+        "\u02bc": "'",
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u00ad": "-",
+    }
+)
 _SPACE_RUN = re.compile(r"\s+")
 _NEEDS_SPACE_FOLD = re.compile(r"\s{2,}|[^\S ]")
 _MAPPED_CHARS = tuple(chr(c) for c in _CHAR_MAP)
@@ -91,7 +98,7 @@ class _Folded:
         if _needs_space_fold(text):
             parts, index, pos = [], [], 0
             for m in _SPACE_RUN.finditer(text):
-                parts.append(text[pos:m.start()])
+                parts.append(text[pos : m.start()])
                 index.extend(range(pos, m.start()))
                 parts.append(" ")
                 index.append(m.start())
@@ -145,7 +152,7 @@ def _joined_before(text: str, start: int, c: str) -> bool:
     if c == "-":
         return text[start].islower() and before.isalpha() and _word_start(text, start - 1).isupper()
     if c == ":":
-        return text.startswith("//", start) or (before == "/" and text[start - 3:start - 1] == ":/")
+        return text.startswith("//", start) or (before == "/" and text[start - 3 : start - 1] == ":/")
     if c == "/":
         return _in_url(text, start)
     # "." (a capital after a dot is a new sentence with a missing space: "symptoms.South Korea")
@@ -188,8 +195,13 @@ def _in_url(text: str, pos: int) -> bool:
 class Matcher:
     """Multi-pattern term matcher over a fixed set of (entry, form, role) patterns."""
 
-    def __init__(self, patterns: Iterable[tuple[Entry, str, str]], suffixes: Sequence[str] = (),
-                 case_sensitive: bool | None = None, case_rule: Callable[[Entry, str], bool] | None = None):
+    def __init__(
+        self,
+        patterns: Iterable[tuple[Entry, str, str]],
+        suffixes: Sequence[str] = (),
+        case_sensitive: bool | None = None,
+        case_rule: Callable[[Entry, str], bool] | None = None,
+    ):
         """``case_sensitive=None`` follows ``case_rule(entry, form)`` (default: the entry's ``case-sensitive``
         flag); True/False forces one mode for all."""
         self.suffixes = tuple(sorted(suffixes, key=len, reverse=True))
@@ -304,8 +316,7 @@ class Matcher:
                 hit = self._valid(text, index, i, i + len(key) - 1)
                 if hit is not None:
                     s, e, suf = hit
-                    out.extend(Match(s, e, p.entry, p.form, p.role, text[s:e], suf)
-                               for p in pats if p.entry in entries)
+                    out.extend(Match(s, e, p.entry, p.form, p.role, text[s:e], suf) for p in pats if p.entry in entries)
                 i = haystack.find(key, i + 1)
         if len(out) > 1:
             out.sort(key=lambda m: (m.start, -(m.end - m.start)))
@@ -349,8 +360,9 @@ def source_patterns(entries: Iterable[Entry]) -> list[tuple[Entry, str, str]]:
     return pats
 
 
-def target_patterns(entries: Iterable[Entry], roles: Sequence[str] = ("preferred", "admitted", "forbidden")
-                    ) -> list[tuple[Entry, str, str]]:
+def target_patterns(
+    entries: Iterable[Entry], roles: Sequence[str] = ("preferred", "admitted", "forbidden")
+) -> list[tuple[Entry, str, str]]:
     pats = []
     for e in entries:
         if "preferred" in roles:
@@ -381,8 +393,9 @@ def _is_acronym(form: str) -> bool:
     return len(letters) >= 2 and all(c.isupper() for c in letters) and " " not in form.strip()
 
 
-def target_matcher(entries: Iterable[Entry], roles: Sequence[str] = ("preferred", "admitted", "forbidden"),
-                   include_fuzzy: bool = False) -> Matcher:
+def target_matcher(
+    entries: Iterable[Entry], roles: Sequence[str] = ("preferred", "admitted", "forbidden"), include_fuzzy: bool = False
+) -> Matcher:
     """English forms, possessive/plural endings allowed, case per :func:`target_case_sensitive`."""
     chosen = [e for e in entries if include_fuzzy or e.enforced]
     return Matcher(target_patterns(chosen, roles), EN_SUFFIXES, case_rule=target_case_sensitive)

@@ -55,16 +55,29 @@ class Addition:
         return bool(self.variants or self.admitted or self.forbidden or self.notes or self.flags)
 
     def describe(self) -> str:
-        parts = [f"{k} {', '.join(map(repr, v))}" for k, v in (
-            ("variant", self.variants), ("admitted", self.admitted), ("forbidden", self.forbidden),
-            ("note", self.notes), ("flag", self.flags)) if v]
+        parts = [
+            f"{k} {', '.join(map(repr, v))}"
+            for k, v in (
+                ("variant", self.variants),
+                ("admitted", self.admitted),
+                ("forbidden", self.forbidden),
+                ("note", self.notes),
+                ("flag", self.flags),
+            )
+            if v
+        ]
         return "; ".join(parts)
 
     def merged(self) -> Entry:
         e = self.existing
-        return replace(e, variants=e.variants + self.variants, admitted=e.admitted + self.admitted,
-                       forbidden=e.forbidden + self.forbidden, notes=e.notes + self.notes,
-                       flags=e.flags + self.flags)
+        return replace(
+            e,
+            variants=e.variants + self.variants,
+            admitted=e.admitted + self.admitted,
+            forbidden=e.forbidden + self.forbidden,
+            notes=e.notes + self.notes,
+            flags=e.flags + self.flags,
+        )
 
     def __str__(self) -> str:
         return f"{self.imported.ref}: adds to {self.existing.label()!r} ({self.existing.ref}): {self.describe()}"
@@ -79,8 +92,10 @@ class ImportPlan:
     conflicts: list[Conflict] = field(default_factory=list)
 
     def summary(self) -> str:
-        return (f"{len(self.added)} new, {len(self.identical)} identical, {len(self.additions)} with new "
-                f"forms, {len(self.conflicts)} conflicts")
+        return (
+            f"{len(self.added)} new, {len(self.identical)} identical, {len(self.additions)} with new "
+            f"forms, {len(self.conflicts)} conflicts"
+        )
 
 
 def _compatible(imported: Entry, existing: Entry) -> bool:
@@ -110,22 +125,35 @@ def plan_import(existing: list[Entry], imported: list[Entry], into: Path) -> Imp
             taken = [(c.form, o) for c in imp_claims[1:] for o in _owners([c], pool, imp)]
             if taken:
                 form, other = taken[0]
-                plan.conflicts.append(Conflict(imp, other, f"variant {form!r} of {imp.label()!r} is already a "
-                                                            f"source form of {other.label()!r} ({other.ref})"))
+                plan.conflicts.append(
+                    Conflict(
+                        imp,
+                        other,
+                        f"variant {form!r} of {imp.label()!r} is already a "
+                        f"source form of {other.label()!r} ({other.ref})",
+                    )
+                )
                 continue
             plan.added.append(imp)
             pool.append((imp, imp_claims))
             continue
         owner = owners[0]
         if owner.preferred != imp.preferred:
-            plan.conflicts.append(Conflict(imp, owner, f"{imp.label()!r} but the glossary has "
-                                                       f"{owner.label()!r} ({owner.ref})"))
+            plan.conflicts.append(
+                Conflict(imp, owner, f"{imp.label()!r} but the glossary has {owner.label()!r} ({owner.ref})")
+            )
             continue
-        clash = ([f for f in imp.forbidden if f in owner.target_forms]
-                 + [a for a in imp.target_forms if a in owner.forbidden])
+        clash = [f for f in imp.forbidden if f in owner.target_forms] + [
+            a for a in imp.target_forms if a in owner.forbidden
+        ]
         if clash:
-            plan.conflicts.append(Conflict(imp, owner, f"{clash[0]!r} is accepted by one side and forbidden "
-                                                       f"by the other ({owner.label()!r}, {owner.ref})"))
+            plan.conflicts.append(
+                Conflict(
+                    imp,
+                    owner,
+                    f"{clash[0]!r} is accepted by one side and forbidden by the other ({owner.label()!r}, {owner.ref})",
+                )
+            )
             continue
         owner_claims = claims(owner)
         add = Addition(imp, owner)
@@ -134,8 +162,13 @@ def plan_import(existing: list[Entry], imported: list[Entry], into: Path) -> Imp
             if c.form not in owner.source_forms and not any(o.covers(c) for o in owner_claims):
                 others = [o for o in _owners([c], pool, imp) if o is not owner]
                 if others:
-                    plan.conflicts.append(Conflict(imp, others[0], f"variant {c.form!r} is already a source form "
-                                                                   f"of {others[0].label()!r} ({others[0].ref})"))
+                    plan.conflicts.append(
+                        Conflict(
+                            imp,
+                            others[0],
+                            f"variant {c.form!r} is already a source form of {others[0].label()!r} ({others[0].ref})",
+                        )
+                    )
                     add = None
                     break
                 add.variants.append(c.form)

@@ -16,8 +16,7 @@ from ..errors import Diagnostic
 #: flags with a meaning for translate-kit (polib's own ``fuzzy`` included).
 #: ``case-sensitive`` governs the Indonesian (source) forms, ``target-case-sensitive`` the English ones;
 #: ``protect`` / ``verify-first`` override the protect-up-front policy of translate_kit.translation.policy.
-KNOWN_FLAGS = frozenset({"case-sensitive", "target-case-sensitive", "no-translate", "fuzzy", "protect",
-                         "verify-first"})
+KNOWN_FLAGS = frozenset({"case-sensitive", "target-case-sensitive", "no-translate", "fuzzy", "protect", "verify-first"})
 #: keys of ``#. key: value`` extracted comments, in their canonical order. ``conflict`` is written only by
 #: the merge driver where both sides changed a field differently; lint reports it as an error until resolved.
 COMMENT_KEYS = ("note", "variant", "admitted", "forbidden", "conflict")
@@ -100,9 +99,15 @@ class Entry:
 
     def to_dict(self) -> dict:
         return {
-            "source": self.source, "target": self.target, "preferred": self.preferred,
-            "context": self.context, "variants": list(self.variants), "admitted": list(self.admitted),
-            "forbidden": list(self.forbidden), "notes": list(self.notes), "flags": list(self.flags),
+            "source": self.source,
+            "target": self.target,
+            "preferred": self.preferred,
+            "context": self.context,
+            "variants": list(self.variants),
+            "admitted": list(self.admitted),
+            "forbidden": list(self.forbidden),
+            "notes": list(self.notes),
+            "flags": list(self.flags),
             "ref": self.ref,
         }
 

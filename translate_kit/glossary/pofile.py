@@ -36,9 +36,15 @@ def read_po(path: Path, data: bytes | None = None) -> polib.POFile:
 
 def entry_from_po(po_entry: polib.POEntry, path: Path | None = None) -> tuple[Entry, list[Diagnostic]]:
     """Build an :class:`Entry` from a polib entry; unknown comment keys and flags come back as diagnostics."""
-    entry = Entry(source=po_entry.msgid, target=po_entry.msgstr, context=po_entry.msgctxt,
-                  flags=list(po_entry.flags), translator_comment=po_entry.tcomment or "",
-                  path=path, line=po_entry.linenum or None)
+    entry = Entry(
+        source=po_entry.msgid,
+        target=po_entry.msgstr,
+        context=po_entry.msgctxt,
+        flags=list(po_entry.flags),
+        translator_comment=po_entry.tcomment or "",
+        path=path,
+        line=po_entry.linenum or None,
+    )
     diags: list[Diagnostic] = []
     where = {"path": str(path) if path else None, "line": po_entry.linenum or None}
     last: list[str] | None = None  # the list the previous ``key: value`` line went to
@@ -52,20 +58,35 @@ def entry_from_po(po_entry: polib.POEntry, path: Path | None = None) -> tuple[En
         if not m or m.group(1) not in COMMENT_KEYS:
             last = None
             entry.unknown_comments.append(raw)
-            diags.append(Diagnostic("warning", "unknown-comment-key",
-                                    f"unknown comment {raw.strip()!r} on {po_entry.msgid!r} "
-                                    f"(known keys: {', '.join(COMMENT_KEYS)})", **where))
+            diags.append(
+                Diagnostic(
+                    "warning",
+                    "unknown-comment-key",
+                    f"unknown comment {raw.strip()!r} on {po_entry.msgid!r} (known keys: {', '.join(COMMENT_KEYS)})",
+                    **where,
+                )
+            )
             continue
         key, value = m.group(1), m.group(2)
-        target = {"note": entry.notes, "variant": entry.variants, "admitted": entry.admitted,
-                  "forbidden": entry.forbidden, "conflict": entry.conflicts}[key]
+        target = {
+            "note": entry.notes,
+            "variant": entry.variants,
+            "admitted": entry.admitted,
+            "forbidden": entry.forbidden,
+            "conflict": entry.conflicts,
+        }[key]
         target.append(value)
         last = target
     for flag in entry.flags:
         if flag not in KNOWN_FLAGS:
-            diags.append(Diagnostic("warning", "unknown-flag",
-                                    f"unknown flag {flag!r} on {po_entry.msgid!r} "
-                                    f"(known: {', '.join(sorted(KNOWN_FLAGS))})", **where))
+            diags.append(
+                Diagnostic(
+                    "warning",
+                    "unknown-flag",
+                    f"unknown flag {flag!r} on {po_entry.msgid!r} (known: {', '.join(sorted(KNOWN_FLAGS))})",
+                    **where,
+                )
+            )
     return entry, diags
 
 
@@ -78,8 +99,13 @@ def entry_to_po(entry: Entry) -> polib.POEntry:
     lines += [f"forbidden: {f}" for f in entry.forbidden]
     lines += [f"conflict: {c}" for c in entry.conflicts]
     lines += list(entry.unknown_comments)
-    po_entry = polib.POEntry(msgid=entry.source, msgstr=entry.target, comment="\n".join(lines),
-                             tcomment=entry.translator_comment, flags=list(entry.flags))
+    po_entry = polib.POEntry(
+        msgid=entry.source,
+        msgstr=entry.target,
+        comment="\n".join(lines),
+        tcomment=entry.translator_comment,
+        flags=list(entry.flags),
+    )
     if entry.context is not None:
         po_entry.msgctxt = entry.context
     return po_entry
@@ -104,8 +130,14 @@ def load_file(path: Path, data: bytes | None = None) -> tuple[list[Entry], list[
     diags: list[Diagnostic] = []
     lang = (po.metadata.get("Language") or "").strip()
     if lang and lang.split("_")[0].split("-")[0].lower() != SOURCE_LANGUAGE:
-        diags.append(Diagnostic("error", "wrong-language",
-                                f"header Language is {lang!r}; glossary files must be Language: id", str(path)))
+        diags.append(
+            Diagnostic(
+                "error",
+                "wrong-language",
+                f"header Language is {lang!r}; glossary files must be Language: id",
+                str(path),
+            )
+        )
     entries = []
     for po_entry in po:
         if po_entry.obsolete:
@@ -132,8 +164,10 @@ def _unusable(entry: Entry) -> str | None:
     if not entry.source.strip():
         return f"entry in context {entry.context!r} has an empty msgid"
     if entry.enforced and not entry.preferred.strip():  # a translator's to-do
-        return (f"entry {entry.source!r} has an empty msgstr: skipped (not enforced, not checked) until it has "
-                "an English form or the fuzzy flag")
+        return (
+            f"entry {entry.source!r} has an empty msgstr: skipped (not enforced, not checked) until it has "
+            "an English form or the fuzzy flag"
+        )
     return None
 
 
@@ -145,17 +179,20 @@ def load_glossary(directory: str | Path) -> Glossary:
     hasher = hashlib.sha256()
     glossary = Glossary(files=files)
     if Path(directory).is_dir():  # glossary_files keeps regular files only: say what it left out
-        glossary.diagnostics += [Diagnostic("warning", "special-file", f"skipped: {kind}, not a regular file",
-                                            str(p)) for p in sorted(Path(directory).glob("*.po"))
-                                 if (kind := special_file_kind(p))]
+        glossary.diagnostics += [
+            Diagnostic("warning", "special-file", f"skipped: {kind}, not a regular file", str(p))
+            for p in sorted(Path(directory).glob("*.po"))
+            if (kind := special_file_kind(p))
+        ]
     for path in files:
         data = read_bytes(path, what="glossary file", error=GlossaryError)
         hasher.update(path.name.encode() + b"\0" + data)
         entries, diags, _ = load_file(path, data)
         glossary.diagnostics.extend(diags)
         if not entries:
-            glossary.diagnostics.append(Diagnostic("warning", "empty-glossary-file",
-                                                   "glossary file has no entries", str(path)))
+            glossary.diagnostics.append(
+                Diagnostic("warning", "empty-glossary-file", "glossary file has no entries", str(path))
+            )
         for entry in entries:
             why = _unusable(entry)
             if why is None:
@@ -187,7 +224,9 @@ def resolve_glossary(directory: str | Path | None, consequence: str) -> tuple[Gl
     glossary"). Returns the glossary (None when there is none) and the diagnostics to report."""
     glossary = load_glossary_or_default(directory)
     if glossary is None:
-        return None, [Diagnostic("warning", "no-glossary", f"no glossary given and no glossary/ directory: {consequence}")]
+        return None, [
+            Diagnostic("warning", "no-glossary", f"no glossary given and no glossary/ directory: {consequence}")
+        ]
     return glossary, list(glossary.diagnostics)
 
 
@@ -206,16 +245,27 @@ def find_conflicts(entries: list[Entry]) -> list[Diagnostic]:
         reported = False
         for claim in claims(e):
             bucket = seen.setdefault(claim.lower, [])
-            first = next((c.entry for c in bucket if c.entry is not e and c.collides(claim)
-                          and (c.entry.context != e.context or c.entry.preferred != e.preferred)), None)
+            first = next(
+                (
+                    c.entry
+                    for c in bucket
+                    if c.entry is not e
+                    and c.collides(claim)
+                    and (c.entry.context != e.context or c.entry.preferred != e.preferred)
+                ),
+                None,
+            )
             bucket.append(claim)
             if first is not None and not reported:
                 reported = True
-                diags.append(Diagnostic(
-                    "warning", "conflicting-entries",
-                    f"source form {claim.form!r} is claimed by {first.label()!r} ({first.ref}) and "
-                    f"{e.label()!r}; the first one is used", str(e.path) if e.path else None, e.line))
+                diags.append(
+                    Diagnostic(
+                        "warning",
+                        "conflicting-entries",
+                        f"source form {claim.form!r} is claimed by {first.label()!r} ({first.ref}) and "
+                        f"{e.label()!r}; the first one is used",
+                        str(e.path) if e.path else None,
+                        e.line,
+                    )
+                )
     return diags
-
-
-

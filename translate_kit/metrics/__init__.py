@@ -13,7 +13,25 @@ from .scoring import Comparison, EarlierRun, ScoreOptions, ScoreResult, score_in
 from .significance import PairedComparison, paired_corpus_test, paired_term_test
 from .terms import TermAccuracy, TermRecall, TermScorer, term_accuracy
 
-__all__ = ["Comparison", "CorpusScore", "EarlierRun", "GateResult", "PairedComparison", "ScoreInputs",
-           "ScoreOptions", "ScoreResult", "TermAccuracy", "TermRecall", "TermScorer", "against_gates",
-           "corpus_scores", "load_inputs", "paired_corpus_test", "paired_term_test", "score_inputs",
-           "score_paths", "term_accuracy", "threshold_gates"]
+__all__ = [
+    "Comparison",
+    "CorpusScore",
+    "EarlierRun",
+    "GateResult",
+    "PairedComparison",
+    "ScoreInputs",
+    "ScoreOptions",
+    "ScoreResult",
+    "TermAccuracy",
+    "TermRecall",
+    "TermScorer",
+    "against_gates",
+    "corpus_scores",
+    "load_inputs",
+    "paired_corpus_test",
+    "paired_term_test",
+    "score_inputs",
+    "score_paths",
+    "term_accuracy",
+    "threshold_gates",
+]

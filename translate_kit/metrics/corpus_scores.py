@@ -30,12 +30,12 @@ class CorpusScore:
     signature: str
 
     def to_dict(self) -> dict:
-        return {"name": self.name, "score": round(self.score, 4), "detail": self.detail,
-                "signature": self.signature}
+        return {"name": self.name, "score": round(self.score, 4), "detail": self.detail, "signature": self.signature}
 
 
-def corpus_scores(hypotheses: Sequence[str], references: Sequence[str],
-                  more_references: Sequence[Sequence[str]] = ()) -> dict[str, CorpusScore]:
+def corpus_scores(
+    hypotheses: Sequence[str], references: Sequence[str], more_references: Sequence[Sequence[str]] = ()
+) -> dict[str, CorpusScore]:
     """BLEU, chrF and TER of aligned hypotheses against one reference each (or several: sacrebleu's
     multi-reference scores, with ``more_references`` aligned like ``references``)."""
     streams = [list(references), *(list(r) for r in more_references)]
@@ -44,6 +44,5 @@ def corpus_scores(hypotheses: Sequence[str], references: Sequence[str],
     out = {}
     for key, metric in make_metrics().items():
         result = metric.corpus_score(list(hypotheses), streams)
-        out[key] = CorpusScore(key, result.name, float(result.score), result.format(),
-                               metric.get_signature().format())
+        out[key] = CorpusScore(key, result.name, float(result.score), result.format(), metric.get_signature().format())
     return out

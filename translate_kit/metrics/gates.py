@@ -40,11 +40,15 @@ def threshold_gates(scores: Mapping[str, float | None], minimums: Mapping[str, f
         label = DISPLAY[key]
         value = scores.get(key)
         if value is None:
-            out.append(GateResult(name, True, f"{label} not measured (no glossary term in the source); "
-                                              f"gate {_fmt(key, minimum)} not applied"))
+            out.append(
+                GateResult(
+                    name,
+                    True,
+                    f"{label} not measured (no glossary term in the source); gate {_fmt(key, minimum)} not applied",
+                )
+            )
         elif value < minimum:
-            out.append(GateResult(name, False, f"{label} {_fmt(key, value)} is below the minimum "
-                                               f"{_fmt(key, minimum)}"))
+            out.append(GateResult(name, False, f"{label} {_fmt(key, value)} is below the minimum {_fmt(key, minimum)}"))
         else:
             out.append(GateResult(name, True, f"{label} {_fmt(key, value)} ≥ {_fmt(key, minimum)}"))
     return out
@@ -55,8 +59,10 @@ def against_gates(comparisons: Mapping[str, PairedComparison], alpha: float = DE
     out = []
     for key, cmp in comparisons.items():
         label = DISPLAY[key]
-        change = (f"{label} {_fmt(key, cmp.baseline)} → {_fmt(key, cmp.system)} "
-                  f"({cmp.delta:+.4g}, p = {cmp.p_value:.4g}, {cmp.test} n={cmp.n_samples})")
+        change = (
+            f"{label} {_fmt(key, cmp.baseline)} → {_fmt(key, cmp.system)} "
+            f"({cmp.delta:+.4g}, p = {cmp.p_value:.4g}, {cmp.test} n={cmp.n_samples})"
+        )
         if cmp.worse and cmp.significant(alpha):
             out.append(GateResult(f"against:{key}", False, f"significant drop (p < {alpha:g}): {change}"))
         elif cmp.worse:

@@ -64,8 +64,9 @@ def _groups(path: Path, segs: list[Segment]) -> dict[str, list[Segment]]:
     return groups
 
 
-def _align(label: str, path: Path, segs: list[Segment], ref_path: Path, ref_groups: dict[str, list[Segment]]
-           ) -> list[Segment]:
+def _align(
+    label: str, path: Path, segs: list[Segment], ref_path: Path, ref_groups: dict[str, list[Segment]]
+) -> list[Segment]:
     """``segs`` reordered to follow the reference article by article; InputError on any mismatch."""
     if path.is_dir() != ref_path.is_dir() and ref_path.is_dir():
         raise InputError(f"{label} must be a directory like the reference {ref_path}", path)
@@ -81,31 +82,34 @@ def _align(label: str, path: Path, segs: list[Segment], ref_path: Path, ref_grou
     for name, ref_segs in ref_groups.items():
         mine = groups[name]
         fitted = _fit(mine, len(ref_segs), path / name if name else path)
-        if any(s.text for s in ref_segs[len(mine):]):
+        if any(s.text for s in ref_segs[len(mine) :]):
             fitted = None
         if fitted is None:
             where = Path(mine[0].file) if mine else path / name
             line = mine[len(ref_segs)].line if len(mine) > len(ref_segs) else None  # first surplus line
             ref_file = ref_segs[0].file if ref_segs else ref_path / name
-            raise InputError(f"{label} has {len(mine)} lines but the reference {ref_file} has "
-                             f"{len(ref_segs)}", where, line)
+            raise InputError(
+                f"{label} has {len(mine)} lines but the reference {ref_file} has {len(ref_segs)}", where, line
+            )
         out.extend(fitted)
     return out
 
 
-def _warn_empty(kind: str, label: str, segs: list[Segment], others: list[list[Segment]],
-                out: list[Diagnostic]) -> None:
+def _warn_empty(kind: str, label: str, segs: list[Segment], others: list[list[Segment]], out: list[Diagnostic]) -> None:
     """One warning per side: segments blank here but not in every other input."""
     empty = [i for i, s in enumerate(segs) if not s.text and any(o[i].text for o in others)]
     if empty:
         first = segs[empty[0]]
         more = f" (and {len(empty) - 1} more)" if len(empty) > 1 else ""
-        out.append(Diagnostic("warning", kind, f"empty {label} segment{more}, scored as empty", first.file,
-                              first.line))
+        out.append(Diagnostic("warning", kind, f"empty {label} segment{more}, scored as empty", first.file, first.line))
 
 
-def load_inputs(hyp: str | Path, ref: str | Path | Sequence[str | Path], src: str | Path | None = None,
-                baseline: str | Path | None = None) -> ScoreInputs:
+def load_inputs(
+    hyp: str | Path,
+    ref: str | Path | Sequence[str | Path],
+    src: str | Path | None = None,
+    baseline: str | Path | None = None,
+) -> ScoreInputs:
     """Load and align the scoring inputs (see the module docstring). ``ref`` may list several references
     (sacrebleu multi-reference scoring): the first one sets the alignment, the others are aligned to it."""
     refs = [ref] if isinstance(ref, (str, Path)) else list(ref)
@@ -134,9 +138,11 @@ def load_inputs(hyp: str | Path, ref: str | Path | Sequence[str | Path], src: st
         _warn_empty(f"empty-{name}", name, segs, others, diags)
     hyps = sides["hypothesis"]
     return ScoreInputs(
-        hypotheses=[s.text for s in hyps], references=[s.text for s in sides["reference"]],
+        hypotheses=[s.text for s in hyps],
+        references=[s.text for s in sides["reference"]],
         sources=[s.text for s in sides["source"]] if "source" in sides else None,
         baseline=[s.text for s in sides["baseline"]] if "baseline" in sides else None,
         more_references=[[s.text for s in sides[name]] for name in more],
         skipped_blank=len(ref_segs) - len(keep),
-        diagnostics=diags)
+        diagnostics=diags,
+    )

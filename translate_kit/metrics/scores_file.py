@@ -27,8 +27,11 @@ def score_to_dict(result: ScoreResult) -> dict:
         "skipped_blank_lines": result.skipped_blank,
         "scores": {k: s.to_dict() for k, s in result.scores.items()},
         "term_accuracy": result.terms.to_dict() if result.terms is not None else None,
-        "glossary": (None if result.glossary_digest is None
-                     else {"sha256": result.glossary_digest, "entries": result.glossary_entries}),
+        "glossary": (
+            None
+            if result.glossary_digest is None
+            else {"sha256": result.glossary_digest, "entries": result.glossary_entries}
+        ),
         "baseline": result.baseline.to_dict() if result.baseline else None,
         "against": result.against.to_dict() if result.against else None,
         "gates": [g.to_dict() for g in result.gates],
@@ -48,8 +51,10 @@ def read_scores(path: str | Path) -> EarlierRun:
     except json.JSONDecodeError as exc:
         raise InputError(f"not valid JSON ({exc.msg})", path, exc.lineno) from None
     if not isinstance(data, dict) or data.get("schema") != SCHEMA:
-        raise InputError(f"not a translate-kit scores file (expected \"schema\": \"{SCHEMA}\"); "
-                         "write one as the JSON scores of a run", path)
+        raise InputError(
+            f'not a translate-kit scores file (expected "schema": "{SCHEMA}"); write one as the JSON scores of a run',
+            path,
+        )
     hyps, ref = data.get("hypotheses"), data.get("reference_sha256")
     if not isinstance(hyps, list) or not all(isinstance(h, str) for h in hyps) or not isinstance(ref, str):
         raise InputError("scores file lacks its hypotheses or reference_sha256", path)

@@ -36,7 +36,9 @@ class ScoreOptions:
         if self.term_match not in TERM_MATCHES:
             raise InputError(f"unknown term match {self.term_match!r} (use one of: {', '.join(TERM_MATCHES)})")
         if self.min_term_accuracy is not None and not 0 <= self.min_term_accuracy <= 1:
-            raise InputError(f"{option('min_term_accuracy')} is a fraction between 0 and 1, not {self.min_term_accuracy:g}")
+            raise InputError(
+                f"{option('min_term_accuracy')} is a fraction between 0 and 1, not {self.min_term_accuracy:g}"
+            )
         if not 0 < self.alpha < 1:
             raise InputError(f"{option('alpha')} must be between 0 and 1, not {self.alpha:g}")
         if self.test not in ("bs", "ar"):
@@ -107,30 +109,45 @@ def resolve_glossary(directory: str | Path | None, diagnostics: list[Diagnostic]
     return glossary
 
 
-def score_inputs(inputs: ScoreInputs, glossary: Glossary | None = None, options: ScoreOptions | None = None,
-                 against: EarlierRun | None = None, labels: dict[str, str | None] | None = None,
-                 diagnostics: list[Diagnostic] | None = None) -> ScoreResult:
+def score_inputs(
+    inputs: ScoreInputs,
+    glossary: Glossary | None = None,
+    options: ScoreOptions | None = None,
+    against: EarlierRun | None = None,
+    labels: dict[str, str | None] | None = None,
+    diagnostics: list[Diagnostic] | None = None,
+) -> ScoreResult:
     """Score aligned inputs; compare with ``inputs.baseline`` and ``against`` when given; apply the gates."""
     options = options or ScoreOptions()
     labels = dict(labels or {})
     diags = list(diagnostics or []) + list(inputs.diagnostics)
     if options.min_term_accuracy is not None and (inputs.sources is None or glossary is None):
-        raise InputError(f"{option('min_term_accuracy')} needs the source ({option('src')}) and a glossary "
-                         f"({option('glossary_dir')})")
+        raise InputError(
+            f"{option('min_term_accuracy')} needs the source ({option('src')}) and a glossary "
+            f"({option('glossary_dir')})"
+        )
     hyps, refs, srcs = inputs.hypotheses, inputs.references, inputs.sources
     scorer = TermScorer(glossary.entries, options.term_match) if glossary is not None and srcs is not None else None
     terms = scorer.score(srcs, hyps) if scorer else None
     if terms is not None and terms.accuracy is None:
-        diags.append(Diagnostic("info", "no-terms", "no glossary term occurs in the source: term accuracy "
-                                                    "not measured"))
+        diags.append(
+            Diagnostic("info", "no-terms", "no glossary term occurs in the source: term accuracy not measured")
+        )
     result = ScoreResult(
-        inputs=labels, n_segments=len(hyps), skipped_blank=inputs.skipped_blank,
-        scores=corpus_scores(hyps, refs, inputs.more_references), terms=terms,
+        inputs=labels,
+        n_segments=len(hyps),
+        skipped_blank=inputs.skipped_blank,
+        scores=corpus_scores(hyps, refs, inputs.more_references),
+        terms=terms,
         glossary_digest=glossary.digest if glossary is not None else None,
         glossary_entries=len(glossary.enforced) if glossary is not None else 0,
-        reference_digest=text_digest(refs) if not inputs.more_references else
-        text_digest([text_digest(r) for r in (refs, *inputs.more_references)]), source_digest=text_digest(srcs) if srcs is not None else None,
-        hypotheses=list(hyps), diagnostics=diags)
+        reference_digest=text_digest(refs)
+        if not inputs.more_references
+        else text_digest([text_digest(r) for r in (refs, *inputs.more_references)]),
+        source_digest=text_digest(srcs) if srcs is not None else None,
+        hypotheses=list(hyps),
+        diagnostics=diags,
+    )
 
     def compare(other: list[str], label: str) -> Comparison:
         metrics = paired_corpus_test(hyps, other, refs, options.test, options.n_samples, inputs.more_references)
@@ -145,8 +162,10 @@ def score_inputs(inputs: ScoreInputs, glossary: Glossary | None = None, options:
     if against is not None:
         _check_comparable(against, result)
         result.against = compare(against.hypotheses, against.path)
-    result.gates = threshold_gates(result.values(), {"bleu": options.min_bleu, "chrf": options.min_chrf,
-                                                     "term_accuracy": options.min_term_accuracy})
+    result.gates = threshold_gates(
+        result.values(),
+        {"bleu": options.min_bleu, "chrf": options.min_chrf, "term_accuracy": options.min_term_accuracy},
+    )
     if result.against is not None:
         result.gates += against_gates(result.against.metrics, options.alpha)
     return result
@@ -154,25 +173,40 @@ def score_inputs(inputs: ScoreInputs, glossary: Glossary | None = None, options:
 
 def _check_comparable(earlier: EarlierRun, result: ScoreResult) -> None:
     if len(earlier.hypotheses) != result.n_segments:
-        raise InputError(f"holds {len(earlier.hypotheses)} segments but this run scores {result.n_segments}; "
-                         "it was made on another test set", earlier.path)
+        raise InputError(
+            f"holds {len(earlier.hypotheses)} segments but this run scores {result.n_segments}; "
+            "it was made on another test set",
+            earlier.path,
+        )
     if earlier.reference_digest != result.reference_digest:
-        raise InputError("was scored against a different reference (sha256 differs); regenerate it as "
-                         "the JSON scores of this test set", earlier.path)
+        raise InputError(
+            "was scored against a different reference (sha256 differs); regenerate it as "
+            "the JSON scores of this test set",
+            earlier.path,
+        )
 
 
-def score_paths(hyp: str | Path, ref, src: str | Path | None = None,
-                glossary_dir: str | Path | None = None, baseline: str | Path | None = None,
-                against: EarlierRun | None = None, options: ScoreOptions | None = None) -> ScoreResult:
+def score_paths(
+    hyp: str | Path,
+    ref,
+    src: str | Path | None = None,
+    glossary_dir: str | Path | None = None,
+    baseline: str | Path | None = None,
+    against: EarlierRun | None = None,
+    options: ScoreOptions | None = None,
+) -> ScoreResult:
     """Load the inputs (and the glossary when a source is given), then :func:`score_inputs`."""
     inputs = load_inputs(hyp, ref, src, baseline)
     diags: list[Diagnostic] = []
     glossary = resolve_glossary(glossary_dir, diags) if inputs.sources is not None else None
     if glossary_dir is not None and inputs.sources is None:
         diags.append(Diagnostic("info", "no-source", f"term accuracy needs the source ({option('src')}); not measured"))
-    labels = {"hyp": str(hyp), "ref": str(ref) if isinstance(ref, (str, Path)) else " + ".join(map(str, ref)),
-              "src": str(src) if src is not None else None,
-              "baseline": str(baseline) if baseline is not None else None,
-              "against": against.path if against is not None else None,
-              "glossary": str(glossary_dir or DEFAULT_DIR) if glossary is not None else None}
+    labels = {
+        "hyp": str(hyp),
+        "ref": str(ref) if isinstance(ref, (str, Path)) else " + ".join(map(str, ref)),
+        "src": str(src) if src is not None else None,
+        "baseline": str(baseline) if baseline is not None else None,
+        "against": against.path if against is not None else None,
+        "glossary": str(glossary_dir or DEFAULT_DIR) if glossary is not None else None,
+    }
     return score_inputs(inputs, glossary, options, against, labels, diags)

@@ -59,9 +59,16 @@ class PairedComparison:
         return self.delta != 0 and self.p_value < alpha
 
     def to_dict(self) -> dict:
-        return {"system": round(self.system, 4), "baseline": round(self.baseline, 4),
-                "delta": round(self.delta, 4), "p_value": round(self.p_value, 6), "test": self.test,
-                "n_samples": self.n_samples, "seed": self.seed, "signature": self.signature}
+        return {
+            "system": round(self.system, 4),
+            "baseline": round(self.baseline, 4),
+            "delta": round(self.delta, 4),
+            "p_value": round(self.p_value, 6),
+            "test": self.test,
+            "n_samples": self.n_samples,
+            "seed": self.seed,
+            "signature": self.signature,
+        }
 
 
 def _check(test: str, n_samples: int) -> int:
@@ -70,26 +77,42 @@ def _check(test: str, n_samples: int) -> int:
     return n_samples if n_samples > 0 else DEFAULT_SAMPLES[test]
 
 
-def paired_corpus_test(hypotheses: Sequence[str], baseline: Sequence[str], references: Sequence[str],
-                       test: str = "bs", n_samples: int = 0,
-                       more_references: Sequence[Sequence[str]] = ()) -> dict[str, PairedComparison]:
+def paired_corpus_test(
+    hypotheses: Sequence[str],
+    baseline: Sequence[str],
+    references: Sequence[str],
+    test: str = "bs",
+    n_samples: int = 0,
+    more_references: Sequence[Sequence[str]] = (),
+) -> dict[str, PairedComparison]:
     """BLEU/chrF/TER of ``hypotheses`` vs ``baseline`` through sacrebleu's paired test, keyed bleu/chrf/ter."""
     n_samples = _check(test, n_samples)
     if not (len(hypotheses) == len(baseline) == len(references)):
         raise ValueError("system, baseline and references must have the same number of segments")
     metrics = make_metrics()
-    signatures, results = PairedTest([("baseline", list(baseline)), ("system", list(hypotheses))],
-                                     metrics, [list(references), *(list(r) for r in more_references)],
-                                     test_type=test, n_samples=n_samples)()
+    signatures, results = PairedTest(
+        [("baseline", list(baseline)), ("system", list(hypotheses))],
+        metrics,
+        [list(references), *(list(r) for r in more_references)],
+        test_type=test,
+        n_samples=n_samples,
+    )()
     # results are keyed by sacrebleu's score names (BLEU, chrF2, TER) in the order of ``metrics``
     names = [name for name in results if name != "System"]
     seed = sacrebleu_seed()
     out = {}
     for key, name in zip(metrics, names):
         base, system = results[name]
-        out[key] = PairedComparison(key, float(system.score), float(base.score),
-                                    _tie_aware(system.score, base.score, system.p_value),
-                                    test, n_samples, seed, signatures[name].format())
+        out[key] = PairedComparison(
+            key,
+            float(system.score),
+            float(base.score),
+            _tie_aware(system.score, base.score, system.p_value),
+            test,
+            n_samples,
+            seed,
+            signatures[name].format(),
+        )
     return out
 
 
@@ -104,8 +127,9 @@ def _accuracy(found: np.ndarray, expected: np.ndarray) -> np.ndarray:
         return np.where(expected > 0, found / np.maximum(expected, 1), 1.0)
 
 
-def paired_term_test(system: TermAccuracy, baseline: TermAccuracy, test: str = "bs",
-                     n_samples: int = 0) -> PairedComparison | None:
+def paired_term_test(
+    system: TermAccuracy, baseline: TermAccuracy, test: str = "bs", n_samples: int = 0
+) -> PairedComparison | None:
     """Term accuracy of two systems on the same sources; None when the sources hold no glossary term."""
     n_samples = _check(test, n_samples)
     if system.expected != baseline.expected:
@@ -131,5 +155,13 @@ def paired_term_test(system: TermAccuracy, baseline: TermAccuracy, test: str = "
         stats = np.abs(a - b) / total
     p = (int(np.sum(stats > diff)) + 1) / (n_samples + 1)  # sacrebleu's (and multeval's) rule
     p = _tie_aware(system.accuracy, baseline.accuracy, p)
-    return PairedComparison("term_accuracy", system.accuracy, baseline.accuracy, p, test, n_samples, seed,
-                            f"{test}:{n_samples}|seed:{str(seed).lower()}")
+    return PairedComparison(
+        "term_accuracy",
+        system.accuracy,
+        baseline.accuracy,
+        p,
+        test,
+        n_samples,
+        seed,
+        f"{test}:{n_samples}|seed:{str(seed).lower()}",
+    )

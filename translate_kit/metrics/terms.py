@@ -47,9 +47,15 @@ class TermRecall:
         return self.found / self.expected if self.expected else 1.0
 
     def to_dict(self) -> dict:
-        return {"source": self.entry.source, "context": self.entry.context,
-                "preferred": self.entry.preferred, "ref": self.entry.ref,
-                "expected": self.expected, "found": self.found, "recall": round(self.recall, 4)}
+        return {
+            "source": self.entry.source,
+            "context": self.entry.context,
+            "preferred": self.entry.preferred,
+            "ref": self.entry.ref,
+            "expected": self.expected,
+            "found": self.found,
+            "recall": round(self.recall, 4),
+        }
 
 
 @dataclass
@@ -77,8 +83,13 @@ class TermAccuracy:
 
     def to_dict(self) -> dict:
         acc = self.accuracy
-        return {"accuracy": None if acc is None else round(acc, 4), "expected": self.total_expected,
-                "found": self.total_found, "match": self.match, "per_term": [t.to_dict() for t in self.per_term]}
+        return {
+            "accuracy": None if acc is None else round(acc, 4),
+            "expected": self.total_expected,
+            "found": self.total_found,
+            "match": self.match,
+            "per_term": [t.to_dict() for t in self.per_term],
+        }
 
 
 class TermScorer:
@@ -157,8 +168,9 @@ def _credit_wmt21(hyp: str, matches) -> Counter:
     return credited
 
 
-def term_accuracy(sources: Sequence[str], hypotheses: Sequence[str], entries: Iterable[Entry],
-                  match: str = "lenient") -> TermAccuracy:
+def term_accuracy(
+    sources: Sequence[str], hypotheses: Sequence[str], entries: Iterable[Entry], match: str = "lenient"
+) -> TermAccuracy:
     """Term accuracy of ``hypotheses`` for the glossary terms found in ``sources`` (``match``: lenient or
     wmt21, see the module docstring)."""
     return TermScorer(entries, match).score(sources, hypotheses)

@@ -34,16 +34,16 @@ def render_check(report: CheckReport, per: str = "file", fail_on: str = "error",
 
     n_fail = sum(1 for vs in cases.values() if any(failing(v) for v in vs))
     root = ET.Element("testsuites", name=SUITE, tests=str(len(cases)), failures=str(n_fail), errors="0")
-    suite = ET.SubElement(root, "testsuite", name=SUITE, tests=str(len(cases)), failures=str(n_fail),
-                          errors="0", skipped="0")
+    suite = ET.SubElement(
+        root, "testsuite", name=SUITE, tests=str(len(cases)), failures=str(n_fail), errors="0", skipped="0"
+    )
     props = ET.SubElement(suite, "properties")
     ET.SubElement(props, "property", name="segments", value=str(report.segments))
     ET.SubElement(props, "property", name="glossary_entries", value=str(report.glossary_entries))
     if report.glossary_digest:
         ET.SubElement(props, "property", name="glossary_digest", value=report.glossary_digest)
     for (doc, name), violations in cases.items():
-        case = ET.SubElement(suite, "testcase", classname=doc if per == "segment" else "translate-kit.check",
-                             name=name)
+        case = ET.SubElement(suite, "testcase", classname=doc if per == "segment" else "translate-kit.check", name=name)
         quiet = []
         for v in violations:
             if failing(v):

@@ -36,27 +36,31 @@ def _comparison_lines(title: str, cmp: Comparison) -> list[str]:
     any_metric = next(iter(cmp.metrics.values()), None)
     if any_metric is None:
         return []
-    head = (f"{title} {cmp.label} ({TEST_NAMES[any_metric.test]}, {any_metric.n_samples} samples, "
-            f"seed {any_metric.seed}):")
+    head = (
+        f"{title} {cmp.label} ({TEST_NAMES[any_metric.test]}, {any_metric.n_samples} samples, seed {any_metric.seed}):"
+    )
     lines = [head]
     for key, c in cmp.metrics.items():
-        lines.append(f"  {DISPLAY[key]:<14} {_value(key, c.system):>8} vs {_value(key, c.baseline):>8}  "
-                     f"{c.delta:+.4g}  p = {c.p_value:.4f}")
+        lines.append(
+            f"  {DISPLAY[key]:<14} {_value(key, c.system):>8} vs {_value(key, c.baseline):>8}  "
+            f"{c.delta:+.4g}  p = {c.p_value:.4f}"
+        )
     return lines
 
 
 def render_score_text(result: ScoreResult, max_terms: int = 10) -> str:
     """A readable summary: scores with signatures, term accuracy, comparisons, gates, warnings."""
     ins = result.inputs
-    lines = [f"{ins.get('hyp') or 'hypotheses'} vs {ins.get('ref') or 'references'}: "
-             f"{result.n_segments} segments"]
+    lines = [f"{ins.get('hyp') or 'hypotheses'} vs {ins.get('ref') or 'references'}: {result.n_segments} segments"]
     for key, s in result.scores.items():
         lines.append(f"{DISPLAY[key]:<14} {s.score:8.2f}  {s.signature}")
     if result.terms is not None:
         t = result.terms
         gl = f"glossary sha256 {result.glossary_digest[:12]}, {result.glossary_entries} entries"
-        lines.append(f"{'term accuracy':<14} {_value('term_accuracy', t.accuracy):>8}  "
-                     f"{t.total_found}/{t.total_expected} source terms rendered ({gl}; {t.match} match)")
+        lines.append(
+            f"{'term accuracy':<14} {_value('term_accuracy', t.accuracy):>8}  "
+            f"{t.total_found}/{t.total_expected} source terms rendered ({gl}; {t.match} match)"
+        )
         missed = sorted((r for r in t.per_term if r.found < r.expected), key=lambda r: (r.recall, -r.expected))
         if missed:
             lines.append("  lowest per-term recall:")
@@ -81,8 +85,14 @@ def eval_to_dict(result) -> dict:
     data = score_to_dict(result.score)
     ts = result.testset
     data["eval"] = {
-        "testset": {"directory": str(ts.directory), "name": ts.name, "split": ts.split,
-                    "source": str(ts.source), "reference": str(ts.reference), "limit": result.limit},
+        "testset": {
+            "directory": str(ts.directory),
+            "name": ts.name,
+            "split": ts.split,
+            "source": str(ts.source),
+            "reference": str(ts.reference),
+            "limit": result.limit,
+        },
         "model": dict(result.model),
         "demo": bool(result.model.get("demo")),
         "flagged_segments": result.flagged,

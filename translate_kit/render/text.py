@@ -21,10 +21,12 @@ def render_check(report: CheckReport, **_options) -> str:
     sev = report.counts_by_severity()
     if report.boilerplate:
         lines.append(f"{report.boilerplate} boilerplate line(s) (site chrome translate passes through) not checked")
-    lines.append(f"{report.segments} segment(s) in {len(report.documents)} document(s) checked against "
-                 f"{report.glossary_entries} glossary entr{'y' if report.glossary_entries == 1 else 'ies'}: "
-                 f"{len(report.violations)} violation(s) — {sev['error']} error(s), {sev['warning']} warning(s), "
-                 f"{sev['info']} info")
+    lines.append(
+        f"{report.segments} segment(s) in {len(report.documents)} document(s) checked against "
+        f"{report.glossary_entries} glossary entr{'y' if report.glossary_entries == 1 else 'ies'}: "
+        f"{len(report.violations)} violation(s) — {sev['error']} error(s), {sev['warning']} warning(s), "
+        f"{sev['info']} info"
+    )
     by_kind = report.counts_by_kind()
     width = max((len(k) for k in by_kind), default=0)
     for kind, n in by_kind.items():

@@ -9,5 +9,14 @@ from .report import RunReport
 from .run import resolve_glossary, translate_documents
 from .segments import SegmentResult, SentenceResult, translate_segments
 
-__all__ = ["RunReport", "SegmentResult", "SentenceResult", "TextResult", "TranslateOptions", "resolve_glossary",
-           "translate_documents", "translate_segments", "translate_texts"]
+__all__ = [
+    "RunReport",
+    "SegmentResult",
+    "SentenceResult",
+    "TextResult",
+    "TranslateOptions",
+    "resolve_glossary",
+    "translate_documents",
+    "translate_segments",
+    "translate_texts",
+]

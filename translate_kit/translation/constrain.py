@@ -41,22 +41,27 @@ _TOKEN = "ZX{}"
 _TOKEN_RE = re.compile(r"(?<![0-9A-Za-z])[Zz] ?[Xx] ?(\d{1,3})(?!\d)")
 #: Indonesian particles written with a hyphen after a word (``AS-lah``); dropped with the term.
 _HYPHEN_PARTICLE = re.compile(r"-(nya|lah|kah|pun)(?![0-9A-Za-z])", re.IGNORECASE)
-_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their",
-                          "our", "my", "your"})
+_DETERMINERS = frozenset(
+    {"the", "a", "an", "this", "that", "these", "those", "its", "his", "her", "their", "our", "my", "your"}
+)
 _ARTICLE = re.compile(r"^the\s+", re.IGNORECASE)
 _DOUBLE_THE = re.compile(r"\b(the)\s+the\b", re.IGNORECASE)
 _PREV_WORD = re.compile(r"([A-Za-z]+)('s|s')?\s+$")
 _NEXT_WORD = re.compile(r"^\s+([a-z]+)\b")
 #: words after a term that do not make it a modifier ("North Korea has", "Russia and")
-_NOT_HEADS = frozenset("""a an the and or but nor of to in on at by for from with as than that which who whom
+_NOT_HEADS = frozenset(
+    """a an the and or but nor of to in on at by for from with as than that which who whom
 whose is are was were be been being has have had do does did will would shall should can could may might must
 said says say told tells announced added warned also again already still not never said will its it he she they
 we this these those there here then so if when while after before since until because about over under into
-onto between against during without within through across near""".split())
+onto between against during without within through across near""".split()
+)
 #: Indonesian words before a term that make it an object, not a modifier ("di Korut", "dan Rusia")
-_ID_NOT_HEADS = frozenset("""di ke dari oleh dan atau dengan untuk pada kepada bagi tentang terhadap antara
+_ID_NOT_HEADS = frozenset(
+    """di ke dari oleh dan atau dengan untuk pada kepada bagi tentang terhadap antara
 dalam yang bahwa serta ialah adalah juga itu ini tak tidak akan telah sudah sejak hingga sampai menurut kata
-ujar antara oleh para sang si""".split())
+ujar antara oleh para sang si""".split()
+)
 _ADJECTIVE_END = re.compile(r"(?:an|ian|ean|ese|ish|ic|i|n)$")
 
 
@@ -66,11 +71,15 @@ def adjective_form(entry: Entry) -> str | None:
     pref = entry.preferred
     if not pref or entry.no_translate:
         return None
-    stem = pref.lower()[:max(3, len(pref) - 2)]
+    stem = pref.lower()[: max(3, len(pref) - 2)]
     for form in entry.admitted:
         low = form.lower()
-        if (low != pref.lower() and low.startswith(stem) and len(form.split()) == len(pref.split())
-                and _ADJECTIVE_END.search(low)):
+        if (
+            low != pref.lower()
+            and low.startswith(stem)
+            and len(form.split()) == len(pref.split())
+            and _ADJECTIVE_END.search(low)
+        ):
             return form
     return None
 
@@ -149,8 +158,13 @@ def _follower(sentence: str, end: int) -> str:
     return nxt.group(1) if nxt else ""
 
 
-def protect(sentence: str, matches: Sequence[Match], scheme: str | Sequence[str] = PLACEHOLDER,
-            first_id: int = 1, forms: Sequence[str | None] | None = None) -> Protected:
+def protect(
+    sentence: str,
+    matches: Sequence[Match],
+    scheme: str | Sequence[str] = PLACEHOLDER,
+    first_id: int = 1,
+    forms: Sequence[str | None] | None = None,
+) -> Protected:
     """Protect the matches (longest, non-overlapping, in text order, as from ``Matcher.find``) for the engine:
     ``scheme`` is one scheme for all or one per match (:data:`PLACEHOLDER`, :data:`INLINE`, :data:`KEEP`);
     ``forms[i]``, when given, is the English written for an inline match (default: its preferred form);
@@ -166,28 +180,37 @@ def protect(sentence: str, matches: Sequence[Match], scheme: str | Sequence[str]
     for m, sch, form in zip(matches, schemes, forms):
         end, clitic = _span(sentence, m)
         if sch == KEEP:
-            end, token = m.end, sentence[m.start:m.end]
+            end, token = m.end, sentence[m.start : m.end]
         elif sch == PLACEHOLDER:
             token = _TOKEN.format(next_id)
         else:
             token = form or _ARTICLE.sub("", m.entry.preferred)
             token = token.upper() if upper else token
-        parts.append(sentence[pos:m.start])
+        parts.append(sentence[pos : m.start])
         length += m.start - pos
         where.append((length, length + len(token)))
         parts.append(token)
         length += len(token)
         pos = end
         if sch != KEEP:
-            slots.append(Slot(next_id, m.entry, m.text, clitic, token, sch, _is_modifier(sentence, m.start),
-                              _follower(sentence, end)))
+            slots.append(
+                Slot(
+                    next_id,
+                    m.entry,
+                    m.text,
+                    clitic,
+                    token,
+                    sch,
+                    _is_modifier(sentence, m.start),
+                    _follower(sentence, end),
+                )
+            )
             next_id += 1
     parts.append(sentence[pos:])
     return Protected(sentence, "".join(parts), tuple(slots), tuple(where))
 
 
-def new_slot(protected: Protected, entry: Entry, source_text: str, modifier: bool = False,
-             follower: str = "") -> Slot:
+def new_slot(protected: Protected, entry: Entry, source_text: str, modifier: bool = False, follower: str = "") -> Slot:
     """A placeholder slot numbered after every slot of ``protected``, for a span substituted in the output."""
     n = max([s.id for s in protected.slots] + [0]) + 1
     n = max(n, 1 + max([int(m.group(1)) for m in _TOKEN_RE.finditer(protected.text)] + [0]))
@@ -230,8 +253,9 @@ def _token_hits(output: str, slots: Sequence[Slot]) -> tuple[list, list[Problem]
         if seen[slot.id] == 0:
             problems.append(Problem("missing", slot.entry, f"placeholder {slot.token} dropped by the model"))
         elif seen[slot.id] > 1:
-            problems.append(Problem("duplicated", slot.entry,
-                                    f"placeholder {slot.token} appears {seen[slot.id]} times"))
+            problems.append(
+                Problem("duplicated", slot.entry, f"placeholder {slot.token} appears {seen[slot.id]} times")
+            )
     return hits, problems
 
 
@@ -239,8 +263,9 @@ def _core(entry: Entry) -> str:
     return _ARTICLE.sub("", entry.preferred)
 
 
-def _locate_forms(output: str, slots: Sequence[Slot], taken: Sequence[tuple[int, int]] = ()
-                  ) -> tuple[list, list[Problem]]:
+def _locate_forms(
+    output: str, slots: Sequence[Slot], taken: Sequence[tuple[int, int]] = ()
+) -> tuple[list, list[Problem]]:
     """Occurrences of each slot entry's preferred (article-less) or admitted forms in English text; hits
     (to re-render) are the preferred ones, counts include both."""
     entries = list({id(s.entry): s.entry for s in slots}.values())
@@ -290,8 +315,13 @@ def render_form(slot: Slot, before: str, after: str) -> str:
 def _render(slot: Slot, before: str, after: str, upper: bool) -> str:
     form = slot.form
     nxt = _NEXT_WORD.match(after)
-    if (slot.modifier and nxt and nxt.group(1) not in _NOT_HEADS and nxt.group(1) != slot.follower
-            and not after.startswith(("'", "\u2019"))):
+    if (
+        slot.modifier
+        and nxt
+        and nxt.group(1) not in _NOT_HEADS
+        and nxt.group(1) != slot.follower
+        and not after.startswith(("'", "\u2019"))
+    ):
         form = adjective_form(slot.entry) or form
     prev = _PREV_WORD.search(before)
     if _ARTICLE.match(form) and prev and (prev.group(1).lower() in _DETERMINERS or prev.group(2)):
@@ -324,7 +354,7 @@ def _polish(text: str, source: str) -> str:
     for i, c in enumerate(text):
         if c.isalpha():
             if c.islower() and first_src.isupper():
-                text = text[:i] + c.upper() + text[i + 1:]
+                text = text[:i] + c.upper() + text[i + 1 :]
             break
         if c.isdigit():
             break

@@ -33,16 +33,21 @@ class TranslateOptions:
     #: protect-up-front policy per kind of entry (translation.policy); None: the default policy
     protect_by_kind: dict | None = None
 
-
     def to_dict(self) -> dict:
-        return {"beam_size": self.beam_size, "length_penalty": self.length_penalty,
-                "max_batch_tokens": self.max_batch_tokens, "force": self.force, "overwrite": self.overwrite,
-                "drop_boilerplate": self.drop_boilerplate,
-                "boilerplate": str(self.boilerplate) if self.boilerplate else None,
-                "report": str(self.report) if self.report else None,
-                "memory": str(self.memory) if self.memory else None,
-                "number_rendering": self.number_rendering, "verbatim_tokens": self.verbatim_tokens,
-                "protect_by_kind": self.protect_by_kind}
+        return {
+            "beam_size": self.beam_size,
+            "length_penalty": self.length_penalty,
+            "max_batch_tokens": self.max_batch_tokens,
+            "force": self.force,
+            "overwrite": self.overwrite,
+            "drop_boilerplate": self.drop_boilerplate,
+            "boilerplate": str(self.boilerplate) if self.boilerplate else None,
+            "report": str(self.report) if self.report else None,
+            "memory": str(self.memory) if self.memory else None,
+            "number_rendering": self.number_rendering,
+            "verbatim_tokens": self.verbatim_tokens,
+            "protect_by_kind": self.protect_by_kind,
+        }
 
 
 def load_rules(options: TranslateOptions) -> BoilerplateRules:

@@ -44,8 +44,14 @@ def relpaths_for(relpath: Path) -> list[str]:
     return [rel, rel + REVIEW_SUFFIX]
 
 
-def render_outputs(doc: Document, results: Mapping[int, object], *, drop_boilerplate: bool = False,
-                   overwrite: bool = False, suggestions: Mapping | None = None) -> tuple[dict[str, str], dict]:
+def render_outputs(
+    doc: Document,
+    results: Mapping[int, object],
+    *,
+    drop_boilerplate: bool = False,
+    overwrite: bool = False,
+    suggestions: Mapping | None = None,
+) -> tuple[dict[str, str], dict]:
     """The text of each output of ``doc`` by relative path, and what its review PO says per ``msgid``."""
     rel, review = output_relpaths(doc)
     text = render_document(doc, results, drop_boilerplate=drop_boilerplate, overwrite=overwrite)
@@ -53,8 +59,14 @@ def render_outputs(doc: Document, results: Mapping[int, object], *, drop_boilerp
     return {rel: text, review: po}, written
 
 
-def write_document(doc: Document, results: Mapping[int, object], output_dir: Path, *,
-                   drop_boilerplate: bool = False, overwrite: bool = False) -> list[str]:
+def write_document(
+    doc: Document,
+    results: Mapping[int, object],
+    output_dir: Path,
+    *,
+    drop_boilerplate: bool = False,
+    overwrite: bool = False,
+) -> list[str]:
     """Write the translation and the review PO of ``doc``; returns their paths relative to ``output_dir``."""
     texts, _ = render_outputs(doc, results, drop_boilerplate=drop_boilerplate, overwrite=overwrite)
     for rel, text in texts.items():
@@ -124,8 +136,7 @@ def _entry(sentence, suggestion) -> tuple[polib.POEntry, str]:
         entry.msgstr = text
         if kind == "suggestion":
             entry.previous_msgid = previous
-            notes.append("suggestion: approved translation of an earlier source sentence; machine: "
-                         + sentence.text)
+            notes.append("suggestion: approved translation of an earlier source sentence; machine: " + sentence.text)
         else:
             notes.append("draft: your edit, still fuzzy (clear fuzzy to approve it); machine: " + sentence.text)
         origin = kind

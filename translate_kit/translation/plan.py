@@ -88,7 +88,7 @@ def _cut_positions(sentence: str, spans: Sequence[tuple[int, int, int]]) -> list
     inside = bytearray(len(sentence) + 1)
     for s, e, _ in spans:
         if e - s > 1:
-            inside[s + 1:e] = b"\x01" * (e - s - 1)  # the positions i with s < i < e
+            inside[s + 1 : e] = b"\x01" * (e - s - 1)  # the positions i with s < i < e
     free = [i for i in range(1, len(sentence)) if not inside[i]]
     return [i for i in free if sentence[i] == " "] or free
 
@@ -96,7 +96,7 @@ def _cut_positions(sentence: str, spans: Sequence[tuple[int, int, int]]) -> list
 def _nearest(cuts: list[int], target: float) -> int:
     """The cut closest to ``target`` (the first of two equally close), by bisection of the sorted ``cuts``."""
     at = bisect.bisect_left(cuts, target)
-    candidates = cuts[max(0, at - 1):at + 1]
+    candidates = cuts[max(0, at - 1) : at + 1]
     return min(candidates, key=lambda c: abs(c - target))
 
 
@@ -133,13 +133,14 @@ def plan_batch(texts: Sequence[str], glossary, translator, timer) -> BatchPlan:
 def _plan_text(text, sentence_spans, matcher, translator, limit, reserve, batch: BatchPlan) -> TextPlan:
     plan, pos = TextPlan(), 0
     for span in sentence_spans:
-        plan.parts.append(Separator(text[pos:span.start]))
+        plan.parts.append(Separator(text[pos : span.start]))
         sentence = span.text
         found = matcher.find(sentence) if matcher else []
         pieces = [sentence]
         if limit:
-            pieces = _chunks(sentence, translator, limit,
-                             [(m.start, m.end + len(m.suffix), reserve(m.entry)) for m in found])
+            pieces = _chunks(
+                sentence, translator, limit, [(m.start, m.end + len(m.suffix), reserve(m.entry)) for m in found]
+            )
         if len(pieces) > 1:
             found = [matcher.find(p) if matcher else [] for p in pieces]
         else:

@@ -104,8 +104,7 @@ class RunReport:
             per[f"{occ.verdict}:{occ.reason}"] += 1
         if not occ.flagged and occ.kind == "term":
             self.terms[occ.label()] += 1
-        self.occurrences.append({"file": file, "line": line, "segment": segment, "sentence": sentence,
-                                 **occ.to_dict()})
+        self.occurrences.append({"file": file, "line": line, "segment": segment, "sentence": sentence, **occ.to_dict()})
 
     # -- summaries ---------------------------------------------------------------------------------------
     def count(self, status: str) -> int:
@@ -134,10 +133,12 @@ class RunReport:
         if self.count(FAILED):
             parts.append(f"{self.count(FAILED)} failed")
         v = self.verdicts
-        return (f"{len(self.files)} files ({', '.join(parts)}), {self.segments} segments, "
-                f"{self.sentences} sentences, {self.terms_applied} terms ({v['natural']} natural, "
-                f"{v['enforced']} enforced, {v['flagged']} flagged), {len(self.flags)} flags, "
-                f"{self.timings.get('total', 0.0):.1f}s, model {model}")
+        return (
+            f"{len(self.files)} files ({', '.join(parts)}), {self.segments} segments, "
+            f"{self.sentences} sentences, {self.terms_applied} terms ({v['natural']} natural, "
+            f"{v['enforced']} enforced, {v['flagged']} flagged), {len(self.flags)} flags, "
+            f"{self.timings.get('total', 0.0):.1f}s, model {model}"
+        )
 
     # -- rendering ---------------------------------------------------------------------------------------
     def to_dict(self) -> dict:
@@ -148,12 +149,19 @@ class RunReport:
             "glossary": self.glossary,
             "options": self.options,
             "totals": {
-                "files": len(self.files), TRANSLATED: self.count(TRANSLATED), SKIPPED: self.count(SKIPPED),
-                FAILED: self.count(FAILED), "segments": self.segments, "sentences": self.sentences,
-                "split_sentences": self.split_sentences, "terms_applied": self.terms_applied,
+                "files": len(self.files),
+                TRANSLATED: self.count(TRANSLATED),
+                SKIPPED: self.count(SKIPPED),
+                FAILED: self.count(FAILED),
+                "segments": self.segments,
+                "sentences": self.sentences,
+                "split_sentences": self.split_sentences,
+                "terms_applied": self.terms_applied,
                 "repaired": self.repaired,
-                "boilerplate_lines": sum(self.boilerplate.values()), "flags": len(self.flags),
-                "warnings": len(self.warnings), **{k: self.verdicts[k] for k in ("natural", "enforced", "flagged")},
+                "boilerplate_lines": sum(self.boilerplate.values()),
+                "flags": len(self.flags),
+                "warnings": len(self.warnings),
+                **{k: self.verdicts[k] for k in ("natural", "enforced", "flagged")},
             },
             "verdicts": {k: self.verdicts[k] for k in ("natural", "enforced", "flagged")},
             "methods": dict(sorted(self.methods.items())),

@@ -61,21 +61,27 @@ def check_output_dir(output_dir: Path) -> None:
         raise OutputError(f"output directory is not writable: {exc.strerror or exc}", output_dir) from None
 
 
-def check_output_paths(inputs: Sequence[Path], found: list[tuple[Path, Path]], output_dir: Path,
-                       report_path: Path) -> None:
+def check_output_paths(
+    inputs: Sequence[Path], found: list[tuple[Path, Path]], output_dir: Path, report_path: Path
+) -> None:
     """Refuse, before anything is written, a run whose outputs would replace its inputs or each other: an
     output directory equal to an input directory or above it, two outputs sharing a path (``x.txt`` beside
     ``x.txt.review.po``), or an output (the report included) that is an input. One :class:`OutputError`."""
     out = output_dir.resolve()
     for root in map(Path, inputs):
         if root.is_dir() and (root.resolve() == out or out in root.resolve().parents):
-            raise OutputError(f"the output directory {'is' if root.resolve() == out else 'contains'} the input "
-                              f"directory {root}: outputs would be mixed with (or replace) the inputs; choose an "
-                              "output directory outside the inputs", output_dir)
+            raise OutputError(
+                f"the output directory {'is' if root.resolve() == out else 'contains'} the input "
+                f"directory {root}: outputs would be mixed with (or replace) the inputs; choose an "
+                "output directory outside the inputs",
+                output_dir,
+            )
     # files inside the output directory (when it lies inside an input directory) are our outputs, not inputs
     inputs_at = {path.resolve(): path for path, _ in found if out not in path.resolve().parents}
-    owner: dict[Path, str] = {(output_dir / STATE_DIR / STATE_NAME).resolve(): "the output state",
-                              Path(report_path).resolve(): "the run report"}
+    owner: dict[Path, str] = {
+        (output_dir / STATE_DIR / STATE_NAME).resolve(): "the output state",
+        Path(report_path).resolve(): "the run report",
+    }
     for path, rel in found:
         if path.resolve() not in inputs_at:
             continue
@@ -83,8 +89,9 @@ def check_output_paths(inputs: Sequence[Path], found: list[tuple[Path, Path]], o
             target = (output_dir / out_rel).resolve()
             mine = f"an output of {path}"
             if target in owner:
-                raise OutputError(f"{mine} would overwrite {owner[target]} (nothing written; rename one)",
-                                  output_dir / out_rel)
+                raise OutputError(
+                    f"{mine} would overwrite {owner[target]} (nothing written; rename one)", output_dir / out_rel
+                )
             owner[target] = mine
     for target, what in owner.items():
         if target in inputs_at:
@@ -97,8 +104,15 @@ def resolve_glossary(directory: str | Path | None) -> Glossary:
     return glossary if glossary is not None else Glossary(diagnostics=diagnostics)
 
 
-def translate_documents(inputs: Sequence[Path], output_dir: Path, *, glossary: Glossary | None,
-                        options: TranslateOptions | None = None, package=None, translator=None) -> RunReport:
+def translate_documents(
+    inputs: Sequence[Path],
+    output_dir: Path,
+    *,
+    glossary: Glossary | None,
+    options: TranslateOptions | None = None,
+    package=None,
+    translator=None,
+) -> RunReport:
     """Translate files and directories of .txt/.po/.jsonl into ``output_dir`` and write the JSON report.
 
     ``package``: the engine package to use (default: the installed id→en package); ``translator``: a ready
@@ -121,15 +135,23 @@ def translate_documents(inputs: Sequence[Path], output_dir: Path, *, glossary: G
     check_output_paths(inputs, discovered[0], output_dir, options.report or output_dir / "report.json")
     stale = clean_stale_temporaries(output_dir)  # left by a run that was killed while writing
     if stale:
-        report.warnings.append(Diagnostic("warning", "stale-temporaries-removed",
-                                          f"removed {len(stale)} temporary file(s) left by an interrupted run "
-                                          f"(e.g. {stale[0].name})", str(output_dir)))
+        report.warnings.append(
+            Diagnostic(
+                "warning",
+                "stale-temporaries-removed",
+                f"removed {len(stale)} temporary file(s) left by an interrupted run (e.g. {stale[0].name})",
+                str(output_dir),
+            )
+        )
     if package is None and translator is None:
         package = engine.find_package()
     info = engine.package_info(translator.package if translator is not None else package)
     report.model = {**info.to_dict(), "label": info.label}
-    report.glossary = {"digest": glossary.digest, "files": [str(p) for p in glossary.files],
-                       "entries": len(glossary.entries)}
+    report.glossary = {
+        "digest": glossary.digest,
+        "files": [str(p) for p in glossary.files],
+        "entries": len(glossary.entries),
+    }
     report.warnings += glossary.diagnostics
     report.warnings += enforcement_warnings(glossary.enforced)[1]
     state = OutputState.load(output_dir)
@@ -142,9 +164,13 @@ def translate_documents(inputs: Sequence[Path], output_dir: Path, *, glossary: G
             _run_stages(run, discovered)
         except KeyboardInterrupt:
             raise Interrupted(run.interrupted_summary()) from None
-        state.run = {"inputs": [str(Path(p).resolve()) for p in inputs], "options": options.to_dict(),
-                     "glossary": [str(Path(p).resolve()) for p in glossary.files],
-                     "glossary_dir": options.glossary_dir, "memory": str(memory_path.resolve())}
+        state.run = {
+            "inputs": [str(Path(p).resolve()) for p in inputs],
+            "options": options.to_dict(),
+            "glossary": [str(Path(p).resolve()) for p in glossary.files],
+            "glossary_dir": options.glossary_dir,
+            "memory": str(memory_path.resolve()),
+        }
         state.save()
     report.timings["total"] = time.perf_counter() - t_start
     report.write(options.report or output_dir / "report.json")
@@ -168,11 +194,15 @@ class _Run:
 
     def interrupted_summary(self) -> str:
         if self.writing:
-            return ("interrupted while writing outputs: each output is whole (old or new), the memory is kept; "
-                    "run the same command again to finish")
+            return (
+                "interrupted while writing outputs: each output is whole (old or new), the memory is kept; "
+                "run the same command again to finish"
+            )
         stats = self.engine.stats if self.engine else MemoryStats()
-        return (f"interrupted: {stats.committed} of {stats.missing} engine inputs were translated and kept "
-                f"in the memory ({self.store.path}), no output written; run the same command again to resume")
+        return (
+            f"interrupted: {stats.committed} of {stats.missing} engine inputs were translated and kept "
+            f"in the memory ({self.store.path}), no output written; run the same command again to resume"
+        )
 
 
 def _run_stages(run: _Run, discovered: tuple[list, list]) -> None:
@@ -204,8 +234,9 @@ def _make_engine(run: _Run) -> MemoryTranslator:
     translator = run.translator
     if translator is None:
         o = run.options
-        translator = engine.BatchTranslator(run.package, beam_size=o.beam_size, length_penalty=o.length_penalty,
-                                            max_batch_tokens=o.max_batch_tokens)
+        translator = engine.BatchTranslator(
+            run.package, beam_size=o.beam_size, length_penalty=o.length_penalty, max_batch_tokens=o.max_batch_tokens
+        )
     return MemoryTranslator(translator, run.store, refresh=run.options.force)
 
 
@@ -214,14 +245,28 @@ def _translate_work(run: _Run, work: list[WorkUnit]) -> list[SegmentResult]:
     run.engine = _make_engine(run)
     texts = [w.unit.text for w in work]
     if not run.store.human_count():
-        return translate_segments(texts, glossary=run.glossary, translator=run.engine, options=run.options,
-                                  timings=run.report.timings, engine_stats=run.report.engine)
+        return translate_segments(
+            texts,
+            glossary=run.glossary,
+            translator=run.engine,
+            options=run.options,
+            timings=run.report.timings,
+            engine_stats=run.report.engine,
+        )
     spans = approved_sources(texts)
     approved = {k: h for k, h in run.store.human_get_many(s.text for sp in spans for s in sp).items() if h.approved}
     cuts = cut_units(texts, spans, approved)
     machine = [t for c in cuts for t in c.machine]
-    done = iter(translate_segments(machine, glossary=run.glossary, translator=run.engine, options=run.options,
-                                   timings=run.report.timings, engine_stats=run.report.engine))
+    done = iter(
+        translate_segments(
+            machine,
+            glossary=run.glossary,
+            translator=run.engine,
+            options=run.options,
+            timings=run.report.timings,
+            engine_stats=run.report.engine,
+        )
+    )
     results = []
     for w, cut in zip(work, cuts):
         humans = [p for p in cut.parts if isinstance(p, HumanSentence)]
@@ -232,8 +277,9 @@ def _translate_work(run: _Run, work: list[WorkUnit]) -> list[SegmentResult]:
     return results
 
 
-def _read_inputs(discovered: tuple[list, list], output_dir: Path, options: TranslateOptions,
-                 report: RunReport) -> list[Job]:
+def _read_inputs(
+    discovered: tuple[list, list], output_dir: Path, options: TranslateOptions, report: RunReport
+) -> list[Job]:
     """Read every input; bad ones become failed records, the rest jobs."""
     rules = load_rules(options)
     jobs: list[Job] = []
@@ -276,8 +322,9 @@ def _collect_units(jobs: list[Job], options: TranslateOptions, report: RunReport
     return work
 
 
-def _record_results(jobs: list[Job], work: list[WorkUnit], results: list[SegmentResult],
-                    report: RunReport) -> dict[int, dict[int, SegmentResult]]:
+def _record_results(
+    jobs: list[Job], work: list[WorkUnit], results: list[SegmentResult], report: RunReport
+) -> dict[int, dict[int, SegmentResult]]:
     """Count each result into its file record and the report; results per document, by unit index."""
     per_doc: dict[int, dict[int, SegmentResult]] = {id(job.doc): {} for job in jobs}
     for w, res in zip(work, results):
@@ -288,10 +335,16 @@ def _record_results(jobs: list[Job], work: list[WorkUnit], results: list[Segment
         report.split_sentences += res.split_long
         report.repaired += res.repaired
         if res.split_long:
-            report.warnings.append(Diagnostic("warning", "long-sentence-split",
-                                              f"{res.split_long} sentence(s) longer than the model's input "
-                                              "limit were split at spaces before translation",
-                                              str(doc.path), unit.line))
+            report.warnings.append(
+                Diagnostic(
+                    "warning",
+                    "long-sentence-split",
+                    f"{res.split_long} sentence(s) longer than the model's input "
+                    "limit were split at spaces before translation",
+                    str(doc.path),
+                    unit.line,
+                )
+            )
         for sentence in res.sentences:
             _record_sentence(report, record, doc, unit, sentence)
     return per_doc
@@ -304,9 +357,19 @@ def _record_sentence(report: RunReport, record: FileRecord, doc, unit, sentence)
         if not occ.flagged:
             continue
         record.flags += 1
-        report.flags.append(Flag(str(doc.path), unit.line, unit.key, sentence.source, sentence.text,
-                                 occ.reason, occ.label(), occ.entry.ref if occ.entry is not None else None,
-                                 occ.detail))
+        report.flags.append(
+            Flag(
+                str(doc.path),
+                unit.line,
+                unit.key,
+                sentence.source,
+                sentence.text,
+                occ.reason,
+                occ.label(),
+                occ.entry.ref if occ.entry is not None else None,
+                occ.detail,
+            )
+        )
 
 
 def apply_reviews(output_dir: Path, *, glossary=None, package=None, translator=None, progress=None):

@@ -84,9 +84,15 @@ class Timer:
             self.timings[key] = self.timings.get(key, 0.0) + time.perf_counter() - t0
 
 
-def translate_segments(texts: Sequence[str], *, glossary: Glossary | None, translator,
-                       options: TranslateOptions | None = None,
-                       timings: dict | None = None, engine_stats: dict | None = None) -> list[SegmentResult]:
+def translate_segments(
+    texts: Sequence[str],
+    *,
+    glossary: Glossary | None,
+    translator,
+    options: TranslateOptions | None = None,
+    timings: dict | None = None,
+    engine_stats: dict | None = None,
+) -> list[SegmentResult]:
     """Translate ``texts`` (paragraphs or lines) as one batch; one :class:`SegmentResult` per text, in order.
 
     ``translator`` is any engine of :mod:`translate_kit.engine.protocol` (a ``BatchTranslator``, or a plain
@@ -101,9 +107,16 @@ def translate_segments(texts: Sequence[str], *, glossary: Glossary | None, trans
     batch = plan_batch(texts, Glossary(entries=usable) if usable else None, translator, timer)
     with timer("translate"):
         verifier = Verifier(usable)
-        results = enforce(batch.pieces, batch.matches, translator, verifier=verifier,
-                          policy=options.protect_by_kind, verbatim=options.verbatim_tokens,
-                          progress=_progress(options), stats=engine_stats)
+        results = enforce(
+            batch.pieces,
+            batch.matches,
+            translator,
+            verifier=verifier,
+            policy=options.protect_by_kind,
+            verbatim=options.verbatim_tokens,
+            progress=_progress(options),
+            stats=engine_stats,
+        )
     if options.number_rendering:
         from .quantities import hold_numbers
 
@@ -144,8 +157,14 @@ def _assemble(plan: TextPlan, results: Sequence[PieceResult]) -> SegmentResult:
         text = " ".join(o.text for o in outs)
         parts.append(text)
         method = next((o.method for o in outs if o.method), "")
-        sentences.append(SentenceResult(part.source, text, [t for o in outs for t in o.occurrences
-                                                            if t.kind != "number"],
-                                        [t for o in outs for t in o.occurrences if t.kind == "number"], method))
+        sentences.append(
+            SentenceResult(
+                part.source,
+                text,
+                [t for o in outs for t in o.occurrences if t.kind != "number"],
+                [t for o in outs for t in o.occurrences if t.kind == "number"],
+                method,
+            )
+        )
         repaired += sum(1 for o in outs if o.method not in ("", PROTECTED) and not o.flagged)
     return SegmentResult("".join(parts), sentences, plan.split_long, repaired)

@@ -33,8 +33,7 @@ def _module(fmt: str):
     return importlib.import_module(f".{fmt}", __name__)
 
 
-def read_document(path: Path, relpath: Path | None = None,
-                  rules: BoilerplateRules | None = None) -> Document:
+def read_document(path: Path, relpath: Path | None = None, rules: BoilerplateRules | None = None) -> Document:
     """Read one input file (format from its extension); ``rules`` default to the built-in boilerplate rules."""
     path = Path(path)
     relpath = Path(relpath) if relpath is not None else Path(path.name)
@@ -45,25 +44,37 @@ def read_document(path: Path, relpath: Path | None = None,
     data = read_bytes(path)
     text = decode_text(data, path)
     newline, mixed = newline_style(text)
-    doc = Document(path=path, relpath=relpath, format=fmt, units=[], newline=newline,
-                   final_newline=text.endswith("\n"), sha256=hashlib.sha256(data).hexdigest())
+    doc = Document(
+        path=path,
+        relpath=relpath,
+        format=fmt,
+        units=[],
+        newline=newline,
+        final_newline=text.endswith("\n"),
+        sha256=hashlib.sha256(data).hexdigest(),
+    )
     if mixed:
-        doc.diagnostics.append(Diagnostic("warning", "mixed-newlines",
-                                          f"mixed line endings; output uses {newline!r}", str(path)))
+        doc.diagnostics.append(
+            Diagnostic("warning", "mixed-newlines", f"mixed line endings; output uses {newline!r}", str(path))
+        )
     _module(fmt).read(doc, text, rules)
     if doc.count("text") == 0:
         n_bp = doc.count("boilerplate")
         if n_bp:
-            doc.diagnostics.append(Diagnostic("warning", "only-boilerplate",
-                                              f"only boilerplate ({n_bp} units), nothing to translate",
-                                              str(path)))
+            doc.diagnostics.append(
+                Diagnostic(
+                    "warning", "only-boilerplate", f"only boilerplate ({n_bp} units), nothing to translate", str(path)
+                )
+            )
         else:
-            doc.diagnostics.append(Diagnostic("warning", "nothing-to-translate",
-                                              "no translatable text in this file", str(path)))
+            doc.diagnostics.append(
+                Diagnostic("warning", "nothing-to-translate", "no translatable text in this file", str(path))
+            )
     return doc
 
 
-def render_document(doc: Document, results: Mapping[int, object], *, drop_boilerplate: bool = False,
-                    overwrite: bool = False) -> str:
+def render_document(
+    doc: Document, results: Mapping[int, object], *, drop_boilerplate: bool = False, overwrite: bool = False
+) -> str:
     """The translated text of ``doc`` in its own format (see the module docstring for ``results``)."""
     return _module(doc.format).write(doc, results, drop_boilerplate=drop_boilerplate, overwrite=overwrite)

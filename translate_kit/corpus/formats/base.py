@@ -7,9 +7,8 @@ from pathlib import Path
 from ..boilerplate import BoilerplateRules, PatternTimeout
 
 
-def classify(text: str, rules: BoilerplateRules, path: Path | None = None,
-             line: int | None = None) -> tuple[str, dict]:
-    """"blank", "boilerplate" (with the rule's name) or "text"; a user rule that runs past its timeout is a
+def classify(text: str, rules: BoilerplateRules, path: Path | None = None, line: int | None = None) -> tuple[str, dict]:
+    """ "blank", "boilerplate" (with the rule's name) or "text"; a user rule that runs past its timeout is a
     :class:`PatternTimeout` at ``path``:``line`` (that file fails, the batch goes on)."""
     if not text.strip():
         return "blank", {}

@@ -48,12 +48,19 @@ def read(doc: Document, text: str, rules: BoilerplateRules) -> None:
 def _json_type(value: object) -> str:
     if value is None:
         return "null"
-    return {bool: "a boolean", int: "a number", float: "a number", str: "a string", list: "an array",
-            dict: "an object"}.get(type(value), type(value).__name__)
+    return {
+        bool: "a boolean",
+        int: "a number",
+        float: "a number",
+        str: "a string",
+        list: "an array",
+        dict: "an object",
+    }.get(type(value), type(value).__name__)
 
 
-def write(doc: Document, results: Mapping[int, object], *, drop_boilerplate: bool = False,
-          overwrite: bool = False) -> str:
+def write(
+    doc: Document, results: Mapping[int, object], *, drop_boilerplate: bool = False, overwrite: bool = False
+) -> str:
     lines = []
     for unit, record in zip(doc.units, doc.raw):
         if unit.kind == "boilerplate" and drop_boilerplate:

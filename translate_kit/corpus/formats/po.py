@@ -30,24 +30,50 @@ def read(doc: Document, text: str, rules: BoilerplateRules) -> None:
         line = _msgid_line(lines, entry.linenum)
         ident = (entry.msgctxt, entry.msgid)
         if ident in seen:
-            raise InputError(f"duplicate msgid {short(entry.msgid)!r}"
-                             f"{'' if entry.msgctxt is None else f' in context {entry.msgctxt!r}'}"
-                             f" (first on line {seen[ident]})", path, line)
+            raise InputError(
+                f"duplicate msgid {short(entry.msgid)!r}"
+                f"{'' if entry.msgctxt is None else f' in context {entry.msgctxt!r}'}"
+                f" (first on line {seen[ident]})",
+                path,
+                line,
+            )
         seen[ident] = line
         kind, meta = classify(entry.msgid, rules, path, line)
-        meta.update({"entry_index": position, "msgctxt": entry.msgctxt, "flags": list(entry.flags),
-                     "comment": entry.comment, "tcomment": entry.tcomment,
-                     "occurrences": list(entry.occurrences)})
+        meta.update(
+            {
+                "entry_index": position,
+                "msgctxt": entry.msgctxt,
+                "flags": list(entry.flags),
+                "comment": entry.comment,
+                "tcomment": entry.tcomment,
+                "occurrences": list(entry.occurrences),
+            }
+        )
         existing = entry.msgstr
         if entry.msgid_plural:
             meta["msgid_plural"] = entry.msgid_plural
             existing = entry.msgstr_plural.get(0, "")
-            doc.diagnostics.append(Diagnostic("warning", "plural-entry",
-                                              "plural entry: only the singular msgid is machine-translated",
-                                              str(path), line))
+            doc.diagnostics.append(
+                Diagnostic(
+                    "warning",
+                    "plural-entry",
+                    "plural entry: only the singular msgid is machine-translated",
+                    str(path),
+                    line,
+                )
+            )
         key = entry.msgid if entry.msgctxt is None else f"{entry.msgctxt}\x04{entry.msgid}"
-        doc.units.append(Unit(index=len(doc.units), line=line, text=entry.msgid, kind=kind, key=key,
-                              existing=existing or None, meta=meta))
+        doc.units.append(
+            Unit(
+                index=len(doc.units),
+                line=line,
+                text=entry.msgid,
+                kind=kind,
+                key=key,
+                existing=existing or None,
+                meta=meta,
+            )
+        )
     doc.raw = po
 
 
@@ -59,8 +85,9 @@ def _msgid_line(lines: list[str], start: int) -> int:
     return start
 
 
-def write(doc: Document, results: Mapping[int, object], *, drop_boilerplate: bool = False,
-          overwrite: bool = False) -> str:
+def write(
+    doc: Document, results: Mapping[int, object], *, drop_boilerplate: bool = False, overwrite: bool = False
+) -> str:
     po: polib.POFile = doc.raw
     for unit in doc.units:
         result = results.get(unit.index)

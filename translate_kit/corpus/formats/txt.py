@@ -17,8 +17,9 @@ def read(doc: Document, text: str, rules: BoilerplateRules) -> None:
         doc.units.append(Unit(index=i, line=i + 1, text=line, kind=kind, key=f"L{i + 1}", meta=meta))
 
 
-def write(doc: Document, results: Mapping[int, object], *, drop_boilerplate: bool = False,
-          overwrite: bool = False) -> str:
+def write(
+    doc: Document, results: Mapping[int, object], *, drop_boilerplate: bool = False, overwrite: bool = False
+) -> str:
     lines = []
     for unit in doc.units:
         if unit.kind == "boilerplate" and drop_boilerplate:

@@ -26,15 +26,18 @@ class Format:
     parse: Callable[[Path, bytes], list[Entry]]
 
 
-FORMATS: dict[str, Format] = {f.name: f for f in (
-    Format("tbx", "TBX-Basic (ISO 30042), lossless", tbx.export_tbx, tbx.parse_tbx),
-    Format("deepl-csv", "DeepL glossary CSV (source,target,id,en)", csvfmt.export_csv, csvfmt.parse_csv),
-    Format("deepl-tsv", "DeepL glossary TSV (source<TAB>target)", csvfmt.export_tsv, csvfmt.parse_tsv),
-    Format("google-csv", "Google Cloud unidirectional glossary CSV", google.export_pairs, google.parse_pairs),
-    Format("google-sets", "Google Cloud equivalent term sets CSV", google.export_sets, google.parse_sets),
-    Format("amazon-csv", "Amazon Translate custom terminology CSV", amazon.export_csv, amazon.parse_csv),
-    Format("amazon-tsv", "Amazon Translate custom terminology TSV", amazon.export_tsv, amazon.parse_tsv),
-)}
+FORMATS: dict[str, Format] = {
+    f.name: f
+    for f in (
+        Format("tbx", "TBX-Basic (ISO 30042), lossless", tbx.export_tbx, tbx.parse_tbx),
+        Format("deepl-csv", "DeepL glossary CSV (source,target,id,en)", csvfmt.export_csv, csvfmt.parse_csv),
+        Format("deepl-tsv", "DeepL glossary TSV (source<TAB>target)", csvfmt.export_tsv, csvfmt.parse_tsv),
+        Format("google-csv", "Google Cloud unidirectional glossary CSV", google.export_pairs, google.parse_pairs),
+        Format("google-sets", "Google Cloud equivalent term sets CSV", google.export_sets, google.parse_sets),
+        Format("amazon-csv", "Amazon Translate custom terminology CSV", amazon.export_csv, amazon.parse_csv),
+        Format("amazon-tsv", "Amazon Translate custom terminology TSV", amazon.export_tsv, amazon.parse_tsv),
+    )
+}
 
 
 def get_format(name: str) -> Format:
@@ -91,5 +94,14 @@ def read_exchange(path: str | Path, fmt: str = "auto") -> tuple[str, list[Entry]
     return name, entries
 
 
-__all__ = ["FORMATS", "Format", "Loss", "detect_format", "export_glossary", "export_text", "get_format",
-           "read_exchange", "summarize_losses"]
+__all__ = [
+    "FORMATS",
+    "Format",
+    "Loss",
+    "detect_format",
+    "export_glossary",
+    "export_text",
+    "get_format",
+    "read_exchange",
+    "summarize_losses",
+]

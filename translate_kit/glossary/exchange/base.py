@@ -89,8 +89,10 @@ def summarize_losses(fmt: str, losses: list[Loss], examples: int = 3) -> list[st
         shown = "; ".join(f"{x.entry}: {x.detail}" if x.detail else x.entry for x in items[:examples])
         more = f"; … {len(items) - examples} more" if len(items) > examples else ""
         if kind == "formula":
-            lines.append(f"{fmt}: warning: {len(items)} cell(s) start with = + - @ and run as formulas if the "
-                         f"file is opened in a spreadsheet (written unchanged) ({shown}{more})")
+            lines.append(
+                f"{fmt}: warning: {len(items)} cell(s) start with = + - @ and run as formulas if the "
+                f"file is opened in a spreadsheet (written unchanged) ({shown}{more})"
+            )
             continue
         lines.append(f"{fmt}: {kind} not exported: {len(items)} ({shown}{more})")
     return lines
@@ -120,8 +122,12 @@ def read_bytes(path: Path) -> bytes:
 
 def csv_rows(path: Path, text: str, delimiter: str, quoting: bool = True) -> Iterator[tuple[int, list[str]]]:
     """(line number where the record starts, stripped cells) for every non-blank record."""
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True,
-                        quoting=csv.QUOTE_MINIMAL if quoting else csv.QUOTE_NONE)
+    reader = csv.reader(
+        io.StringIO(text, newline=""),
+        delimiter=delimiter,
+        strict=True,
+        quoting=csv.QUOTE_MINIMAL if quoting else csv.QUOTE_NONE,
+    )
     start = 1
     while True:
         try:
@@ -146,8 +152,9 @@ def require_terms(path: Path, line: int, cells: dict[str, str]) -> None:
             raise InputError(f"empty {name} term", path, line)
 
 
-def flat_pairs(entries: Iterable[Entry], max_bytes: int | None = None, forbidden_chars: str = ""
-               ) -> tuple[list[tuple[Entry, str, str]], list[Loss]]:
+def flat_pairs(
+    entries: Iterable[Entry], max_bytes: int | None = None, forbidden_chars: str = ""
+) -> tuple[list[tuple[Entry, str, str]], list[Loss]]:
     """(entry, source form, preferred target) rows for one-pair-per-row formats, and what was left out.
 
     Every source form gets its own row with the entry's preferred target: the msgid, then each variant
@@ -178,8 +185,9 @@ def flat_pairs(entries: Iterable[Entry], max_bytes: int | None = None, forbidden
     return pairs, losses
 
 
-def _row_loss(source: str, target: str, seen: set[str], max_bytes: int | None,
-              forbidden_chars: str) -> tuple[str, str] | None:
+def _row_loss(
+    source: str, target: str, seen: set[str], max_bytes: int | None, forbidden_chars: str
+) -> tuple[str, str] | None:
     """(kind, detail) when the row ``source → target`` cannot be written, else None."""
     if source in seen:
         return "duplicate-source", source
@@ -206,8 +214,7 @@ def write_csv(rows: list[list[str]], delimiter: str = ",") -> str:
     return buf.getvalue()
 
 
-def parse_language_table(path: Path, text: str, delimiter: str, fmt: str,
-                         extra: tuple[str, ...] = ()) -> list[Entry]:
+def parse_language_table(path: Path, text: str, delimiter: str, fmt: str, extra: tuple[str, ...] = ()) -> list[Entry]:
     """Rows under a header of language codes (Amazon terminology, Google equivalent term sets).
 
     The header must name one Indonesian and one English column; other names are an error unless listed in
@@ -230,8 +237,7 @@ def parse_language_table(path: Path, text: str, delimiter: str, fmt: str,
         cols[role] = i
     for role, code in (("source", "id"), ("target", "en")):
         if role not in cols:
-            raise InputError(f"{fmt} header has no {code} column (found {delimiter.join(header)!r})",
-                             path, header_line)
+            raise InputError(f"{fmt} header has no {code} column (found {delimiter.join(header)!r})", path, header_line)
     folded_header = [c.lower() for c in header]
     entries = []
     for line, cells in rows:

@@ -56,16 +56,25 @@ def _parse(path: Path, text: str, delimiter: str, quoting: bool, fmt: str) -> li
     entries = []
     for line, cells in csv_rows(path, text, delimiter, quoting):
         if looks_like_header(cells):
-            raise InputError(f"{fmt} files have no header row; found {delimiter.join(cells)!r} "
-                             "(a file with a language-code header is amazon-csv or google-sets)", path, line)
+            raise InputError(
+                f"{fmt} files have no header row; found {delimiter.join(cells)!r} "
+                "(a file with a language-code header is amazon-csv or google-sets)",
+                path,
+                line,
+            )
         if len(cells) not in (2, 4):
-            raise InputError(f"expected 2 columns (source, target) or 4 (source, target, source_lang, "
-                             f"target_lang), found {len(cells)}", path, line)
+            raise InputError(
+                f"expected 2 columns (source, target) or 4 (source, target, source_lang, "
+                f"target_lang), found {len(cells)}",
+                path,
+                line,
+            )
         if len(cells) == 4:
             src_lang, tgt_lang = cells[2], cells[3]
             if language_role(src_lang) != "source" or language_role(tgt_lang) != "target":
-                raise InputError(f"unsupported language pair {src_lang!r} → {tgt_lang!r} "
-                                 "(expected id/ind/in → en/eng)", path, line)
+                raise InputError(
+                    f"unsupported language pair {src_lang!r} → {tgt_lang!r} (expected id/ind/in → en/eng)", path, line
+                )
         require_terms(path, line, {"source": cells[0], "target": cells[1]})
         entries.append(entry_at(path, line, cells[0], cells[1]))
     return entries

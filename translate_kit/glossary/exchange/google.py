@@ -47,8 +47,12 @@ def parse_pairs(path: Path, data: bytes) -> list[Entry]:
     entries = []
     for line, cells in csv_rows(path, decode_text(path, data), ","):
         if looks_like_header(cells):
-            raise InputError(f"google-csv files have no header row; found {','.join(cells)!r} "
-                             "(a file with a language-code header is google-sets)", path, line)
+            raise InputError(
+                f"google-csv files have no header row; found {','.join(cells)!r} "
+                "(a file with a language-code header is google-sets)",
+                path,
+                line,
+            )
         if len(cells) != 2:
             raise InputError(f"expected 2 columns (source, target), found {len(cells)}", path, line)
         require_terms(path, line, {"source": cells[0], "target": cells[1]})

@@ -47,11 +47,19 @@ def concept_id(entry: Entry) -> str:
 
 def export_tbx(entries: list[Entry]) -> tuple[str, list[Loss]]:
     """The TBX document for ``entries``; TBX loses nothing, so the loss list is empty."""
-    out = ['<?xml version="1.0" encoding="UTF-8"?>',
-           f'<tbx type="TBX-Basic" style="dca" xml:lang="en" xmlns="{NAMESPACE}">',
-           "  <tbxHeader>", "    <fileDesc>", "      <sourceDesc>",
-           "        <p>translate-kit glossary (Indonesian → English)</p>",
-           "      </sourceDesc>", "    </fileDesc>", "  </tbxHeader>", "  <text>", "    <body>"]
+    out = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        f'<tbx type="TBX-Basic" style="dca" xml:lang="en" xmlns="{NAMESPACE}">',
+        "  <tbxHeader>",
+        "    <fileDesc>",
+        "      <sourceDesc>",
+        "        <p>translate-kit glossary (Indonesian → English)</p>",
+        "      </sourceDesc>",
+        "    </fileDesc>",
+        "  </tbxHeader>",
+        "  <text>",
+        "    <body>",
+    ]
     used: dict[str, int] = {}
     for e in entries:
         cid = concept_id(e)
@@ -70,7 +78,7 @@ def export_tbx(entries: list[Entry]) -> tuple[str, list[Loss]]:
         out += _term(e.source, PREFERRED)
         out += [t for v in e.variants for t in _term(v, ADMITTED)]
         out.append("        </langSec>")
-        en_terms = ([*_term(e.target, PREFERRED)] if e.target else [])
+        en_terms = [*_term(e.target, PREFERRED)] if e.target else []
         en_terms += [t for a in e.admitted for t in _term(a, ADMITTED)]
         en_terms += [t for f in e.forbidden for t in _term(f, DEPRECATED)]
         if en_terms:
@@ -84,17 +92,29 @@ def _xml_losses(entries: list[Entry]) -> list[Loss]:
     """Values holding characters XML 1.0 cannot carry (written as visible ``\\xNN`` escapes instead)."""
     losses = []
     for e in entries:
-        values = [e.source, e.target, e.context or "", e.translator_comment, *e.flags, *e.notes, *e.variants,
-                  *e.admitted, *e.forbidden, *e.unknown_comments]
+        values = [
+            e.source,
+            e.target,
+            e.context or "",
+            e.translator_comment,
+            *e.flags,
+            *e.notes,
+            *e.variants,
+            *e.admitted,
+            *e.forbidden,
+            *e.unknown_comments,
+        ]
         losses += [Loss("xml-forbidden-character", e.label(), repr(v)) for v in values if XML_FORBIDDEN.search(v)]
     return losses
 
 
 def _term(term: str, status: str) -> list[str]:
-    return ["          <termSec>",
-            f"            <term>{_text(term)}</term>",
-            f'            <termNote type="administrativeStatus">{status}</termNote>',
-            "          </termSec>"]
+    return [
+        "          <termSec>",
+        f"            <term>{_text(term)}</term>",
+        f'            <termNote type="administrativeStatus">{status}</termNote>',
+        "          </termSec>",
+    ]
 
 
 def _text(s: str) -> str:
@@ -154,13 +174,20 @@ def parse_xml(path: Path, data: bytes) -> Node:
 
     def doctype(name, system_id, public_id, has_internal_subset):
         if has_internal_subset:
-            raise InputError("TBX file has an internal DTD (<!DOCTYPE … [ … ]>): refused, translate-kit reads "
-                             "no DTD and would lose its entities; expand them or remove the DTD",
-                             path, parser.CurrentLineNumber)
+            raise InputError(
+                "TBX file has an internal DTD (<!DOCTYPE … [ … ]>): refused, translate-kit reads "
+                "no DTD and would lose its entities; expand them or remove the DTD",
+                path,
+                parser.CurrentLineNumber,
+            )
 
     def skipped(name, is_parameter_entity):
-        raise InputError(f"entity reference &{name}; needs the file's DTD, which translate-kit does not read: "
-                         "refused (write the text itself instead)", path, parser.CurrentLineNumber)
+        raise InputError(
+            f"entity reference &{name}; needs the file's DTD, which translate-kit does not read: "
+            "refused (write the text itself instead)",
+            path,
+            parser.CurrentLineNumber,
+        )
 
     parser.StartElementHandler, parser.EndElementHandler, parser.CharacterDataHandler = start, end, chars
     parser.StartDoctypeDeclHandler, parser.SkippedEntityHandler = doctype, skipped
@@ -175,10 +202,13 @@ def parse_xml(path: Path, data: bytes) -> Node:
 def parse_tbx(path: Path, data: bytes) -> list[Entry]:
     root = parse_xml(path, data)
     if root.tag not in ("tbx", "martif"):
-        raise InputError(f"not a TBX file: root element is <{root.tag}>, expected <tbx> or <martif>",
-                         path, root.line)
-    concepts = [c for text in root.find_all("text") for body in text.find_all("body")
-                for c in body.find_all("conceptEntry", "termEntry")]
+        raise InputError(f"not a TBX file: root element is <{root.tag}>, expected <tbx> or <martif>", path, root.line)
+    concepts = [
+        c
+        for text in root.find_all("text")
+        for body in text.find_all("body")
+        for c in body.find_all("conceptEntry", "termEntry")
+    ]
     if not concepts:
         raise InputError("TBX file has no conceptEntry (or termEntry) elements", path, root.line)
     return [_concept(path, c) for c in concepts]
@@ -228,9 +258,20 @@ def _concept(path: Path, concept: Node) -> Entry:
         target, admitted = _split(allowed)
     elif "fuzzy" not in flags and "no-translate" not in flags:
         raise InputError(f"{where} ({source!r}) has no English term", path, concept.line)
-    return Entry(source=source, target=target, context=context, variants=variants, admitted=admitted,
-                 forbidden=forbidden, notes=notes, flags=flags, translator_comment=tcomment,
-                 unknown_comments=unknown, path=path, line=concept.line)
+    return Entry(
+        source=source,
+        target=target,
+        context=context,
+        variants=variants,
+        admitted=admitted,
+        forbidden=forbidden,
+        notes=notes,
+        flags=flags,
+        translator_comment=tcomment,
+        unknown_comments=unknown,
+        path=path,
+        line=concept.line,
+    )
 
 
 def _terms(path: Path, sec: Node) -> list[tuple[str, str]]:

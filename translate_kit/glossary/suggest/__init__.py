@@ -45,7 +45,6 @@ Candidates are ranked by frequency and written as ``fuzzy`` PO entries (never en
 and ``#. note: example …`` lines), and a proposed English form when the aligned translation contains it.
 """
 
-
 from __future__ import annotations
 
 from .candidates import (
@@ -68,4 +67,20 @@ from .text import (
     split_sequence,
 )
 
-__all__ = ['Candidate', 'Occurrence', 'SuggestResult', 'acronyms', 'cluster_spellings', 'credit_spans', 'default_min_count', 'is_headline', 'is_shouting', 'looks_indonesian', 'models', 'name_sequences', 'split_sequence', 'suggest', 'write_suggestions']
+__all__ = [
+    "Candidate",
+    "Occurrence",
+    "SuggestResult",
+    "acronyms",
+    "cluster_spellings",
+    "credit_spans",
+    "default_min_count",
+    "is_headline",
+    "is_shouting",
+    "looks_indonesian",
+    "models",
+    "name_sequences",
+    "split_sequence",
+    "suggest",
+    "write_suggestions",
+]

@@ -37,8 +37,9 @@ class Candidate:
     def add(self, occ: Occurrence, limit: int = 3) -> None:
         self.count += 1
         self.files.add(occ.path)
-        if len(self.examples) < limit and all((e.path, e.line, e.text) != (occ.path, occ.line, occ.text)
-                                              for e in self.examples):
+        if len(self.examples) < limit and all(
+            (e.path, e.line, e.text) != (occ.path, occ.line, occ.text) for e in self.examples
+        ):
             self.examples.append(occ)
 
     def note(self) -> str:
@@ -56,8 +57,7 @@ class Candidate:
     def to_entry(self) -> Entry:
         notes = [self.note(), *self.extra_notes()]
         notes += [f"example ({o.path}:{o.line}): {excerpt(o.text, self.form)}" for o in self.examples]
-        return Entry(source=self.form, target=self.proposed, variants=list(self.variants), notes=notes,
-                     flags=["fuzzy"])
+        return Entry(source=self.form, target=self.proposed, variants=list(self.variants), notes=notes, flags=["fuzzy"])
 
 
 @dataclass
@@ -79,10 +79,19 @@ def cluster_spellings(cands: list[Candidate], threshold: float = 85.0, max_edits
     merged: list[Candidate] = []
     for c in ordered:
         folded = _fold(c.form)
-        home = next((m for m in merged if len(folded) >= 5 and m.kind in ("name", "spelling-variants")
-                     and c.kind == "name" and len(_fold(m.form).split()) == len(folded.split())
-                     and fuzz.ratio(_fold(m.form), folded) >= threshold
-                     and Levenshtein.distance(_fold(m.form), folded) <= max_edits), None)
+        home = next(
+            (
+                m
+                for m in merged
+                if len(folded) >= 5
+                and m.kind in ("name", "spelling-variants")
+                and c.kind == "name"
+                and len(_fold(m.form).split()) == len(folded.split())
+                and fuzz.ratio(_fold(m.form), folded) >= threshold
+                and Levenshtein.distance(_fold(m.form), folded) <= max_edits
+            ),
+            None,
+        )
         if home is None:
             merged.append(c)
             continue

@@ -45,8 +45,13 @@ from .words import (
 )
 
 
-def suggest(corpus: Iterable[str | Path], entries: list[Entry], translations: str | Path | None = None,
-            min_count: int | None = None, limit: int | None = None) -> SuggestResult:
+def suggest(
+    corpus: Iterable[str | Path],
+    entries: list[Entry],
+    translations: str | Path | None = None,
+    min_count: int | None = None,
+    limit: int | None = None,
+) -> SuggestResult:
     """Mine ``corpus`` (files or directories) for glossary candidates not covered by ``entries``.
 
     ``min_count=None`` applies the per-kind defaults of :func:`default_min_count`; an integer applies to all.
@@ -90,8 +95,7 @@ def suggest(corpus: Iterable[str | Path], entries: list[Entry], translations: st
                 masked = mask_credit_words(mask(text, matcher, matched), credits)
                 for _, form in models(masked):
                     models_found.setdefault(form, Candidate(form, "model")).add(occ)
-                raw.append((raw_sequences(masked, text), acronyms(masked, text), headline,
-                            credits, occ, masked))
+                raw.append((raw_sequences(masked, text), acronyms(masked, text), headline, credits, occ, masked))
         if en_units is not None:
             _untranslated(en_units, units, source_words, Path(translations) / rel, untranslated)
     cands = _resolve(raw, lowercase_seen)
@@ -107,8 +111,7 @@ def suggest(corpus: Iterable[str | Path], entries: list[Entry], translations: st
     return SuggestResult(cands, len(found), n_units, diags)
 
 
-def _untranslated(en_units: list[str], units, source_words: set[str], en_path: Path,
-                  out: dict[str, Candidate]) -> None:
+def _untranslated(en_units: list[str], units, source_words: set[str], en_path: Path, out: dict[str, Candidate]) -> None:
     """Indonesian-looking lower-case words of the English output that also occur in the source."""
     for i, en in enumerate(en_units):
         line = units[i].line if len(units) == len(en_units) else i + 1
@@ -129,8 +132,12 @@ def _resolve(raw, lowercase: set[str]) -> list[Candidate]:
     seen: list[Seen] = []
     acr: dict[str, Candidate] = {}
     acr_alone: set[str] = set()
-    known = frozenset(form for sequences, acros, *_ in raw for offset, form in acros
-                      if not any(len(seq) > 1 and seq[0].start <= offset < seq[-1].end for seq, _ in sequences))
+    known = frozenset(
+        form
+        for sequences, acros, *_ in raw
+        for offset, form in acros
+        if not any(len(seq) > 1 and seq[0].start <= offset < seq[-1].end for seq, _ in sequences)
+    )
     for sequences, acros, headline, credits, occ, masked in raw:
         spans = []
         for seq, initial in sequences:
@@ -149,8 +156,12 @@ def _resolve(raw, lowercase: set[str]) -> list[Candidate]:
     kept = []
     for s in seen:
         form = s.part.form
-        if " " not in form and (is_caps(form) or len(form) < 3 or form in TITLES | INSTITUTION_HEADS | PLACE_HEADS
-                                | DESCRIPTORS or form.casefold() in lowercase):
+        if " " not in form and (
+            is_caps(form)
+            or len(form) < 3
+            or form in TITLES | INSTITUTION_HEADS | PLACE_HEADS | DESCRIPTORS
+            or form.casefold() in lowercase
+        ):
             continue
         kept.append(s)
     inner = {s.part.form for s in kept if not s.part.initial and not s.headline}
@@ -185,8 +196,11 @@ def _fold_short_forms(cands: list[Candidate], entries: list[Entry], min_count: i
             longer.setdefault(w, []).append((form, owner))
 
     for c in cands:
-        if c.kind in ("name", "spelling-variants") and " " in c.form \
-                and c.count >= (default_min_count(c) if min_count is None else min_count):
+        if (
+            c.kind in ("name", "spelling-variants")
+            and " " in c.form
+            and c.count >= (default_min_count(c) if min_count is None else min_count)
+        ):
             for form in [c.form, *c.variants]:
                 register(form, c)
     for e in entries:
@@ -194,8 +208,13 @@ def _fold_short_forms(cands: list[Candidate], entries: list[Entry], min_count: i
             register(form, e)
     out = []
     for c in cands:
-        if c.kind not in ("name", "spelling-variants") or " " in c.form or c.form not in longer \
-                or c.form in DIRECTIONS or c.form in countries():
+        if (
+            c.kind not in ("name", "spelling-variants")
+            or " " in c.form
+            or c.form not in longer
+            or c.form in DIRECTIONS
+            or c.form in countries()
+        ):
             out.append(c)
             continue
         owners = {id(o): o for _, o in longer[c.form]}

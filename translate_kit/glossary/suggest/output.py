@@ -22,9 +22,6 @@ def proposal(c: Candidate, english: dict[str, list[str]]) -> str:
     return ""
 
 
-
-
-
 def write_suggestions(result: SuggestResult, out_path: str | Path) -> None:
     """The candidates as a PO file of fuzzy entries with ``#:`` references to their examples."""
     po = new_po_file(wrapwidth=1_000_000)  # a wrapped "#." line would read back as a separate comment

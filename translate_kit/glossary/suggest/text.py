@@ -57,8 +57,11 @@ def _caps_runs(text: str) -> list[tuple[int, int]]:
     runs, i = [], 0
     while i < len(words):
         j = i
-        while (j < len(words) and is_caps(words[j].group())
-               and (j == i or CAPS_GAP.match(text[words[j - 1].end():words[j].start()]))):
+        while (
+            j < len(words)
+            and is_caps(words[j].group())
+            and (j == i or CAPS_GAP.match(text[words[j - 1].end() : words[j].start()]))
+        ):
             j += 1
         if j - i >= 3:
             runs.append((words[i].start(), words[j - 1].end()))
@@ -82,13 +85,16 @@ def models(text: str) -> list[tuple[int, str]]:
     """(offset, designation) of hyphenated alphanumeric model names: *Hwasong-11*, *Su-57*, *F-16*,
     *COVID-19*; at least two letters or two digits ("H-1" is a date), and not part of a host name.
     Unhyphenated ones (*G20*, *S400*) are acronyms."""
-    return [(m.start(), m.group()) for m in MODEL.finditer(text)
-            if (len(m.group(1)) >= 2 or len(m.group(2)) >= 2) and not _in_domain(text, m)]
+    return [
+        (m.start(), m.group())
+        for m in MODEL.finditer(text)
+        if (len(m.group(1)) >= 2 or len(m.group(2)) >= 2) and not _in_domain(text, m)
+    ]
 
 
 def _in_domain(text: str, m: re.Match) -> bool:
     """Part of a host name such as TRIBUN-MEDAN.COM or fin.co.id."""
-    token = re.split(r"\s", text[:m.start()])[-1] + m.group() + re.split(r"\s", text[m.end():])[0]
+    token = re.split(r"\s", text[: m.start()])[-1] + m.group() + re.split(r"\s", text[m.end() :])[0]
     return bool(re.search(r"\.[A-Za-z]{2,}", token))
 
 
@@ -115,7 +121,7 @@ def mask_credit_words(text: str, spans: list[tuple[int, int]]) -> str:
         w = m.group().casefold()
         inside = any(s <= m.start() < e for s, e in spans)
         if (w in CREDIT_WORDS and _is_capitalised(m.group())) or (inside and w in CREDIT_WORDS | CREDIT_LINKS):
-            chars[m.start():m.end()] = MASK * (m.end() - m.start())
+            chars[m.start() : m.end()] = MASK * (m.end() - m.start())
     return "".join(chars)
 
 
@@ -134,8 +140,11 @@ def raw_sequences(text: str, original: str | None = None) -> list[tuple[list[_Wo
     title nor another institution head. Words holding a digit (models) break sequences.
     """
     runs = _caps_runs(original if original is not None else text)
-    words = [_Word(m.group(), m.start(), m.end()) for m in WORD.finditer(text)
-             if not any(s <= m.start() < e for s, e in runs)]
+    words = [
+        _Word(m.group(), m.start(), m.end())
+        for m in WORD.finditer(text)
+        if not any(s <= m.start() < e for s, e in runs)
+    ]
     out = []
     i = 0
     while i < len(words):
@@ -144,17 +153,26 @@ def raw_sequences(text: str, original: str | None = None) -> list[tuple[list[_Wo
             continue
         seq = [words[i]]
         j = i + 1
-        while j < len(words) and _is_gap(text[seq[-1].end:words[j].start]) and not _has_digit(text, words[j]):
+        while j < len(words) and _is_gap(text[seq[-1].end : words[j].start]) and not _has_digit(text, words[j]):
             w = words[j].text
             nxt = words[j + 1] if j + 1 < len(words) else None
-            joins_next = (nxt is not None and _is_capitalised(nxt.text) and not _has_digit(text, nxt)
-                          and _is_gap(text[words[j].end:nxt.start]))
+            joins_next = (
+                nxt is not None
+                and _is_capitalised(nxt.text)
+                and not _has_digit(text, nxt)
+                and _is_gap(text[words[j].end : nxt.start])
+            )
             if _is_capitalised(w):
                 seq.append(words[j])
             elif w in NAME_PARTICLES and joins_next:
                 seq.append(words[j])
-            elif (w in CONNECTORS and joins_next and any(x.text in INSTITUTION_HEADS for x in seq)
-                  and nxt.text not in INSTITUTION_HEADS | TITLES and nxt.text not in countries()):
+            elif (
+                w in CONNECTORS
+                and joins_next
+                and any(x.text in INSTITUTION_HEADS for x in seq)
+                and nxt.text not in INSTITUTION_HEADS | TITLES
+                and nxt.text not in countries()
+            ):
                 seq.append(words[j])
             else:
                 break
@@ -167,8 +185,11 @@ def raw_sequences(text: str, original: str | None = None) -> list[tuple[list[_Wo
 
 def _has_digit(text: str, w: _Word) -> bool:
     """The word holds or is glued to a digit ("Hwasong-11", "Liputan6")."""
-    return any(c.isdigit() for c in w.text) or text[w.end:w.end + 1].isdigit() \
-        or (text[w.end:w.end + 1] == "-" and text[w.end + 1:w.end + 2].isdigit())
+    return (
+        any(c.isdigit() for c in w.text)
+        or text[w.end : w.end + 1].isdigit()
+        or (text[w.end : w.end + 1] == "-" and text[w.end + 1 : w.end + 2].isdigit())
+    )
 
 
 def name_sequences(text: str, original: str | None = None) -> list[tuple[int, str, bool]]:
@@ -184,12 +205,14 @@ def name_sequences(text: str, original: str | None = None) -> list[tuple[int, st
 
 def _strip_ends(seq: list[_Word], initial: bool) -> tuple[list[_Word], bool]:
     seq = list(seq)
-    while seq and (seq[0].text in LEADING_STOPWORDS or seq[0].text in CALENDAR
-                   or (initial and seq[0].text in ENGLISH_ARTICLES)):
+    while seq and (
+        seq[0].text in LEADING_STOPWORDS or seq[0].text in CALENDAR or (initial and seq[0].text in ENGLISH_ARTICLES)
+    ):
         seq.pop(0)
         initial = False
-    while seq and (seq[-1].text in NAME_PARTICLES | CONNECTORS or seq[-1].text in CALENDAR
-                   or seq[-1].text in ENGLISH_ARTICLES):
+    while seq and (
+        seq[-1].text in NAME_PARTICLES | CONNECTORS or seq[-1].text in CALENDAR or seq[-1].text in ENGLISH_ARTICLES
+    ):
         seq.pop()
     return seq, initial
 
@@ -240,8 +263,9 @@ class Part:
         return " ".join(w.text for w in self.words)
 
 
-def split_sequence(seq: list[_Word], initial: bool, lowercase: set[str], known: frozenset[str] = frozenset()
-                   ) -> list[Part]:
+def split_sequence(
+    seq: list[_Word], initial: bool, lowercase: set[str], known: frozenset[str] = frozenset()
+) -> list[Part]:
     """The names (and title phrases) of one capitalised sequence; ``lowercase`` holds the words the corpus
     also writes in lower case (casefolded), ``known`` the acronyms that stand alone in it ("AS").
 
@@ -251,8 +275,12 @@ def split_sequence(seq: list[_Word], initial: bool, lowercase: set[str], known: 
     institution name ends at its head word.
     """
     seq, initial = _strip_ends(seq, initial)
-    if initial and len(seq) > 1 and seq[0].text.casefold() in lowercase \
-            and seq[0].text not in INSTITUTION_HEADS | PLACE_HEADS:
+    if (
+        initial
+        and len(seq) > 1
+        and seq[0].text.casefold() in lowercase
+        and seq[0].text not in INSTITUTION_HEADS | PLACE_HEADS
+    ):
         seq, initial = seq[1:], False  # "Pejabat KCNA", "Kerja sama …": a common word starts the sentence
     parts: list[Part] = []
     cued = False
@@ -261,8 +289,10 @@ def split_sequence(seq: list[_Word], initial: bool, lowercase: set[str], known: 
         while k < len(seq) and seq[k].text in TITLES | DESCRIPTORS:
             k += 1
         if k:  # words completing a title: common words ("Luar Negeri"), not a head or a country
-            while k < len(seq) and (seq[k].text in TITLES or (
-                    seq[k].text.casefold() in lowercase and seq[k].text not in INSTITUTION_HEADS | PLACE_HEADS)):
+            while k < len(seq) and (
+                seq[k].text in TITLES
+                or (seq[k].text.casefold() in lowercase and seq[k].text not in INSTITUTION_HEADS | PLACE_HEADS)
+            ):
                 k += 1
             title = [w for w in seq[:k] if w.text not in DESCRIPTORS]
             if len(title) >= 2:
@@ -274,16 +304,19 @@ def split_sequence(seq: list[_Word], initial: bool, lowercase: set[str], known: 
             parts.append(Part(seq[:prefix], "name", initial, False))  # a qualifier after a title is not cued
             seq, initial, cued = seq[prefix:], False, False
             continue
-        cut = None if seq[0].text in INSTITUTION_HEADS | PLACE_HEADS else \
-            next((i for i in range(1, len(seq)) if _known_at(seq, i, known) or seq[i].text in TITLES), None)
+        cut = (
+            None
+            if seq[0].text in INSTITUTION_HEADS | PLACE_HEADS
+            else next((i for i in range(1, len(seq)) if _known_at(seq, i, known) or seq[i].text in TITLES), None)
+        )
         if cut:
             parts.append(Part(seq[:cut], "name", initial, False))  # a qualifier after a title is not cued
             seq, initial, cued = seq[cut:], False, False
             continue
         head = next((i for i, w in enumerate(seq[:-1]) if w.text in ENGLISH_HEADS), None)
         if head is not None:
-            parts.append(Part(seq[:head + 1], "name", initial, cued))
-            seq, initial, cued = seq[head + 1:], False, False
+            parts.append(Part(seq[: head + 1], "name", initial, cued))
+            seq, initial, cued = seq[head + 1 :], False, False
             continue
         parts.append(Part(seq, "name", initial, cued))
         break
@@ -298,7 +331,7 @@ def split_sequence(seq: list[_Word], initial: bool, lowercase: set[str], known: 
 def _known_at(seq: list[_Word], i: int, known: frozenset[str]) -> int:
     """Length in words of the country, known acronym or (at the start) seat of government at ``seq[i]``."""
     for n in (3, 2, 1):
-        form = " ".join(w.text for w in seq[i:i + n])
+        form = " ".join(w.text for w in seq[i : i + n])
         if i + n <= len(seq) and (form in countries() or (i == 0 and form in SEATS) or (n == 1 and form in known)):
             return n
     return 0
@@ -324,4 +357,4 @@ def excerpt(text: str, form: str, width: int = 200) -> str:
         return text
     at = max(text.find(form), 0)
     start = max(0, min(at - width // 3, len(text) - width))
-    return ("…" if start else "") + text[start:start + width].strip() + ("…" if start + width < len(text) else "")
+    return ("…" if start else "") + text[start : start + width].strip() + ("…" if start + width < len(text) else "")
