@@ -101,14 +101,7 @@ class Checker:
         pair_checks = [c for c in enabled if c.scope == "pair" and not c.blocking]
         doc_checks = [c for c in enabled if c.scope == "document"]
 
-        report = CheckReport(
-            glossary_entries=len(glossary) if glossary is not None else 0,
-            glossary_digest=glossary.digest if glossary is not None else None,
-            diagnostics=list(glossary.diagnostics) if glossary is not None else [],
-            severities={k: config.severity(k) for k in config.enabled()},
-            disabled=sorted(config.disabled),
-            scope=config.scope,
-        )
+        report = _new_report(config, glossary)
         violations = report.violations
         extend = violations.extend
         groups: dict[str, list[PairContext]] = {}
@@ -148,14 +141,31 @@ class Checker:
         for check in doc_checks:
             for contexts in groups.values():
                 violations.extend(check.func(contexts))
-        order = {d: i for i, d in enumerate(report.documents)}
-
-        def position(v):
-            side = v.source or v.target
-            return (order.get(v.document, len(order)), side.line if side else 0)
-
-        violations.sort(key=position)  # stable: a segment's violations keep the order of the checks
+        _sort_violations(report)
         return report
+
+
+def _new_report(config: CheckConfig, glossary: Glossary | None) -> CheckReport:
+    """An empty report of a run of ``config`` against ``glossary``."""
+    return CheckReport(
+        glossary_entries=len(glossary) if glossary is not None else 0,
+        glossary_digest=glossary.digest if glossary is not None else None,
+        diagnostics=list(glossary.diagnostics) if glossary is not None else [],
+        severities={k: config.severity(k) for k in config.enabled()},
+        disabled=sorted(config.disabled),
+        scope=config.scope,
+    )
+
+
+def _sort_violations(report: CheckReport) -> None:
+    """Sort the violations by document (in the order read) and line."""
+    order = {d: i for i, d in enumerate(report.documents)}
+
+    def position(v):
+        side = v.source or v.target
+        return (order.get(v.document, len(order)), side.line if side else 0)
+
+    report.violations.sort(key=position)  # stable: a segment's violations keep the order of the checks
 
 
 def _checked(pairs: Iterable[SegmentPair], report: CheckReport):

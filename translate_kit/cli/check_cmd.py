@@ -95,27 +95,43 @@ def check(
 
     Exit codes: 0 no violation at or above --fail-on, 1 violations found, 2 usage or input error.
     """
-    from ..checks import REGISTRY, CheckConfig, run_check
+    from ..checks import CheckConfig, run_check
     from ..checks.runner import open_glossary
-    from ..corpus import pairing as align
-    from ..corpus.runinfo import read_run
-    from ..errors import Diagnostic
-    from ..render import render_check
-    from ..textio import atomic_write_text
     from .process import gc_paused
 
     if list_checks:
-        for c in REGISTRY.values():
-            click.echo(f"{c.name:<22} {c.severity:<8} {c.description.splitlines()[0]}")
+        _list_checks()
         return
     if source is None:
         raise click.UsageError("missing argument SOURCE (give SOURCE TRANSLATION, or one bilingual FILE.po)")
-    from .options import note, stdin_file
-
     if str(source) == "-" and str(translation) == "-":
         raise click.UsageError("only one of SOURCE and TRANSLATION can be - (stdin)")
     config = CheckConfig.from_options(severity, disable, scope, length_ratio)
     glossary = open_glossary(glossary_dir)
+    notes = _glossary_notes(glossary)
+    pairs = _read_pairs(ctx, source, translation, run_report, boilerplate_file, docids, notes)
+    for d in notes:
+        click.echo(f"translate-kit: {d}", err=True)
+    with gc_paused():
+        report = run_check(pairs, glossary, config)
+    report.diagnostics[:0] = notes
+    _emit_report(report, fmt, junit_per, fail_on, glossary, output)
+    if report.fails(fail_on):
+        ctx.exit(1)
+
+
+def _list_checks() -> None:
+    """Print the check kinds with their default severities."""
+    from ..checks import REGISTRY
+
+    for c in REGISTRY.values():
+        click.echo(f"{c.name:<22} {c.severity:<8} {c.description.splitlines()[0]}")
+
+
+def _glossary_notes(glossary) -> list:
+    """The notes to give before checking: a warning when there is no glossary."""
+    from ..errors import Diagnostic
+
     notes = []
     if glossary is None:
         notes.append(
@@ -125,6 +141,16 @@ def check(
                 "no --glossary and no glossary/ directory: checking without a glossary (no term checks)",
             )
         )
+    return notes
+
+
+def _read_pairs(ctx, source, translation, run_report, boilerplate_file, docids, notes: list):
+    """The segment pairs of SOURCE and TRANSLATION (or one bilingual file); the run report's notes go to
+    ``notes``."""
+    from ..corpus import pairing as align
+    from ..corpus.runinfo import read_run
+    from .options import stdin_file
+
     src_path, tgt_path = stdin_file(source, ctx), stdin_file(translation, ctx)
     if tgt_path is not None:
         run = read_run(tgt_path, run_report, boilerplate_file)
@@ -136,14 +162,17 @@ def check(
             pairs = align.assign_documents(pairs, docids)
     else:
         pairs = align.pair(src_path)
-    pairs = _relabel(
+    return _relabel(
         pairs, {str(p) for p, a in ((src_path, source), (tgt_path, translation)) if a is not None and str(a) == "-"}
     )
-    for d in notes:
-        click.echo(f"translate-kit: {d}", err=True)
-    with gc_paused():
-        report = run_check(pairs, glossary, config)
-    report.diagnostics[:0] = notes
+
+
+def _emit_report(report, fmt, junit_per, fail_on, glossary, output) -> None:
+    """Render ``report`` and write it to ``output`` (with a summary note) or stdout."""
+    from ..render import render_check
+    from ..textio import atomic_write_text
+    from .options import note
+
     rendered = render_check(report, fmt, per=junit_per, fail_on=fail_on, glossary=glossary)
     if output is not None:
         atomic_write_text(output, rendered)
@@ -154,8 +183,6 @@ def check(
         )
     else:
         click.echo(rendered, nl=False)
-    if report.fails(fail_on):
-        ctx.exit(1)
 
 
 def _relabel(pairs, stdin_paths: set[str]):

@@ -537,39 +537,49 @@ def build_demo_package(
         index = {p: i for i, p in enumerate(vocab)}
         pairs = [(index[s], index[t]) for s, t in piece_map.items()]
         _build_model(vocab, flags, pairs, sorted(index[t] for t in guarded), neighbour, max_positions, pkg / "model")
-        digest = hashlib.sha256(
-            json.dumps(
-                [BUILDER_VERSION, tokenizer, sorted(forms.items()), extra_text, max_positions], ensure_ascii=False
-            ).encode()
-        ).hexdigest()[:16]
-        metadata = {
-            "package_version": version,
-            "argos_version": "1.9",
-            "type": "translate",
-            "from_code": "id",
-            "from_name": "Indonesian",
-            "to_code": "en",
-            "to_name": "English",
-            "name": "translate-id_en DEMO",
-            "description": DEMO_DESCRIPTION,
-            "translate_kit_demo": True,
-            "translate_kit_compute_type": "int8",
-            "translate_kit_demo_build": {
-                "builder": BUILDER_VERSION,
-                "tokenizer": tokenizer,
-                "words": len(forms),
-                "max_positions": max_positions,
-                "digest": digest,
-            },
-        }
-        (pkg / "metadata.json").write_text(json.dumps(metadata, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-        (pkg / "README.md").write_text(
-            f"# translate-id_en DEMO\n\n{DEMO_DESCRIPTION}.\n\nWord map ({len(forms)} forms):\n\n"
-            + "".join(f"- {k} → {v}\n" for k, v in sorted(forms.items())),
-            encoding="utf-8",
-        )
+        _write_package_files(pkg, _demo_metadata(version, tokenizer, forms, extra_text, max_positions), forms)
         atomic_write_bytes(out_path, _zip_dir(pkg))
     return out_path
+
+
+def _demo_metadata(version: str, tokenizer: str, forms: dict[str, str], extra_text: str, max_positions: int) -> dict:
+    """The demo package's metadata.json, with a digest of what the build depends on."""
+    digest = hashlib.sha256(
+        json.dumps(
+            [BUILDER_VERSION, tokenizer, sorted(forms.items()), extra_text, max_positions], ensure_ascii=False
+        ).encode()
+    ).hexdigest()[:16]
+    metadata = {
+        "package_version": version,
+        "argos_version": "1.9",
+        "type": "translate",
+        "from_code": "id",
+        "from_name": "Indonesian",
+        "to_code": "en",
+        "to_name": "English",
+        "name": "translate-id_en DEMO",
+        "description": DEMO_DESCRIPTION,
+        "translate_kit_demo": True,
+        "translate_kit_compute_type": "int8",
+        "translate_kit_demo_build": {
+            "builder": BUILDER_VERSION,
+            "tokenizer": tokenizer,
+            "words": len(forms),
+            "max_positions": max_positions,
+            "digest": digest,
+        },
+    }
+    return metadata
+
+
+def _write_package_files(pkg: Path, metadata: dict, forms: dict[str, str]) -> None:
+    """Write the demo package's metadata.json and README.md into ``pkg``."""
+    (pkg / "metadata.json").write_text(json.dumps(metadata, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    (pkg / "README.md").write_text(
+        f"# translate-id_en DEMO\n\n{DEMO_DESCRIPTION}.\n\nWord map ({len(forms)} forms):\n\n"
+        + "".join(f"- {k} → {v}\n" for k, v in sorted(forms.items())),
+        encoding="utf-8",
+    )
 
 
 def _zip_dir(pkg: Path) -> bytes:

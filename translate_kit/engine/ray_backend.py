@@ -301,6 +301,33 @@ class RayTranslator(PackageEngine):
             failed,
         )
 
+    def _mapped_dataset(self, batches, engine, per_call, pool_strategy):
+        """The Ray dataset of ``batches`` (one block each), mapped through the translating worker actors."""
+        cpus, gpus = self.resources
+        rows = [{"batch": n, "tokens": json.dumps(b)} for n, b in enumerate(batches)]
+        dataset = self._ray.data.from_items(rows, override_num_blocks=len(rows))
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # max_task_retries is passed as a (deprecated) remote arg
+            dataset = dataset.map_batches(
+                self.worker,
+                batch_size=per_call,
+                batch_format="numpy",
+                udf_modifying_row_count=False,
+                compute=pool_strategy(size=self.options.workers),
+                num_cpus=cpus,
+                num_gpus=gpus,
+                fn_constructor_kwargs={
+                    "package_path": str(self.info.path),
+                    "digest": self.digest,
+                    "archive": self._archive,
+                    "engine": engine,
+                    "attempts": self.options.attempts,
+                },
+                max_restarts=-1,
+                max_task_retries=self.options.task_retries,
+            )
+        return dataset
+
     def _decode_batches(self, batches, sentences, plan):
         self._last_plan = plan
         if not batches:
@@ -323,28 +350,7 @@ class RayTranslator(PackageEngine):
         level = ray_data_log.level
         ray_data_log.setLevel(logging.ERROR)  # no execution plan or progress notes on the user's stderr
         try:
-            rows = [{"batch": n, "tokens": json.dumps(b)} for n, b in enumerate(batches)]
-            dataset = self._ray.data.from_items(rows, override_num_blocks=len(rows))
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore")  # max_task_retries is passed as a (deprecated) remote arg
-                dataset = dataset.map_batches(
-                    self.worker,
-                    batch_size=per_call,
-                    batch_format="numpy",
-                    udf_modifying_row_count=False,
-                    compute=ActorPoolStrategy(size=self.options.workers),
-                    num_cpus=cpus,
-                    num_gpus=gpus,
-                    fn_constructor_kwargs={
-                        "package_path": str(self.info.path),
-                        "digest": self.digest,
-                        "archive": self._archive,
-                        "engine": engine,
-                        "attempts": self.options.attempts,
-                    },
-                    max_restarts=-1,
-                    max_task_retries=self.options.task_retries,
-                )
+            dataset = self._mapped_dataset(batches, engine, per_call, ActorPoolStrategy)
             for row in dataset.iter_rows():
                 number = int(row["batch"])
                 seen.add(number)

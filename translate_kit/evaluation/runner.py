@@ -54,6 +54,30 @@ def load_testset(testset: TestSet, limit: int | None = None) -> tuple[list[Segme
     return [src[i] for i in keep], [ref[i] for i in keep], skipped
 
 
+def _translator_and_model(translator, package):
+    """The translator to use (default: a ``BatchTranslator`` of ``package`` or the installed package) and its
+    model description, labelled."""
+    from .. import engine
+
+    if translator is None:
+        package = package if package is not None else engine.find_package()
+        translator = engine.BatchTranslator(package)
+    model = dict(getattr(translator, "describe", translator.identity)())
+    model["label"] = engine.model_label(model)
+    return translator, model
+
+
+def _score_labels(hyp_file, testset, against, glossary_dir, glossary) -> dict:
+    """The file names the score report shows for hypotheses, reference, source, earlier run and glossary."""
+    return {
+        "hyp": hyp_file,
+        "ref": str(testset.reference),
+        "src": str(testset.source),
+        "against": against.path if against else None,
+        "glossary": str(glossary_dir or "glossary") if glossary is not None else None,
+    }
+
+
 def run_eval(
     directory: str | Path,
     *,
@@ -74,7 +98,6 @@ def run_eval(
     package). ``fail_on``: checker severity that fails the run (``error``, ``warning``, ``info`` or ``never``).
     ``hypothesis_path``: the name to give the translations in the report (the caller saves them there).
     """
-    from .. import engine
     from ..checks import CheckConfig, run_check
     from ..translation import TranslateOptions, translate_segments
 
@@ -85,11 +108,7 @@ def run_eval(
     diags: list[Diagnostic] = []
     glossary = resolve_glossary(glossary_dir, diags)  # None: no glossary/ and none given
 
-    if translator is None:
-        package = package if package is not None else engine.find_package()
-        translator = engine.BatchTranslator(package)
-    model = dict(getattr(translator, "describe", translator.identity)())
-    model["label"] = engine.model_label(model)
+    translator, model = _translator_and_model(translator, package)
     results = translate_segments(
         [s.text for s in src],
         glossary=glossary or Glossary(),
@@ -102,13 +121,7 @@ def run_eval(
     inputs = ScoreInputs(
         hypotheses=hyps, references=[s.text for s in ref], sources=[s.text for s in src], skipped_blank=skipped
     )
-    labels = {
-        "hyp": hyp_file,
-        "ref": str(testset.reference),
-        "src": str(testset.source),
-        "against": against.path if against else None,
-        "glossary": str(glossary_dir or "glossary") if glossary is not None else None,
-    }
+    labels = _score_labels(hyp_file, testset, against, glossary_dir, glossary)
     score = score_inputs(inputs, glossary, options, against, labels, diags)
 
     pairs = [SegmentPair(s, Segment(hyp_file, s.line, h), str(testset.source)) for s, h in zip(src, hyps)]

@@ -270,80 +270,125 @@ def _flag_findings(e: Entry, name: str) -> list[Diagnostic]:
 
 
 def _entry_findings(e: Entry, po_entry: polib.POEntry, entry_claims: list[Claim]) -> list[Diagnostic]:
-    out: list[Diagnostic] = []
-
-    def add(severity: str, code: str, message: str) -> None:
-        out.append(Diagnostic(severity, code, message, str(e.path), e.line))
-
     name = repr(e.source)
+    out = _basic_findings(e, name)
+    out += _flag_findings(e, name)
+    out += _form_findings(e, name)
+    out += _duplicate_findings(e, name, entry_claims)
+    out += _text_findings(e, po_entry, name)
+    return out
+
+
+def _diag(e: Entry, severity: str, code: str, message: str) -> Diagnostic:
+    return Diagnostic(severity, code, message, str(e.path), e.line)
+
+
+def _basic_findings(e: Entry, name: str) -> list[Diagnostic]:
+    out: list[Diagnostic] = []
     for conflict in e.conflicts:
-        add(
-            "error",
-            "merge-conflict",
-            f"unresolved merge conflict on {name}: {conflict} (settle the entry, then delete the conflict line)",
+        out.append(
+            _diag(
+                e,
+                "error",
+                "merge-conflict",
+                f"unresolved merge conflict on {name}: {conflict} (settle the entry, then delete the conflict line)",
+            )
         )
     if e.enforced and not e.no_translate and not e.target.strip():
-        add("error", "empty-target", f"entry {name} has an empty msgstr (give the English form or mark it fuzzy)")
+        out.append(
+            _diag(
+                e, "error", "empty-target", f"entry {name} has an empty msgstr (give the English form or mark it fuzzy)"
+            )
+        )
+    return out
 
-    out += _flag_findings(e, name)
+
+def _form_findings(e: Entry, name: str) -> list[Diagnostic]:
+    out: list[Diagnostic] = []
     lower = not e.case_sensitive
     accepted = {fold_form(t, lower): t for t in e.target_forms} if e.forbidden else {}
     for form in e.forbidden:
         same = accepted.get(fold_form(form, lower))
         if same is not None:
             role = "preferred" if same == e.preferred else "admitted"
-            add("error", "forbidden-accepted", f"forbidden form {form!r} of {name} equals its {role} form {same!r}")
+            msg = f"forbidden form {form!r} of {name} equals its {role} form {same!r}"
+            out.append(_diag(e, "error", "forbidden-accepted", msg))
 
     if e.case_sensitive:
         for form in [e.source, *e.variants]:
             if not any(c.isupper() for c in form):
-                add(
-                    "error",
-                    "case-mismatch",
-                    f"case-sensitive entry {name} has the form {form!r} with no "
-                    "upper-case letter (drop the flag or fix the case)",
+                out.append(
+                    _diag(
+                        e,
+                        "error",
+                        "case-mismatch",
+                        f"case-sensitive entry {name} has the form {form!r} with no "
+                        "upper-case letter (drop the flag or fix the case)",
+                    )
                 )
+    return out
 
+
+def _duplicate_findings(e: Entry, name: str, entry_claims: list[Claim]) -> list[Diagnostic]:
+    out: list[Diagnostic] = []
+    lower = not e.case_sensitive
     # the source forms come folded in the claims (one per distinct form): compare those
     source_keys = [(c.form, c.lower if c.exact is None else c.exact) for c in entry_claims]
     target_keys = [(f, fold_form(f, lower)) for f in (e.target, *e.admitted)] if e.admitted else []
     for kind, keyed in (("source", source_keys), ("English", target_keys)):
-        seen: dict[str, str] = {}
-        for form, key in keyed:
-            if not key:
-                continue
-            if key not in seen:
-                seen[key] = form
-                continue
-            first = seen[key]
-            how = (
-                "is repeated"
-                if first == form
-                else f"differs from {first!r} only by {'case or spacing' if lower else 'spacing'}"
-            )
-            add("warning", "near-duplicate-form", f"{kind} form {form!r} of {name} {how}")
+        out += _near_duplicates(e, name, kind, keyed, lower)
         if kind == "source":  # claims hold each distinct form once: repeats are counted on the raw list
             for repeated in _repeats([e.source, *e.variants]):
-                add("warning", "near-duplicate-form", f"source form {repeated!r} of {name} is repeated")
+                msg = f"source form {repeated!r} of {name} is repeated"
+                out.append(_diag(e, "warning", "near-duplicate-form", msg))
+    return out
 
+
+def _near_duplicates(e: Entry, name: str, kind: str, keyed: list[tuple[str, str]], lower: bool) -> list[Diagnostic]:
+    out: list[Diagnostic] = []
+    seen: dict[str, str] = {}
+    for form, key in keyed:
+        if not key:
+            continue
+        if key not in seen:
+            seen[key] = form
+            continue
+        first = seen[key]
+        how = (
+            "is repeated"
+            if first == form
+            else f"differs from {first!r} only by {'case or spacing' if lower else 'spacing'}"
+        )
+        out.append(_diag(e, "warning", "near-duplicate-form", f"{kind} form {form!r} of {name} {how}"))
+    return out
+
+
+def _text_findings(e: Entry, po_entry: polib.POEntry, name: str) -> list[Diagnostic]:
+    out: list[Diagnostic] = []
     if e.no_translate and e.target and e.target != e.source:
-        add(
-            "warning",
-            "no-translate-target",
-            f"no-translate entry {name} has msgstr {e.target!r}; it is kept as {e.source!r}",
+        out.append(
+            _diag(
+                e,
+                "warning",
+                "no-translate-target",
+                f"no-translate entry {name} has msgstr {e.target!r}; it is kept as {e.source!r}",
+            )
         )
 
     odd = [label for label, text in _forms(e) if text and _ODD_SPACE.search(text)]
     if odd:
-        add(
-            "warning",
-            "whitespace",
-            f"odd whitespace (leading, trailing, doubled or not a space) in {', '.join(dict.fromkeys(odd))} of {name}",
+        out.append(
+            _diag(
+                e,
+                "warning",
+                "whitespace",
+                f"odd whitespace (leading, trailing, doubled or not a space) in {', '.join(dict.fromkeys(odd))} of {name}",
+            )
         )
 
     texts = (po_entry.msgid, po_entry.msgstr, po_entry.msgctxt or "", po_entry.comment or "", po_entry.tcomment or "")
     if not all(unicodedata.is_normalized("NFC", t) for t in texts):
-        add("warning", "non-nfc", f"entry {name} has text that is not in Unicode NFC")
+        out.append(_diag(e, "warning", "non-nfc", f"entry {name} has text that is not in Unicode NFC"))
     return out
 
 

@@ -122,68 +122,79 @@ def plan_import(existing: list[Entry], imported: list[Entry], into: Path) -> Imp
         source_claim = [c for c in imp_claims if c.form == imp.source]
         owners = _owners(source_claim, pool, imp)
         if not owners:
-            taken = [(c.form, o) for c in imp_claims[1:] for o in _owners([c], pool, imp)]
-            if taken:
-                form, other = taken[0]
+            _plan_new(plan, pool, imp, imp_claims)
+            continue
+        owner = owners[0]
+        conflict = _owner_conflict(imp, owner)
+        if conflict is not None:
+            plan.conflicts.append(conflict)
+            continue
+        _plan_merge(plan, pool, imp, imp_claims, owner)
+    return plan
+
+
+def _plan_new(plan: ImportPlan, pool: list[tuple[Entry, list[Claim]]], imp: Entry, imp_claims: list[Claim]) -> None:
+    """Add an entry whose source form nobody owns, unless one of its variants is taken."""
+    taken = [(c.form, o) for c in imp_claims[1:] for o in _owners([c], pool, imp)]
+    if taken:
+        form, other = taken[0]
+        plan.conflicts.append(
+            Conflict(
+                imp,
+                other,
+                f"variant {form!r} of {imp.label()!r} is already a source form of {other.label()!r} ({other.ref})",
+            )
+        )
+        return
+    plan.added.append(imp)
+    pool.append((imp, imp_claims))
+
+
+def _owner_conflict(imp: Entry, owner: Entry) -> Conflict | None:
+    """The conflict between an imported entry and the entry owning its source form, if any."""
+    if owner.preferred != imp.preferred:
+        return Conflict(imp, owner, f"{imp.label()!r} but the glossary has {owner.label()!r} ({owner.ref})")
+    clash = [f for f in imp.forbidden if f in owner.target_forms] + [
+        a for a in imp.target_forms if a in owner.forbidden
+    ]
+    if clash:
+        return Conflict(
+            imp,
+            owner,
+            f"{clash[0]!r} is accepted by one side and forbidden by the other ({owner.label()!r}, {owner.ref})",
+        )
+    return None
+
+
+def _plan_merge(
+    plan: ImportPlan, pool: list[tuple[Entry, list[Claim]]], imp: Entry, imp_claims: list[Claim], owner: Entry
+) -> None:
+    """Record what an imported entry adds to its owner (or that it is identical, or a variant conflict)."""
+    owner_claims = claims(owner)
+    add = Addition(imp, owner)
+    for c in imp_claims:
+        # a form the entry already has, spelled the same, is not new (flat formats drop case-sensitive)
+        if c.form not in owner.source_forms and not any(o.covers(c) for o in owner_claims):
+            others = [o for o in _owners([c], pool, imp) if o is not owner]
+            if others:
                 plan.conflicts.append(
                     Conflict(
                         imp,
-                        other,
-                        f"variant {form!r} of {imp.label()!r} is already a "
-                        f"source form of {other.label()!r} ({other.ref})",
+                        others[0],
+                        f"variant {c.form!r} is already a source form of {others[0].label()!r} ({others[0].ref})",
                     )
                 )
-                continue
-            plan.added.append(imp)
-            pool.append((imp, imp_claims))
-            continue
-        owner = owners[0]
-        if owner.preferred != imp.preferred:
-            plan.conflicts.append(
-                Conflict(imp, owner, f"{imp.label()!r} but the glossary has {owner.label()!r} ({owner.ref})")
-            )
-            continue
-        clash = [f for f in imp.forbidden if f in owner.target_forms] + [
-            a for a in imp.target_forms if a in owner.forbidden
-        ]
-        if clash:
-            plan.conflicts.append(
-                Conflict(
-                    imp,
-                    owner,
-                    f"{clash[0]!r} is accepted by one side and forbidden by the other ({owner.label()!r}, {owner.ref})",
-                )
-            )
-            continue
-        owner_claims = claims(owner)
-        add = Addition(imp, owner)
-        for c in imp_claims:
-            # a form the entry already has, spelled the same, is not new (flat formats drop case-sensitive)
-            if c.form not in owner.source_forms and not any(o.covers(c) for o in owner_claims):
-                others = [o for o in _owners([c], pool, imp) if o is not owner]
-                if others:
-                    plan.conflicts.append(
-                        Conflict(
-                            imp,
-                            others[0],
-                            f"variant {c.form!r} is already a source form of {others[0].label()!r} ({others[0].ref})",
-                        )
-                    )
-                    add = None
-                    break
-                add.variants.append(c.form)
-        if add is None:
-            continue
-        add.admitted = [a for a in imp.target_forms if a not in owner.target_forms]
-        add.forbidden = [f for f in imp.forbidden if f not in owner.forbidden]
-        add.notes = [n for n in imp.notes if n not in owner.notes]
-        add.flags = [f for f in imp.flags if f not in owner.flags and f != "fuzzy"]
-        if add:
-            plan.additions.append(add)
-            pool.append((add.merged(), claims(add.merged())))
-        else:
-            plan.identical.append((imp, owner))
-    return plan
+                return
+            add.variants.append(c.form)
+    add.admitted = [a for a in imp.target_forms if a not in owner.target_forms]
+    add.forbidden = [f for f in imp.forbidden if f not in owner.forbidden]
+    add.notes = [n for n in imp.notes if n not in owner.notes]
+    add.flags = [f for f in imp.flags if f not in owner.flags and f != "fuzzy"]
+    if add:
+        plan.additions.append(add)
+        pool.append((add.merged(), claims(add.merged())))
+    else:
+        plan.identical.append((imp, owner))
 
 
 def apply_plan(plan: ImportPlan, glossary_dir: Path, merge_forms: bool = False) -> list[Path]:

@@ -133,25 +133,10 @@ def translate_documents(
     check_output_dir(output_dir)
     discovered = discover([Path(p) for p in inputs])
     check_output_paths(inputs, discovered[0], output_dir, options.report or output_dir / "report.json")
-    stale = clean_stale_temporaries(output_dir)  # left by a run that was killed while writing
-    if stale:
-        report.warnings.append(
-            Diagnostic(
-                "warning",
-                "stale-temporaries-removed",
-                f"removed {len(stale)} temporary file(s) left by an interrupted run (e.g. {stale[0].name})",
-                str(output_dir),
-            )
-        )
+    _clean_stale(output_dir, report)
     if package is None and translator is None:
         package = engine.find_package()
-    info = engine.package_info(translator.package if translator is not None else package)
-    report.model = {**info.to_dict(), "label": info.label}
-    report.glossary = {
-        "digest": glossary.digest,
-        "files": [str(p) for p in glossary.files],
-        "entries": len(glossary.entries),
-    }
+    _describe_run(report, engine.package_info(translator.package if translator is not None else package), glossary)
     report.warnings += glossary.diagnostics
     report.warnings += enforcement_warnings(glossary.enforced)[1]
     state = OutputState.load(output_dir)
@@ -175,6 +160,30 @@ def translate_documents(
     report.timings["total"] = time.perf_counter() - t_start
     report.write(options.report or output_dir / "report.json")
     return report
+
+
+def _clean_stale(output_dir: Path, report: RunReport) -> None:
+    """Remove the temporaries a run killed while writing left behind, and say so."""
+    stale = clean_stale_temporaries(output_dir)
+    if stale:
+        report.warnings.append(
+            Diagnostic(
+                "warning",
+                "stale-temporaries-removed",
+                f"removed {len(stale)} temporary file(s) left by an interrupted run (e.g. {stale[0].name})",
+                str(output_dir),
+            )
+        )
+
+
+def _describe_run(report: RunReport, info, glossary: Glossary) -> None:
+    """The model and glossary sections of the report."""
+    report.model = {**info.to_dict(), "label": info.label}
+    report.glossary = {
+        "digest": glossary.digest,
+        "files": [str(p) for p in glossary.files],
+        "entries": len(glossary.entries),
+    }
 
 
 @dataclass

@@ -56,12 +56,7 @@ def suggest(
 
     ``min_count=None`` applies the per-kind defaults of :func:`default_min_count`; an integer applies to all.
     """
-    found, diags = discover([Path(p) for p in corpus])
-    errors = [d for d in diags if d.severity == "error"]
-    if errors:
-        raise InputError(errors[0].message, errors[0].path)
-    if not found:
-        raise InputError("no .txt, .po or .jsonl files in the corpus", Path(next(iter(map(str, corpus)), ".")))
+    found, diags = _discover_corpus(corpus)
     matcher = source_matcher(entries, include_fuzzy=True)
     lowercase_seen: set[str] = set()
     raw = []  # per sentence: (sequences, acronyms, in a headline, credit spans, occurrence, masked text)
@@ -100,6 +95,29 @@ def suggest(
             _untranslated(en_units, units, source_words, Path(translations) / rel, untranslated)
     cands = _resolve(raw, lowercase_seen)
     cands += list(models_found.values()) + list(untranslated.values())
+    cands = _rank(cands, matched, english, min_count, limit)
+    return SuggestResult(cands, len(found), n_units, diags)
+
+
+def _discover_corpus(corpus: Iterable[str | Path]):
+    """The corpus files and the discovery diagnostics; an error (or no file at all) raises :class:`InputError`."""
+    found, diags = discover([Path(p) for p in corpus])
+    errors = [d for d in diags if d.severity == "error"]
+    if errors:
+        raise InputError(errors[0].message, errors[0].path)
+    if not found:
+        raise InputError("no .txt, .po or .jsonl files in the corpus", Path(next(iter(map(str, corpus)), ".")))
+    return found, diags
+
+
+def _rank(
+    cands: list[Candidate],
+    matched: list[Entry],
+    english: dict[str, list[str]],
+    min_count: int | None,
+    limit: int | None,
+) -> list[Candidate]:
+    """Fold short forms, drop the rare candidates, attach proposals, sort and cut to ``limit``."""
     cands = _fold_short_forms(cands, matched, min_count)
     cands = [c for c in cands if c.count >= (default_min_count(c) if min_count is None else min_count)]
     for c in cands:
@@ -108,7 +126,7 @@ def suggest(
     cands.sort(key=lambda c: (-c.count, -len(c.files), c.form))
     if limit is not None:
         cands = cands[:limit]
-    return SuggestResult(cands, len(found), n_units, diags)
+    return cands
 
 
 def _untranslated(en_units: list[str], units, source_words: set[str], en_path: Path, out: dict[str, Candidate]) -> None:

@@ -285,15 +285,8 @@ def split_sequence(
     parts: list[Part] = []
     cued = False
     while seq:
-        k = 0
-        while k < len(seq) and seq[k].text in TITLES | DESCRIPTORS:
-            k += 1
-        if k:  # words completing a title: common words ("Luar Negeri"), not a head or a country
-            while k < len(seq) and (
-                seq[k].text in TITLES
-                or (seq[k].text.casefold() in lowercase and seq[k].text not in INSTITUTION_HEADS | PLACE_HEADS)
-            ):
-                k += 1
+        k = _title_end(seq, lowercase)
+        if k:
             title = [w for w in seq[:k] if w.text not in DESCRIPTORS]
             if len(title) >= 2:
                 parts.append(Part(title, "title", initial))
@@ -320,6 +313,25 @@ def split_sequence(
             continue
         parts.append(Part(seq, "name", initial, cued))
         break
+    return _finish_parts(parts)
+
+
+def _title_end(seq: list[_Word], lowercase: set[str]) -> int:
+    """Length in words of the title (with its descriptors) that opens ``seq``; 0 when none does."""
+    k = 0
+    while k < len(seq) and seq[k].text in TITLES | DESCRIPTORS:
+        k += 1
+    if k:  # words completing a title: common words ("Luar Negeri"), not a head or a country
+        while k < len(seq) and (
+            seq[k].text in TITLES
+            or (seq[k].text.casefold() in lowercase and seq[k].text not in INSTITUTION_HEADS | PLACE_HEADS)
+        ):
+            k += 1
+    return k
+
+
+def _finish_parts(parts: list[Part]) -> list[Part]:
+    """The parts with their ends stripped, less those left empty or all in capitals."""
     out = []
     for p in parts:
         p.words, _ = _strip_ends(p.words, False)
