@@ -33,8 +33,9 @@ ID_UNITS = {
     "sejuta": 10**6,
 }
 ID_MULTIPLIERS = {"belas": None, "puluh": 10, "ratus": 100}
-ID_SCALES = {"ribu": 10**3, "juta": 10**6, "miliar": 10**9, "milyar": 10**9, "triliun": 10**12}
-EN_UNITS = {
+ID_SCALES = {"ribu": 10**3, "juta": 10**6, "miliar": 10**9, "milyar": 10**9, "triliun": 10**12, "trilyun": 10**12}
+#: English cardinals one … ninety (the number-word reader builds on them)
+EN_CARDINALS = {
     "one": 1,
     "two": 2,
     "three": 3,
@@ -63,6 +64,7 @@ EN_UNITS = {
     "eighty": 80,
     "ninety": 90,
 }
+EN_UNITS = EN_CARDINALS
 EN_ORDINALS = {
     "second": 2,
     "third": 3,

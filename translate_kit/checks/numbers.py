@@ -22,7 +22,7 @@ from functools import cache
 import ahocorasick_rs
 
 from ..corpus.indonesian import MONTHS
-from .number_words import groups, has_number_words, word_differences
+from .number_words import EN_CARDINALS, ID_SCALES, groups, has_number_words, word_differences
 
 ID_MONTHS = MONTHS
 EN_MONTHS = {
@@ -47,7 +47,6 @@ EN_MONTHS = {
 }
 EN_MONTHS.update({"jan.": 1, "feb.": 2, "aug.": 8, "sept.": 9, "sep.": 9, "oct.": 10, "nov.": 11, "dec.": 12})
 
-ID_SCALES = {"ribu": 10**3, "juta": 10**6, "miliar": 10**9, "milyar": 10**9, "triliun": 10**12, "trilyun": 10**12}
 EN_SCALES = {
     "thousand": 10**3,
     "thousands": 10**3,
@@ -82,34 +81,8 @@ ID_WORDS = {
     "setengah": Decimal("0.5"),
 }
 EN_WORDS = {
+    **EN_CARDINALS,
     "zero": 0,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
     "hundred": 100,
     "dozen": 12,
     "half": Decimal("0.5"),
