@@ -177,18 +177,7 @@ class PackageEngine:
         error (the caller splits long sentences; nothing is silently truncated).
         """
         results = [""] * len(sentences)
-        tokens: dict[int, list[str]] = {}
-        for i, sentence in enumerate(sentences):
-            if not sentence.strip():
-                continue
-            toks = self.tokenize(sentence)
-            if len(toks) > self.max_input_tokens:
-                raise ModelError(
-                    f"sentence {i + 1} has {len(toks)} tokens, more than the model's "
-                    f"{self.max_input_tokens}; split it before translating",
-                    self.info.path,
-                )
-            tokens[i] = toks
+        tokens = self._input_tokens(sentences)
         blank = [i for i in range(len(sentences)) if i not in tokens]
         if on_batch and blank:
             on_batch(blank, [""] * len(blank))
@@ -412,10 +401,8 @@ class BatchTranslator(PackageEngine):
 
         return self._each(sentences, None, decode, 0.0)
 
-    def _each(self, sentences: list[str], progress, decode, blank_value) -> list:
-        """Tokenise, plan the token batches as :meth:`translate` does, ``decode(indexes, token_lists)`` each
-        batch and put the results back in input order (``blank_value`` for blank sentences)."""
-        results: list = [blank_value] * len(sentences)
+    def _input_tokens(self, sentences: list[str]) -> dict[int, list[str]]:
+        """Index → tokens of every non-blank sentence; one longer than :attr:`max_input_tokens` is an error."""
         tokens: dict[int, list[str]] = {}
         for i, sentence in enumerate(sentences):
             if not sentence.strip():
@@ -428,6 +415,13 @@ class BatchTranslator(PackageEngine):
                     self.info.path,
                 )
             tokens[i] = toks
+        return tokens
+
+    def _each(self, sentences: list[str], progress, decode, blank_value) -> list:
+        """Tokenise, plan the token batches as :meth:`translate` does, ``decode(indexes, token_lists)`` each
+        batch and put the results back in input order (``blank_value`` for blank sentences)."""
+        results: list = [blank_value] * len(sentences)
+        tokens = self._input_tokens(sentences)
         if progress and len(tokens) < len(sentences):
             progress(len(sentences) - len(tokens))
         for batch in self.plan_batches(tokens):
