@@ -52,11 +52,18 @@ def untranslated_matcher(entries: list[Entry]) -> Matcher:
     for e in entries:
         for f in (*e.target_forms, *e.forbidden):
             english.add(fold_form(f, lower=True))
-    padded = [f" {f} " for f in english if " " in f]
+    # every run of whole words inside a multi-word English form (" key " in " form "), built once: a set
+    # look-up per source form instead of a scan of every English form
+    inside = set()
+    for f in english:
+        words = f.split(" ")
+        for i in range(len(words)):
+            for j in range(i + 1, len(words) + 1):
+                inside.add(" ".join(words[i:j]))
 
     def shared(form: str) -> bool:
         key = fold_form(form, lower=True)
-        return key in english or any(f" {key} " in p for p in padded)
+        return key in english or key in inside
 
     pats = [(e, f, r) for e, f, r in source_patterns(entries) if not e.no_translate and not shared(f)]
     return Matcher(pats, ID_SUFFIXES)
