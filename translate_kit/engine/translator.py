@@ -163,6 +163,22 @@ class PackageEngine:
     #: ``translate`` takes ``on_batch`` (see :mod:`translate_kit.engine.protocol`).
     streams_batches = True
 
+    def _input_tokens(self, sentences: list[str]) -> dict[int, list[str]]:
+        """Index → tokens of every non-blank sentence; one longer than :attr:`max_input_tokens` is an error."""
+        tokens: dict[int, list[str]] = {}
+        for i, sentence in enumerate(sentences):
+            if not sentence.strip():
+                continue
+            toks = self.tokenize(sentence)
+            if len(toks) > self.max_input_tokens:
+                raise ModelError(
+                    f"sentence {i + 1} has {len(toks)} tokens, more than the model's "
+                    f"{self.max_input_tokens}; split it before translating",
+                    self.info.path,
+                )
+            tokens[i] = toks
+        return tokens
+
     def translate(
         self,
         sentences: list[str],
@@ -400,22 +416,6 @@ class BatchTranslator(PackageEngine):
             return [sum(r.log_probs) / max(1, len(r.log_probs)) for r in results]
 
         return self._each(sentences, None, decode, 0.0)
-
-    def _input_tokens(self, sentences: list[str]) -> dict[int, list[str]]:
-        """Index → tokens of every non-blank sentence; one longer than :attr:`max_input_tokens` is an error."""
-        tokens: dict[int, list[str]] = {}
-        for i, sentence in enumerate(sentences):
-            if not sentence.strip():
-                continue
-            toks = self.tokenize(sentence)
-            if len(toks) > self.max_input_tokens:
-                raise ModelError(
-                    f"sentence {i + 1} has {len(toks)} tokens, more than the model's "
-                    f"{self.max_input_tokens}; split it before translating",
-                    self.info.path,
-                )
-            tokens[i] = toks
-        return tokens
 
     def _each(self, sentences: list[str], progress, decode, blank_value) -> list:
         """Tokenise, plan the token batches as :meth:`translate` does, ``decode(indexes, token_lists)`` each
