@@ -22,7 +22,7 @@ from functools import cache
 import ahocorasick_rs
 
 from ..corpus.indonesian import MONTHS
-from .number_words import EN_CARDINALS, ID_SCALES, groups, has_number_words, word_differences
+from .number_words import EN_CARDINALS, ID_SCALES, ID_UNITS, groups, has_number_words, word_differences
 
 ID_MONTHS = MONTHS
 EN_MONTHS = {
@@ -62,24 +62,7 @@ EN_SCALES = {
     "tn": 10**12,
 }
 
-ID_WORDS = {
-    "nol": 0,
-    "satu": 1,
-    "dua": 2,
-    "tiga": 3,
-    "empat": 4,
-    "lima": 5,
-    "enam": 6,
-    "tujuh": 7,
-    "delapan": 8,
-    "sembilan": 9,
-    "sepuluh": 10,
-    "sebelas": 11,
-    "seratus": 100,
-    "seribu": 1000,
-    "sejuta": 10**6,
-    "setengah": Decimal("0.5"),
-}
+ID_WORDS = {"nol": 0, **ID_UNITS, "setengah": Decimal("0.5")}
 EN_WORDS = {
     **EN_CARDINALS,
     "zero": 0,
