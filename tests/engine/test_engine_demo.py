@@ -4,7 +4,9 @@ word maps, both tokenizers (SentencePiece and Moses + subword-nmt BPE)."""
 from __future__ import annotations
 
 import json
+import shutil
 import zipfile
+from pathlib import Path
 
 import pytest
 
@@ -132,3 +134,36 @@ def test_max_input_tokens_follows_the_position_count(make_demo_package):
     too_long = "Presiden " * 40
     with pytest.raises(ModelError, match="split it before translating"):
         translator.translate(["ok", too_long])
+
+
+CORPUS = Path(__file__).resolve().parents[2] / "corpus" / "id"
+
+
+def test_the_demo_decodes_greedily_and_a_wider_beam_gives_the_same_text(demo_package):
+    """The demo package names beam 1 (its metadata) because its one-hot paths leave no second-best path worth
+    keeping: beam 4 on every line of corpus/id gives the same text. An explicit beam size still wins."""
+    assert demo_package.beam_size == 1 and BatchTranslator(demo_package).beam_size == 1
+    assert BatchTranslator(demo_package, beam_size=3).beam_size == 3
+    lines = [ln for path in sorted(CORPUS.glob("*.txt")) for ln in path.read_text("utf-8").splitlines() if ln.strip()]
+    assert len(lines) > 100
+    greedy = BatchTranslator(demo_package, inter_threads=1, intra_threads=2).translate(lines)
+    beam4 = BatchTranslator(demo_package, beam_size=4, inter_threads=1, intra_threads=2).translate(lines)
+    assert greedy == beam4
+    assert sum(g != s for g, s in zip(greedy, lines)) > 50  # the word map did change most lines
+
+
+@pytest.mark.parametrize(("value", "expected"), [(None, None), (True, None), (0, None), ("2", None), (2, 2)])
+def test_a_package_names_its_own_beam_size_or_decodes_with_beam_4(make_demo_package, tmp_path, value, expected):
+    from translate_kit.engine.packages import package_info
+
+    _, info = make_demo_package()
+    copy = tmp_path / info.path.name
+    shutil.copytree(info.path, copy)
+    meta = json.loads((copy / "metadata.json").read_text(encoding="utf-8"))
+    meta.pop("translate_kit_beam_size")
+    if value is not None:
+        meta["translate_kit_beam_size"] = value
+    (copy / "metadata.json").write_text(json.dumps(meta), encoding="utf-8")
+    pkg = load_package(copy)
+    assert package_info(pkg).beam_size == expected
+    assert BatchTranslator(pkg, inter_threads=1, intra_threads=1).beam_size == (expected or 4)

@@ -18,7 +18,8 @@ GLOSSARY = Glossary(entries=[KORUT, RUSIA])
 
 @pytest.fixture(scope="module")
 def copy_engine(make_demo_package):
-    return BatchTranslator(make_demo_package()[1])
+    # beam 4, not the demo package's own greedy default: the n-best rung needs a beam to draw hypotheses from
+    return BatchTranslator(make_demo_package()[1], beam_size=4)
 
 
 def test_attention_on_the_copy_model_is_diagonal_and_spans_cover_the_text(copy_engine):

@@ -74,7 +74,7 @@ def engine_options(f):
     return f
 
 
-def engine_config(kw: dict, *, beam_size: int, length_penalty: float, batch_tokens: int | None):
+def engine_config(kw: dict, *, beam_size: int | None, length_penalty: float, batch_tokens: int | None):
     """Pop the engine options from ``kw`` and build the EngineConfig (usage errors as click errors)."""
     from ..engine.factory import EngineConfig
     from ..engine.ray_backend import RayOptions

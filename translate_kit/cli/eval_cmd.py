@@ -40,7 +40,7 @@ def eval_(ctx, testset, split, limit, glossary_dir, fail_on, output, save_hyp, f
     from ..render.scores import dumps, eval_to_dict, read_scores, render_eval_text, write_json
     from ..textio import atomic_write_text
 
-    config = engine_config(kw, beam_size=4, length_penalty=0.2, batch_tokens=batch_tokens)
+    config = engine_config(kw, beam_size=None, length_penalty=0.2, batch_tokens=batch_tokens)
     options = options_from(kw)
     against = read_scores(kw["against"]) if kw["against"] else None
     with open_engine(find_package(), config) as engine:

@@ -67,7 +67,11 @@ def _write_html(report, glossary, path: Path) -> None:
     "file name with its extension; with - (stdin) input, - or nothing for stdout.",
 )
 @glossary_option()
-@click.option("--beam-size", default=4, show_default=True, type=click.IntRange(1, 32))
+@click.option(
+    "--beam-size",
+    type=click.IntRange(1, 32),
+    help="Beam width [default: the model package's own, else 4; the demo model decodes greedily, 1].",
+)
 @click.option("--length-penalty", default=0.2, show_default=True, type=float)
 @click.option(
     "--batch-tokens",
@@ -151,7 +155,7 @@ def translate(
     glossary = resolve_glossary(glossary_dir)
     with open_engine(find_package(), config) as engine, _progress_bar(not no_progress) as progress:
         options = TranslateOptions(
-            beam_size=beam_size,
+            beam_size=engine.beam_size,  # what it decodes with (the package's default when --beam-size is absent)
             length_penalty=length_penalty,
             max_batch_tokens=engine.max_batch_tokens,
             force=force,

@@ -22,7 +22,7 @@ BACKENDS = ("local", "ray")
 class EngineConfig:
     """Decoding options (in the identity), the device (not in it) and the backend. None: per-device default."""
 
-    beam_size: int = 4
+    beam_size: int | None = None  # None: the package's own default (translator.DEFAULT_BEAM_SIZE if it has none)
     length_penalty: float = 0.2
     max_batch_tokens: int | None = None
     device: str = "auto"

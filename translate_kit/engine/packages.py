@@ -53,7 +53,8 @@ class PackageInfo:
     tokenizer: str  # "sentencepiece" | "bpe"
     demo: bool
     description: str = ""
-    compute_type: str | None = None  # a compute type the package asks for (the demo: float32)
+    compute_type: str | None = None  # a compute type the package asks for (the demo: int8)
+    beam_size: int | None = None  # a beam size the package asks for (the demo: 1, see engine.demo)
 
     @property
     def label(self) -> str:
@@ -63,6 +64,7 @@ class PackageInfo:
         d = asdict(self)
         d["path"] = str(self.path)
         d.pop("compute_type")
+        d.pop("beam_size")
         return d
 
 
@@ -131,7 +133,13 @@ def package_info(pkg) -> PackageInfo:
         demo=metadata.get("translate_kit_demo") is True,
         description=str(metadata.get("description", "")),
         compute_type=metadata.get("translate_kit_compute_type"),
+        beam_size=_positive_int(metadata.get("translate_kit_beam_size")),
     )
+
+
+def _positive_int(value) -> int | None:
+    """A package's own decoding default, or None when it names none (or names nonsense)."""
+    return value if isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 32 else None
 
 
 def _package_dirs() -> list[Path]:

@@ -207,7 +207,7 @@ class RayTranslator(PackageEngine):
         self,
         package,
         *,
-        beam_size: int = 4,
+        beam_size: int | None = None,
         length_penalty: float = 0.2,
         max_batch_tokens: int | None = None,
         device: str = "auto",

@@ -25,6 +25,8 @@ from .packages import PackageInfo, load_package, package_info
 DEFAULT_MAX_INPUT_TOKENS = 1024
 #: Raised when the decoding procedure changes in a way that changes outputs (part of :attr:`identity`).
 DECODING_VERSION = 1
+#: the beam size when neither the caller nor the package names one (the package may: the demo decodes greedily)
+DEFAULT_BEAM_SIZE = 4
 
 __all__ = ["BatchTranslator", "PackageEngine", "default_threads", "stored_positions"]
 
@@ -93,13 +95,17 @@ class PackageEngine:
     whichever backend decodes them, so every backend gives the same text for the same decoded tokens.
     """
 
-    def __init__(self, package, *, beam_size: int = 4, length_penalty: float = 0.2, max_batch_tokens: int = 2048):
+    def __init__(
+        self, package, *, beam_size: int | None = None, length_penalty: float = 0.2, max_batch_tokens: int = 2048
+    ):
         if isinstance(package, PackageInfo):
             package = load_package(package.path)
-        if beam_size < 1 or max_batch_tokens < 1:
-            raise ValueError("beam_size and max_batch_tokens must be positive")
         self.package = package
         self.info = package_info(package)
+        if beam_size is None:  # the package's own default, else DEFAULT_BEAM_SIZE
+            beam_size = self.info.beam_size or DEFAULT_BEAM_SIZE
+        if beam_size < 1 or max_batch_tokens < 1:
+            raise ValueError("beam_size and max_batch_tokens must be positive")
         self.beam_size = beam_size
         self.length_penalty = length_penalty
         self.max_batch_tokens = max_batch_tokens
@@ -256,7 +262,7 @@ class BatchTranslator(PackageEngine):
         self,
         package,
         *,
-        beam_size: int = 4,
+        beam_size: int | None = None,
         length_penalty: float = 0.2,
         max_batch_tokens: int | None = None,
         device: str = "auto",

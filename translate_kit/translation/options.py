@@ -16,7 +16,7 @@ Progress = Callable[[int, int], None]
 class TranslateOptions:
     """Options of a run (``to_dict`` is what the report and the output directory's state record)."""
 
-    beam_size: int = 4
+    beam_size: int | None = None  # None: the package's own default (4 unless the package names one)
     length_penalty: float = 0.2
     max_batch_tokens: int = 2048
     force: bool = False

@@ -393,7 +393,7 @@ def apply_reviews(output_dir: Path, *, glossary=None, package=None, translator=N
         )
     o = run.get("options", {})
     options = TranslateOptions(
-        beam_size=o.get("beam_size", 4),
+        beam_size=o.get("beam_size"),
         length_penalty=o.get("length_penalty", 0.2),
         max_batch_tokens=o.get("max_batch_tokens", 2048),
         overwrite=o.get("overwrite", False),
