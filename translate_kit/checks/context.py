@@ -108,6 +108,7 @@ class PairContext:
         "_terms",
         "_fuzzy_terms",
         "_numbers",
+        "_target_words",
     )
 
     def __init__(self, pair: SegmentPair, analyzer: Analyzer):
@@ -116,7 +117,7 @@ class PairContext:
         self.config = analyzer.config
         self.source_text = pair.source.text if pair.source else ""
         self.target_text = pair.target.text if pair.target else ""
-        self._source_terms = self._terms = self._fuzzy_terms = self._numbers = None
+        self._source_terms = self._terms = self._fuzzy_terms = self._numbers = self._target_words = None
 
     # -- shared match data (plain lazy attributes: functools.cached_property takes a lock per access) -----
     @property
@@ -138,6 +139,13 @@ class PairContext:
             found = self.analyzer.fuzzy_source.find(self.source_text) if self.analyzer.fuzzy_source else []
             self._fuzzy_terms = account(found, self.target_text, self.analyzer.fuzzy_target, None)
         return self._fuzzy_terms
+
+    @property
+    def target_words(self) -> list[str]:
+        """``target_text.lower().split()``, made once: several checks read the translation's words."""
+        if self._target_words is None:
+            self._target_words = self.target_text.lower().split()
+        return self._target_words
 
     @property
     def numbers(self) -> NumberDiff:

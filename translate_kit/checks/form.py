@@ -25,7 +25,7 @@ _EDGE = "\"'“”‘’()[]{}«»,.;:!?…—–-"
 def doubled_word(ctx: PairContext):
     """The same word twice in a row in the translation ("the the", "to to") where the source has no such
     repetition."""
-    words = ctx.target_text.lower().split()
+    words = ctx.target_words
     if not any(map(str.startswith, words[1:], words)):  # (C-level; a doubled word starts with the word before)
         return ()
     hits = [i for i in range(1, len(words)) if words[i] == words[i - 1] or _same_word(words[i - 1], words[i])]
@@ -67,7 +67,7 @@ def _doubled_span(text: str, word: str, between: str = r"\s+") -> tuple[int, int
 
 # -- unbalanced-brackets -------------------------------------------------------------------------------------
 _PAIRS = (("(", ")"), ("[", "]"), ("{", "}"), ("“", "”"), ("«", "»"))
-_ANY_BRACKET = re.compile(r"[()\[\]{}“”«»\"]")
+_BRACKET_CHARS = '()[]{}“”«»"'
 
 
 def _imbalance(text: str) -> list[tuple[str, int, int]]:
@@ -89,7 +89,7 @@ def unbalanced_brackets(ctx: PairContext):
     """A bracket or quotation mark opened and not closed (or closed and not opened) in the translation,
     where the source balances it."""
     tgt = ctx.target_text
-    if _ANY_BRACKET.search(tgt) is None:
+    if not any(map(tgt.__contains__, _BRACKET_CHARS)):  # (C-level character searches: faster than a regex)
         return ()
     bad = _imbalance(tgt)
     if not bad:
@@ -134,6 +134,9 @@ def end_punctuation(ctx: PairContext):
     """The translation ends with a different mark than the source: a question that became a statement or
     an exclamation, a colon or an ellipsis lost or added. A full stop added or left out is not reported
     (headlines and captions go either way), nor an exclamation toned down to a full stop."""
+    last = ctx.source_text[-1:]
+    if last and last == ctx.target_text[-1:] and last not in _CLOSERS:
+        return ()  # the same last character: the same mark, or "..." against "." (not reported either)
     src, tgt = _end_mark(ctx.source_text), _end_mark(ctx.target_text)
     if src == tgt or {src, tgt} <= {"", "."} or {src, tgt} <= {".", "…"} or {src, tgt} <= {".", "!", ""}:
         return ()
@@ -197,6 +200,9 @@ def _link_key(link: str) -> str:
 def url_changed(ctx: PairContext):
     """A URL, e-mail address, @handle or #hashtag of the source that the translation does not carry over
     exactly (or one in the translation that the source lacks)."""
+    hints = _LINK_HINTS.find_matches_as_indexes
+    if not hints(ctx.source_text) and not hints(ctx.target_text):
+        return ()  # the common case, without two calls of links()
     src = links(ctx.source_text)
     tgt = links(ctx.target_text)
     if not src and not tgt:

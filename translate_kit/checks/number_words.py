@@ -200,10 +200,10 @@ _ORDINAL_OR_TWO = re.compile(
 )
 
 
-def _english_values(text: str) -> list[Decimal]:
-    """Values the translation says in words: number groups, ordinals (ninth, fifth-floor), words saying two
-    (both, pair, twice)."""
-    values = [v for v, _, _ in groups(text, "en")]
+def _english_values(text: str, found: list) -> list[Decimal]:
+    """Values the translation says in words: number groups (``found``: its :func:`groups`), ordinals (ninth,
+    fifth-floor), words saying two (both, pair, twice)."""
+    values = [v for v, _, _ in found]
     for w in _ORDINAL_OR_TWO.findall(text.lower()):
         values.append(Decimal(EN_ORDINALS.get(w, 2)))
     return values
@@ -223,14 +223,14 @@ def word_differences(source: str, target: str, source_numbers, target_numbers, s
     src = groups(source, "id") if src is None else src
     if not src:
         return [], []
-    tgt_values = _english_values(target)
-    missing = _unmatched(src, tgt_values)
+    tgt_groups = groups(target, "en")
+    missing = _unmatched(src, _english_values(target, tgt_groups))
     if missing:
         missing = _unmatched(missing, [k for q in target_numbers() for k in (q.key, *q.alts)])
     if not missing:
         return [], []  # (the common case: every number word is rendered, in words or in digits)
     src_values = [v for v, _, _ in src] + [k for q in source_numbers() for k in (q.key, *q.alts)]
-    return missing, _unmatched(groups(target, "en"), src_values)
+    return missing, _unmatched(tgt_groups, src_values)
 
 
 def _unmatched(found: list, values: list) -> list:

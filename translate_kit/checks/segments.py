@@ -28,9 +28,12 @@ def language_votes(text: str) -> tuple[int, int, int]:
     return len(words), ind, eng
 
 
-def looks_indonesian(text: str) -> bool:
-    """At least 4 words, two different Indonesian function words, and those clearly outnumber English ones."""
-    if len(ID_FUNCTION_WORDS.intersection(text.lower().split())) < 2:  # cheap first look (a C set operation)
+def looks_indonesian(text: str, words: list[str] | None = None) -> bool:
+    """At least 4 words, two different Indonesian function words, and those clearly outnumber English ones.
+    ``words``: ``text.lower().split()``, when the caller has it."""
+    if words is None:
+        words = text.lower().split()
+    if len(ID_FUNCTION_WORDS.intersection(words)) < 2:  # cheap first look (a C set operation)
         return False
     n, ind, eng = language_votes(text)
     distinct = len(ID_FUNCTION_WORDS.intersection(_WORD.findall(text.lower())))
@@ -94,7 +97,7 @@ def untranslated_segment(ctx: PairContext):
         n, ind, eng = language_votes(tgt)
         if n >= 3 and ind > eng:
             return [ctx.violation("untranslated-segment", "translation is identical to the source")]
-    elif looks_indonesian(tgt):
+    elif looks_indonesian(tgt, ctx.target_words):
         return [ctx.violation("untranslated-segment", "translation is still mostly Indonesian")]
     return ()
 
