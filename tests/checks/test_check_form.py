@@ -218,3 +218,26 @@ def test_a_noun_and_its_own_adjective_are_one_rendering():
     assert run_check(pairs, g).violations == []
     pairs.append(SegmentPair(Segment("a.id", 9, "Korut lagi."), Segment("a.en", 9, "The DPRK again."), "a.id"))
     assert [v.kind for v in run_check(pairs, g).violations] == ["inconsistent-term"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "dua puluh lima, tiga ratus ribu dan enam",
+        "duapuluh lima-lima; Limapuluh. sepuluhan satu dua",
+        "twenty-five thousand and three, one hundred and five, two and three",
+        "the ninth and fifth-floor, both twins; twentieth-century, anyone, often",
+        "i̇ki dua puluh İstanbul tiga",  # a character that lower-cases to two
+        "",
+    ],
+)
+def test_number_word_patterns_tried_at_automaton_hits_match_a_full_scan(text):
+    """The number-word readers try their patterns only where an automaton finds a number word; that must find
+    exactly what a scan of every position (``finditer``) finds."""
+    from translate_kit.checks import number_words as w
+
+    low = text.lower()
+    for rx, starts in ((w._RUNS["id"], w._RUN_STARTS["id"]), (w._RUNS["en"], w._RUN_STARTS["en"])):
+        assert [m.span() for m in w._matches(rx, starts, low)] == [m.span() for m in rx.finditer(low)]
+    ordinals = w._matches(w._ORDINAL_OR_TWO, w._ORDINAL_OR_TWO_STARTS, low)
+    assert [m.span() for m in ordinals] == [m.span() for m in w._ORDINAL_OR_TWO.finditer(low)]
