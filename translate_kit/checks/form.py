@@ -179,11 +179,27 @@ _TRAILING = ".,;:!?)]}'\"”’"
 _TLDS = (".com", ".net", ".org", ".id", ".gov", ".edu", ".info", ".co", ".io", ".uk", ".tv")
 #: what any link holds, found in one automaton pass (most texts hold none: the regex is not run on them)
 _LINK_HINTS = ahocorasick_rs.AhoCorasick(["@", "#", "://", "www.", "WWW.", *_TLDS, *(t.upper() for t in _TLDS)])
+#: a full stop followed by a letter: every ending in _TLDS starts so (cheaper to look for than the automaton)
+_DOT_LETTER = re.compile(r"\.[^\W\d_]")
+
+
+def _may_hold_link(text: str) -> bool:
+    """False when ``text`` holds none of the hints of :data:`_LINK_HINTS` (a few substring searches and one
+    literal-led pattern: far cheaper than an automaton call, and most prose has no full stop before a
+    letter)."""
+    return (
+        "@" in text
+        or "#" in text
+        or "://" in text
+        or "www." in text
+        or "WWW." in text
+        or _DOT_LETTER.search(text) is not None
+    ) and bool(_LINK_HINTS.find_matches_as_indexes(text))
 
 
 def links(text: str) -> list[tuple[str, int, int]]:
     """(link, start, end) of every URL, e-mail address, @handle and #hashtag in ``text``."""
-    if not _LINK_HINTS.find_matches_as_indexes(text):
+    if not _may_hold_link(text):
         return []
     out = []
     for m in _LINKS.finditer(text):
@@ -209,9 +225,6 @@ def _link_key(link: str) -> str:
 def url_changed(ctx: PairContext):
     """A URL, e-mail address, @handle or #hashtag of the source that the translation does not carry over
     exactly (or one in the translation that the source lacks)."""
-    hints = _LINK_HINTS.find_matches_as_indexes
-    if not hints(ctx.source_text) and not hints(ctx.target_text):
-        return ()  # the common case, without two calls of links()
     src = links(ctx.source_text)
     tgt = links(ctx.target_text)
     if not src and not tgt:
