@@ -22,7 +22,7 @@ from functools import cache
 import ahocorasick_rs
 
 from ..corpus.indonesian import MONTHS
-from .number_words import EN_CARDINALS, ID_SCALES, ID_UNITS, groups, has_number_words, word_differences
+from .number_words import EN_CARDINALS, EN_ORDINALS, ID_SCALES, ID_UNITS, groups, has_number_words, word_differences
 
 ID_MONTHS = MONTHS
 EN_MONTHS = {
@@ -70,15 +70,7 @@ EN_WORDS = {
     "dozen": 12,
     "half": Decimal("0.5"),
     "first": 1,
-    "second": 2,
-    "third": 3,
-    "fourth": 4,
-    "fifth": 5,
-    "sixth": 6,
-    "seventh": 7,
-    "eighth": 8,
-    "ninth": 9,
-    "tenth": 10,
+    **{w: v for w, v in EN_ORDINALS.items() if v <= 10},  # second … tenth
     "once": 1,
     "twice": 2,
     "single": 1,
