@@ -84,12 +84,14 @@ def _imbalance(text: str) -> list[tuple[str, int, int]]:
     quote balances when it occurs an even number of times."""
     out = []
     for o, c in _PAIRS:
-        no, nc = text.count(o), text.count(c)
-        if no != nc:
-            out.append((o + c, no, nc))
-    nq = text.count('"')
-    if nq % 2:
-        out.append(('"', nq, 0))
+        if o in text or c in text:  # (a character search is far cheaper than a count: most pairs are absent)
+            no, nc = text.count(o), text.count(c)
+            if no != nc:
+                out.append((o + c, no, nc))
+    if '"' in text:
+        nq = text.count('"')
+        if nq % 2:
+            out.append(('"', nq, 0))
     return out
 
 

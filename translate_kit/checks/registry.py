@@ -10,7 +10,8 @@ translate-toolkit's pofilter registers its checks):
   and return their violations likewise.
 
 A ``blocking`` pair check that fires (empty, missing, extra or untranslated segment) stops the other pair
-checks on that pair: one mistake, one violation.
+checks on that pair: one mistake, one violation. A ``one_sided`` check can fire only on a pair with a side
+missing (a missing or extra segment or file), so the runner does not call it on pairs with both sides.
 """
 
 from __future__ import annotations
@@ -29,13 +30,22 @@ class Check:
     scope: str = "pair"  # "pair" | "document"
     blocking: bool = False
     description: str = ""
+    one_sided: bool = False  # fires only on a pair whose source or target is missing
 
 
 #: name → Check, in registration (= running) order
 REGISTRY: dict[str, Check] = {}
 
 
-def register(name: str, severity: str, *, scope: str = "pair", blocking: bool = False, description: str = ""):
+def register(
+    name: str,
+    severity: str,
+    *,
+    scope: str = "pair",
+    blocking: bool = False,
+    description: str = "",
+    one_sided: bool = False,
+):
     """Decorator: register ``func`` as the check ``name``."""
     if severity not in SEVERITIES:
         raise ValueError(f"bad default severity {severity!r} for check {name!r}")
@@ -43,7 +53,9 @@ def register(name: str, severity: str, *, scope: str = "pair", blocking: bool = 
     def deco(func):
         if name in REGISTRY:
             raise ValueError(f"check {name!r} registered twice")
-        REGISTRY[name] = Check(name, severity, func, scope, blocking, description or (func.__doc__ or "").strip())
+        REGISTRY[name] = Check(
+            name, severity, func, scope, blocking, description or (func.__doc__ or "").strip(), one_sided
+        )
         return func
 
     return deco

@@ -107,6 +107,7 @@ class Checker:
         groups: dict[str, list[PairContext]] = {}
         by_doc = report.segment_pairs
         blocking_funcs = [c.func for c in blocking]
+        both_sides_funcs = [c.func for c in blocking if not c.one_sided]  # for a pair with both sides
         pair_funcs = [c.func for c in pair_checks]
         batch = config.scope == "batch"
         segments = 0
@@ -125,11 +126,12 @@ class Checker:
             doc_pairs.append(pair)
             ctx = PairContext(pair, analyzer)
             found_here = None
-            for func in blocking_funcs:
+            both = pair.source is not None and pair.target is not None
+            for func in both_sides_funcs if both else blocking_funcs:
                 found = func(ctx)
                 if found:
                     found_here = [*(found_here or ()), *found]
-            checked = found_here is None and pair.source is not None and pair.target is not None
+            checked = found_here is None and both
             chunk.append([ctx, found_here, checked])
             if checked and doc_checks:
                 groups.setdefault("" if batch else doc, []).append(ctx)

@@ -40,7 +40,7 @@ def looks_indonesian(text: str, words: list[str] | None = None) -> bool:
     return n >= 4 and distinct >= 2 and ind >= 2 * eng + 1 and ind * 6 >= n
 
 
-@register("missing-file", "error", blocking=True)
+@register("missing-file", "error", blocking=True, one_sided=True)
 def missing_file(ctx: PairContext):
     """An article of the source directory without its translation file (the rest is still checked)."""
     if ctx.pair.counterpart is not None and ctx.pair.target is None:
@@ -48,7 +48,7 @@ def missing_file(ctx: PairContext):
     return ()
 
 
-@register("extra-file", "error", blocking=True)
+@register("extra-file", "error", blocking=True, one_sided=True)
 def extra_file(ctx: PairContext):
     """A translation file with no article of that name in the source directory."""
     if ctx.pair.counterpart is not None and ctx.pair.source is None:
@@ -58,7 +58,7 @@ def extra_file(ctx: PairContext):
     return ()
 
 
-@register("missing-segment", "error", blocking=True)
+@register("missing-segment", "error", blocking=True, one_sided=True)
 def missing_segment(ctx: PairContext):
     """A source segment with no translation line at all (the translation is shorter)."""
     if ctx.pair.target is None and ctx.pair.source is not None and ctx.pair.counterpart is None:
@@ -66,7 +66,7 @@ def missing_segment(ctx: PairContext):
     return ()
 
 
-@register("extra-segment", "error", blocking=True)
+@register("extra-segment", "error", blocking=True, one_sided=True)
 def extra_segment(ctx: PairContext):
     """A translation line facing no source segment."""
     if ctx.pair.source is None and ctx.pair.target is not None and ctx.pair.counterpart is None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..glossary.matching import overlaps
 from .context import PairContext
 from .registry import register
-from .typo_index import CAP_RUN, MAX_PLANS, opens_sentence
+from .typo_index import CAP_RUN, CAP_RUN_ASCII, MAX_PLANS, opens_sentence
 
 
 @register("source-typo", "warning")
@@ -17,7 +17,8 @@ def source_typo(ctx: PairContext):
     text = ctx.source_text
     plans = index.plans
     hot = False
-    for run in CAP_RUN.findall(text):
+    cap_run = CAP_RUN_ASCII if text.isascii() else CAP_RUN
+    for run in cap_run.findall(text):
         plan = plans.get(run)
         if plan is None:
             if len(plans) >= MAX_PLANS:
@@ -29,7 +30,7 @@ def source_typo(ctx: PairContext):
         return ()
     out = []
     reported: list[tuple[int, int]] = []
-    for run in CAP_RUN.finditer(text):
+    for run in cap_run.finditer(text):
         plan = plans.get(run.group()) or index.plan(run.group())
         if not plan:
             continue

@@ -24,6 +24,12 @@ def common_words() -> frozenset[str]:
     return frozenset(w.lower() for w, f in get_frequency_dict("id").items() if f >= floor)
 
 
+def common_words_if_read() -> frozenset[str] | None:
+    """:func:`common_words` once something has read them, else None: for a caller that may skip work with
+    them but should not pay the reading (0.4 s) for that alone."""
+    return common_words() if common_words.cache_info().currsize else None
+
+
 def is_common_word(text: str) -> bool:
     """Whether every word of ``text`` (split at spaces) is a common Indonesian word."""
     words = common_words()

@@ -1,0 +1,123 @@
+"""The checker's cheap paths give exactly what the plain definitions give: they only make a run faster.
+
+Each fast path (a digit test by byte deletion, patterns compiled for ASCII text, text folding without an
+object, DFA automata, the common-word exit of the typo index, the one-sided structural checks) is compared
+with the slower definition it replaces, on generated and real text.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from translate_kit.checks import REGISTRY
+from translate_kit.checks.context import Analyzer, PairContext
+from translate_kit.checks.numbers import _QUICK, has_digits
+from translate_kit.checks.runner import CheckConfig
+from translate_kit.checks.typo_index import CAP_RUN, CAP_RUN_ASCII, TypoIndex
+from translate_kit.corpus import lexicon
+from translate_kit.corpus.pairing import Segment, SegmentPair
+from translate_kit.glossary import matching
+from translate_kit.glossary.model import Entry
+from translate_kit.glossary.pofile import load_glossary
+
+# texts made of the characters the paths care about: digits, separators, all kinds of white space
+# (the ASCII separators \x1c-\x1f count as white space for str.split and Unicode patterns), letters, scale words
+ASCII_PIECES = st.sampled_from(
+    ["5", "12", "2.500", "1,5", "10:30", " ", "  ", "\t", "\n", "\x1c", "\x1f", "-", "juta", "ribu", "Juta", "million",
+     "bn", "nya", "Korut", "AS", "Kim Jong Un", "abc", "'s", "."]
+)  # fmt: skip
+ANY_PIECES = st.one_of(ASCII_PIECES, st.sampled_from(["٣", "５", "é", "İ", "’", "\u00a0", "\u2011", "\u2028", "“"]))
+
+
+def _text(pieces):
+    return st.lists(pieces, max_size=12).map("".join)
+
+
+@given(_text(ANY_PIECES))
+@settings(max_examples=300, deadline=None)
+def test_has_digits_is_a_digit_search(text):
+    assert has_digits(text) == (re.search(r"\d", text) is not None)
+
+
+@given(_text(ASCII_PIECES).map(str.lower), st.sampled_from(["id", "en"]))
+@settings(max_examples=300, deadline=None)
+def test_the_ascii_number_pattern_finds_what_the_unicode_one_finds(text, lang):
+    unicode_rx, ascii_rx, _ = _QUICK[lang]
+    assert [m.groups() + (m.span(),) for m in ascii_rx.finditer(text)] == [
+        m.groups() + (m.span(),) for m in unicode_rx.finditer(text)
+    ]
+
+
+@given(_text(ASCII_PIECES))
+@settings(max_examples=300, deadline=None)
+def test_the_ascii_capitalised_run_pattern_finds_what_the_unicode_one_finds(text):
+    assert CAP_RUN_ASCII.findall(text) == CAP_RUN.findall(text)
+
+
+def _reference_fold(original):
+    """The folding as the module docstring defines it, the slow way."""
+    text = re.sub(r"\s+", " ", original.translate(matching._CHAR_MAP))
+    low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    return text, low
+
+
+@given(_text(ANY_PIECES))
+@settings(max_examples=300, deadline=None)
+def test_folding_matches_its_definition_and_maps_offsets_back(original):
+    text, index, low = matching._fold_text(original)
+    assert (text, low) == _reference_fold(original)
+    if index is None:
+        assert len(text) == len(original)
+    else:  # every folded character comes from the original character it maps to (a space from a space run)
+        assert len(index) == len(text)
+        for i, j in enumerate(index):
+            assert text[i] == " " if original[j].isspace() else text[i] == original[j].translate(matching._CHAR_MAP)
+
+
+def test_dfa_and_nfa_automata_find_the_same_terms(monkeypatch, repo):
+    entries = load_glossary(repo / "glossary").entries
+    corpus_texts = [line for f in sorted((repo / "corpus" / "id").glob("*.txt")) for line in f.read_text().splitlines()]
+    corpus_texts += ["Korut, AS dan Kemlu: kemlu.go.id", "North Korea's U.S. envoy met Kim Jong-un"]
+    built = {}
+    for limit in (0, 10**9):  # every automaton an NFA, then every one a DFA
+        monkeypatch.setattr(matching, "DFA_MAX_KEYS", limit)
+        built[limit] = (matching.source_matcher(entries), matching.target_matcher(entries))
+    found = 0
+    for text in corpus_texts:
+        for nfa, dfa in zip(built[0], built[10**9]):
+            found += len(nfa.find_all(text))
+            assert dfa.find_all(text) == nfa.find_all(text)
+            assert dfa.find(text) == nfa.find(text)
+    assert found > 100  # the corpus holds many of the glossary's terms
+
+
+def test_the_common_word_exit_gives_the_same_answer_as_the_look_ups(monkeypatch):
+    entries = [Entry("Bahama", "Bahamas"), Entry("Pyongyang", "Pyongyang")]
+    candidates = ["Bahasa", "Pyeongyang", "Pyongyangg", "Bahamas", "Rumah", "Bahana"]
+    lexicon.common_words.cache_clear()  # not read yet: the look-ups decide alone
+    cold = [TypoIndex(entries)._suggest(c) for c in candidates]
+    assert lexicon.common_words_if_read() is not None  # a candidate within one edit reads the list
+    warm = [TypoIndex(entries)._suggest(c) for c in candidates]
+    assert warm == cold
+    assert cold[0] is None and cold[1] is not None  # "bahasa" is a word; "Pyeongyang" a typo of Pyongyang
+
+
+@pytest.mark.parametrize("kind", [k for k, c in REGISTRY.items() if c.one_sided])
+def test_one_sided_checks_never_fire_on_a_pair_with_both_sides(kind):
+    analyzer = Analyzer(None, CheckConfig())
+    for counterpart in (None, "other/a.txt"):
+        pair = SegmentPair(Segment("a.txt", 1, "Halo."), Segment("a.txt", 1, "Hello."), "a.txt", counterpart=counterpart)
+        assert not REGISTRY[kind].func(PairContext(pair, analyzer))
+
+
+def test_the_structural_checks_are_the_one_sided_ones():
+    assert {k for k, c in REGISTRY.items() if c.one_sided} == {
+        "missing-file",
+        "extra-file",
+        "missing-segment",
+        "extra-segment",
+    }
