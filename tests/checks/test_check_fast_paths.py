@@ -110,7 +110,9 @@ def test_the_common_word_exit_gives_the_same_answer_as_the_look_ups(monkeypatch)
 def test_one_sided_checks_never_fire_on_a_pair_with_both_sides(kind):
     analyzer = Analyzer(None, CheckConfig())
     for counterpart in (None, "other/a.txt"):
-        pair = SegmentPair(Segment("a.txt", 1, "Halo."), Segment("a.txt", 1, "Hello."), "a.txt", counterpart=counterpart)
+        pair = SegmentPair(
+            Segment("a.txt", 1, "Halo."), Segment("a.txt", 1, "Hello."), "a.txt", counterpart=counterpart
+        )
         assert not REGISTRY[kind].func(PairContext(pair, analyzer))
 
 
