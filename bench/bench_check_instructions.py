@@ -12,6 +12,7 @@ project (e.g. a worktree of an older commit) with this script, for a before/afte
     .venv/bin/python bench/bench_check_instructions.py                       # ~2 min; needs valgrind
     .venv/bin/python bench/bench_check_instructions.py --kinds doubled-word,number-mismatch
     .venv/bin/python bench/bench_check_instructions.py --tree ../old-checkout
+    .venv/bin/python bench/bench_check_instructions.py --entries 10000    # bench_check's target size
 
 Instructions are not time (cache misses and branch mispredictions are not counted), but for pure-Python work
 like this they track it closely, so a change that removes instructions makes the check faster everywhere.
@@ -30,10 +31,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 #: the measured program, run in a fresh interpreter: argv = tree, pairs to check, kinds ("" for every kind),
-#: pairs to make (the same number in both runs)
+#: pairs to make (the same number in both runs), glossary entries
 PROGRAM = """
 import gc, sys
-tree, n, only, PAIRS = sys.argv[1], int(sys.argv[2]), sys.argv[3], int(sys.argv[4])
+tree, n, only, PAIRS, ENTRIES = sys.argv[1], int(sys.argv[2]), sys.argv[3], int(sys.argv[4]), int(sys.argv[5])
 sys.path.insert(0, tree + "/bench")
 import bench_check as b  # (it puts its own tree first on sys.path)
 import translate_kit
@@ -43,7 +44,7 @@ gc.disable()
 kinds = only.split(",") if only else list(REGISTRY)
 config = CheckConfig(disabled=frozenset(k for k in REGISTRY if k not in kinds))
 pairs = b.make_pairs(PAIRS, b.make_glossary(100).entries)  # the same pairs made in both runs
-checker = Checker(b.make_glossary(1000), config)
+checker = Checker(b.make_glossary(ENTRIES), config)
 checker.run(pairs[:200])  # compiles the regular expressions, fills caches of fixed size
 try:  # loaded on first use (source-typo asks it about a candidate): load it before the measured run
     from translate_kit.corpus.lexicon import common_words
@@ -56,12 +57,12 @@ if n:
 """
 
 
-def instructions(tree: Path, pairs: int, kinds: str, measured: int) -> int:
+def instructions(tree: Path, pairs: int, kinds: str, measured: int, entries: int = 1000) -> int:
     """The instructions callgrind counts for PROGRAM (whole interpreter run)."""
     env = {**os.environ, "PYTHONHASHSEED": "0"}  # the same set and dict orders in every run
     proc = subprocess.run(
         ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", sys.executable, "-c", PROGRAM]
-        + [str(tree), str(pairs), kinds, str(max(measured, 200))],
+        + [str(tree), str(pairs), kinds, str(max(measured, 200)), str(entries)],
         capture_output=True,
         text=True,
         env=env,
@@ -73,8 +74,9 @@ def instructions(tree: Path, pairs: int, kinds: str, measured: int) -> int:
     return int(found.group(1))
 
 
-def per_pair(tree: Path, pairs: int, kinds: str = "") -> int:
-    return (instructions(tree, pairs, kinds, pairs) - instructions(tree, 0, kinds, pairs)) // pairs
+def per_pair(tree: Path, pairs: int, kinds: str = "", entries: int = 1000) -> int:
+    run = instructions(tree, pairs, kinds, pairs, entries)
+    return (run - instructions(tree, 0, kinds, pairs, entries)) // pairs
 
 
 def main() -> None:
@@ -82,20 +84,21 @@ def main() -> None:
     ap.add_argument("--pairs", type=int, default=2000, help="pairs checked in the measured run")
     ap.add_argument("--kinds", default="", help="comma-separated check kinds to measure alone as well")
     ap.add_argument("--tree", type=Path, help="another checkout of translate-kit to measure the same way")
+    ap.add_argument("--entries", type=int, default=1000, help="synthetic glossary entries")
     args = ap.parse_args()
     if shutil.which("valgrind") is None:
         sys.exit("valgrind is not installed (Debian: apt-get install valgrind)")
     trees = [ROOT] + ([args.tree.resolve()] if args.tree else [])
-    print(f"instructions per pair, {args.pairs} bench_check pairs, 1,000-entry glossary (callgrind)")
+    print(f"instructions per pair, {args.pairs} bench_check pairs, {args.entries:,}-entry glossary (callgrind)")
     totals = {}
     for tree in trees:
-        totals[tree] = per_pair(tree, args.pairs)
+        totals[tree] = per_pair(tree, args.pairs, entries=args.entries)
         print(f"  {str(tree):<40} every check  {totals[tree]:>9,}")
         if args.kinds:
-            none = per_pair(tree, args.pairs, "none-at-all")
+            none = per_pair(tree, args.pairs, "none-at-all", args.entries)
             print(f"  {'':<40} no check     {none:>9,}  (the runner and contexts)")
             for kind in args.kinds.split(","):
-                alone = per_pair(tree, args.pairs, kind)
+                alone = per_pair(tree, args.pairs, kind, args.entries)
                 print(f"  {'':<40} {kind:<12} {alone:>9,}  (+{alone - none:,} over no check)")
     if args.tree:
         print(f"  ratio {ROOT.name} / {args.tree.name}: {totals[ROOT] / totals[trees[1]]:.3f}")

@@ -123,3 +123,9 @@ def test_the_structural_checks_are_the_one_sided_ones():
         "missing-segment",
         "extra-segment",
     }
+
+
+def test_a_later_word_of_a_run_after_a_closing_quote_opens_a_sentence():
+    index = TypoIndex([Entry("Pyongyang", "Pyongyang")])
+    assert [(s, e) for s, e, _, _ in index.plan("Kata Pyeongyang")] == [(5, 15)]
+    assert index.plan("Kata' Pyeongyang") == ()  # as opens_sentence says of the word after "Kata'"

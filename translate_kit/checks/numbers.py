@@ -153,7 +153,7 @@ def parse_number(token: str, lang: str) -> tuple[Decimal, tuple[Decimal, ...]]:
 def lower_same_length(text: str) -> str:
     """``text.lower()``, keeping the few characters that lower-case to two (offsets must not move)."""
     low = text.lower()
-    if len(low) != len(text):
+    if len(low) != len(text):  # (never for ASCII text)
         low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
     return low
 

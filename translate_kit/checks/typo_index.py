@@ -82,7 +82,8 @@ class TypoIndex:
         self.plans.clear()
 
     def plan(self, run: str) -> tuple:
-        """The spans of a run of capitalised words that look like typos, wherever the run stands, as
+        """The spans of a run of capitalised words (as :data:`CAP_RUN` finds them: words of letters, digits,
+        underscores and apostrophes, joined by single spaces) that look like typos, wherever the run stands, as
         (start, end, entry, lone first word) relative to the run; a lone first word does not count where
         it opens a sentence (which only the text before the run tells)."""
         n_run = len(run)
@@ -109,8 +110,10 @@ class TypoIndex:
                 continue
             for i in range(len(words) - n + 1):
                 s, e = words[i][0], words[i + n - 1][1]
-                if e - s < MIN_LENGTH or (n == 1 and i and opens_sentence(run, s)):
-                    continue  # (the look-back of a later word stays inside the run)
+                if e - s < MIN_LENGTH or (n == 1 and i and run[s - 2] == "'"):
+                    # a later word opens a sentence only after a quote ending the word before (the run
+                    # joins its words with single spaces: opens_sentence(run, s) without the call)
+                    continue
                 if n > 1 and not any((n, k, folded[i + k]) in known_words for k in range(n)):
                     continue  # the test :meth:`_suggest` starts with, without a call
                 hit = self.suggest(run[s:e])

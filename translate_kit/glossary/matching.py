@@ -83,6 +83,11 @@ class _Pattern:
     role: str
 
 
+#: every byte but the ASCII white space other than the space (\t \n \v \f \r and the separators \x1c-\x1f),
+#: deleted by ``bytes.translate``: an ASCII text holds none of them when nothing is left (one C pass)
+_NOT_ODD_SPACE = bytes(c for c in range(256) if not (chr(c).isspace() and c != 32 and c < 128))
+
+
 def _fold_text(original: str) -> tuple[str, list[int] | None, str]:
     """(``original`` folded for matching, a map from folded offsets back to original offsets or None when
     folding moved nothing, the folded text lower-cased with offsets kept).
@@ -90,8 +95,8 @@ def _fold_text(original: str) -> tuple[str, list[int] | None, str]:
     A plain function returning a tuple: the checker folds every text it reads, and making an object per
     text costs more than the folding itself."""
     if original.isascii():
-        if "  " not in original and original.isprintable():
-            return original, None, original.lower()  # printable ASCII with single spaces: nothing to fold
+        if "  " not in original and not original.encode().translate(None, _NOT_ODD_SPACE):
+            return original, None, original.lower()  # ASCII with single spaces only: nothing to fold
         text = original
     elif any(c in original for c in _MAPPED_CHARS):
         text = original.translate(_CHAR_MAP)  # (str.translate is the slowest step: only when needed)
