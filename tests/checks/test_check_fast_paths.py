@@ -86,6 +86,8 @@ def test_dfa_and_nfa_automata_find_the_same_terms(monkeypatch, repo):
     for limit in (0, 10**9):  # every automaton an NFA, then every one a DFA
         monkeypatch.setattr(matching, "DFA_MAX_KEYS", limit)
         built[limit] = (matching.source_matcher(entries), matching.target_matcher(entries))
+        for m in built[limit]:
+            m.find("Korut")  # the automata are built on the first scan, under this limit
     found = 0
     for text in corpus_texts:
         for nfa, dfa in zip(built[0], built[10**9]):

@@ -41,6 +41,8 @@ class Analyzer:
         self.fuzzy_source = source_matcher(self.fuzzy, include_fuzzy=True)
         self.fuzzy_target = target_matcher(self.fuzzy, include_fuzzy=True)
         self.untranslated = untranslated_matcher(self.enforced)
+        for scanned in (self.source, self.fuzzy_source, self.untranslated):
+            scanned.build()  # (the target matchers are only asked for find_all_of, which scans no automaton)
 
         self.typos = TypoIndex(entries)
 

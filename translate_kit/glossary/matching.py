@@ -211,7 +211,10 @@ class Matcher:
         flag); True/False forces one mode for all."""
         self.suffixes = tuple(sorted(suffixes, key=len, reverse=True))
         #: per case mode, an automaton over the folded keys and, per key index, its patterns
-        self._automata: dict[bool, tuple[ahocorasick_rs.AhoCorasick, list[tuple]]] = {}
+        self._automata: dict[bool, tuple[ahocorasick_rs.AhoCorasick, list[tuple]]] | None = None
+        #: per case mode, the folded keys and their patterns; the automata are built from them on the first
+        #: scan (the checker only ever asks the target matcher for :meth:`find_all_of`, which needs none)
+        self._keys: dict[bool, tuple[list[str], list[tuple]]] = {}
         #: entry → its (lower-cased?, key, patterns), for :meth:`find_all_of`
         self._by_entry: dict[Entry, list[tuple[bool, str, tuple]]] = {}
         buckets: dict[bool, dict[str, list[_Pattern]]] = {True: {}, False: {}}
@@ -233,12 +236,21 @@ class Matcher:
                 values.append(pats)
                 for entry in dict.fromkeys(p.entry for p in pats):
                     self._by_entry.setdefault(entry, []).append((lower, key, pats))
-            dfa = ahocorasick_rs.Implementation.DFA if len(bucket) <= DFA_MAX_KEYS else None
-            self._automata[lower] = (ahocorasick_rs.AhoCorasick(list(bucket), implementation=dfa), values)
+            self._keys[lower] = (list(bucket), values)
         self.size = sum(len(b) for b in buckets.values())
 
     def __bool__(self) -> bool:
-        return bool(self._automata)
+        return bool(self._keys)
+
+    def build(self) -> dict[bool, tuple[ahocorasick_rs.AhoCorasick, list[tuple]]]:
+        """The automata, built now if not yet (else the first scan builds them; DFAs up to
+        :data:`DFA_MAX_KEYS` keys). A caller that times its scans builds them first."""
+        if self._automata is None:
+            self._automata = {}
+            for lower, (keys, values) in self._keys.items():
+                dfa = ahocorasick_rs.Implementation.DFA if len(keys) <= DFA_MAX_KEYS else None
+                self._automata[lower] = (ahocorasick_rs.AhoCorasick(keys, implementation=dfa), values)
+        return self._automata
 
     # -- matching ----------------------------------------------------------------------------------------
     def _hits(self, text: str) -> list[tuple[int, int, str, tuple]]:
@@ -246,7 +258,7 @@ class Matcher:
         the automaton's order."""
         folded, index, low = _fold(text)
         out = []
-        for lower, (automaton, values) in self._automata.items():
+        for lower, (automaton, values) in (self._automata or self.build()).items():
             for i, first, stop in automaton.find_matches_as_indexes(low if lower else folded, overlapping=True):
                 hit = self._valid(text, index, first, stop - 1)
                 if hit is not None:
