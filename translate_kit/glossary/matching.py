@@ -246,10 +246,11 @@ class Matcher:
         """The automata, built now if not yet (else the first scan builds them; DFAs up to
         :data:`DFA_MAX_KEYS` keys). A caller that times its scans builds them first."""
         if self._automata is None:
-            self._automata = {}
+            automata = {}  # (filled, then published whole: a scan in another thread never sees a part)
             for lower, (keys, values) in self._keys.items():
                 dfa = ahocorasick_rs.Implementation.DFA if len(keys) <= DFA_MAX_KEYS else None
-                self._automata[lower] = (ahocorasick_rs.AhoCorasick(keys, implementation=dfa), values)
+                automata[lower] = (ahocorasick_rs.AhoCorasick(keys, implementation=dfa), values)
+            self._automata = automata
         return self._automata
 
     # -- matching ----------------------------------------------------------------------------------------
