@@ -67,6 +67,12 @@ def _reference_fold(original):
 
 @given(_text(ANY_PIECES))
 @settings(max_examples=300, deadline=None)
+def test_the_white_space_test_is_the_regex_search(text):
+    assert matching._needs_space_fold(text) == (matching._NEEDS_SPACE_FOLD.search(text) is not None)
+
+
+@given(_text(ANY_PIECES))
+@settings(max_examples=300, deadline=None)
 def test_folding_matches_its_definition_and_maps_offsets_back(original):
     text, index, low = matching._fold_text(original)
     assert (text, low) == _reference_fold(original)

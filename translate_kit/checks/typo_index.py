@@ -110,9 +110,9 @@ class TypoIndex:
                 continue
             for i in range(len(words) - n + 1):
                 s, e = words[i][0], words[i + n - 1][1]
-                if e - s < MIN_LENGTH or (n == 1 and i and run[s - 2] == "'"):
-                    # a later word opens a sentence only after a quote ending the word before (the run
-                    # joins its words with single spaces: opens_sentence(run, s) without the call)
+                if e - s < MIN_LENGTH or (n == 1 and i and run[s - 2] in OPENERS):
+                    # (opens_sentence(run, s) without the call: the run joins its words with single spaces,
+                    # so the character it looks at is the last of the word before)
                     continue
                 if n > 1 and not any((n, k, folded[i + k]) in known_words for k in range(n)):
                     continue  # the test :meth:`_suggest` starts with, without a call
@@ -131,7 +131,7 @@ class TypoIndex:
             return None
         if " " not in low:
             common = common_words_if_read()
-            if common is not None and low.lower() in common:
+            if common is not None and low.lower() in common:  # (is_common_word of one word, without the call)
                 return None  # a real Indonesian word is no typo (decided below too, after the look-ups)
         words = low.split()
         if len(words) > 1 and not any((len(words), i, w) in self._words for i, w in enumerate(words)):

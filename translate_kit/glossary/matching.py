@@ -45,13 +45,17 @@ _NEEDS_SPACE_FOLD = re.compile(r"\s{2,}|[^\S ]")
 _MAPPED_CHARS = tuple(chr(c) for c in _CHAR_MAP)
 
 
+#: every byte but the ASCII white space other than the space (\t \n \v \f \r and the separators \x1c-\x1f),
+#: deleted by ``bytes.translate``: an ASCII text holds none of them when nothing is left (one C pass)
+_NOT_ODD_SPACE = bytes(c for c in range(256) if not (chr(c).isspace() and c != 32 and c < 128))
+
+
 def _needs_space_fold(text: str) -> bool:
-    """Same answer as ``_NEEDS_SPACE_FOLD.search``, without the regex for ASCII text (the common case)."""
+    """Same answer as ``_NEEDS_SPACE_FOLD.search``. ASCII text (the common case) without the regex: its only
+    white space besides the space is what :data:`_NOT_ODD_SPACE` keeps, found by one byte deletion, and a
+    run of spaces holds two in a row."""
     if text.isascii():
-        if "  " in text:  # (one substring search: it costs as much as the printable test)
-            return True
-        if text.isprintable():
-            return False  # printable ASCII: the only foldable whitespace is a run of spaces
+        return "  " in text or bool(text.encode().translate(None, _NOT_ODD_SPACE))
     return _NEEDS_SPACE_FOLD.search(text) is not None
 
 
@@ -83,25 +87,17 @@ class _Pattern:
     role: str
 
 
-#: every byte but the ASCII white space other than the space (\t \n \v \f \r and the separators \x1c-\x1f),
-#: deleted by ``bytes.translate``: an ASCII text holds none of them when nothing is left (one C pass)
-_NOT_ODD_SPACE = bytes(c for c in range(256) if not (chr(c).isspace() and c != 32 and c < 128))
-
-
 def _fold_text(original: str) -> tuple[str, list[int] | None, str]:
     """(``original`` folded for matching, a map from folded offsets back to original offsets or None when
     folding moved nothing, the folded text lower-cased with offsets kept).
 
     A plain function returning a tuple: the checker folds every text it reads, and making an object per
     text costs more than the folding itself."""
-    if original.isascii():
-        if "  " not in original and not original.encode().translate(None, _NOT_ODD_SPACE):
-            return original, None, original.lower()  # ASCII with single spaces only: nothing to fold
-        text = original
-    elif any(c in original for c in _MAPPED_CHARS):
+    if original.isascii() and not _needs_space_fold(original):
+        return original, None, original.lower()  # the common case: nothing to fold, nothing to keep
+    text = original
+    if not original.isascii() and any(c in original for c in _MAPPED_CHARS):
         text = original.translate(_CHAR_MAP)  # (str.translate is the slowest step: only when needed)
-    else:
-        text = original
     index = None
     if _needs_space_fold(text):
         parts, index, pos = [], [], 0
