@@ -1,7 +1,7 @@
 """The checker's cheap paths give exactly what the plain definitions give: they only make a run faster.
 
 Each fast path (a digit test by byte deletion, patterns compiled for ASCII text, text folding without an
-object, DFA automata, the common-word exit of the typo index, the one-sided structural checks) is compared
+object, DFA automata, one automaton for both case modes, the common-word exit of the typo index, the one-sided structural checks) is compared
 with the slower definition it replaces, on generated and real text.
 """
 
@@ -101,6 +101,54 @@ def test_dfa_and_nfa_automata_find_the_same_terms(monkeypatch, repo):
             assert dfa.find_all(text) == nfa.find_all(text)
             assert dfa.find(text) == nfa.find(text)
     assert found > 100  # the corpus holds many of the glossary's terms
+
+
+CASE_PIECES = st.sampled_from(
+    ["AS", "as", "As", "aS", "KTT", "ktt", "Ktt", "\u212aTT", "Korut", "korut", "Kim Jong Un", "kim jong un", "PBB",
+     "pbb", "nya", "-", " ", "  ", "\n", ".", "x", "İ", "’", "\u00a0"]
+)  # fmt: skip
+CASE_ENTRIES = [
+    Entry("AS", "US", flags=["case-sensitive"], variants=["As"]),  # two exact spellings of one lower-cased key
+    Entry("as", "ace"),  # a lower-cased key that an exact one shares
+    Entry("KTT", "summit", flags=["case-sensitive"]),
+    Entry("PBB", "UN", flags=["case-sensitive"]),
+    Entry("Korut", "North Korea"),
+    Entry("Kim Jong Un", "Kim Jong Un"),
+]
+
+
+def _both_ways(monkeypatch, make):
+    """``make()`` built with the case-sensitive keys in the lower-cased automaton, and with one per mode."""
+    out = []
+    for merge in (True, False):
+        monkeypatch.setattr(matching, "MERGE_CASE_MODES", merge)
+        m = make()
+        m.build()
+        out.append(m)
+    return out
+
+
+@settings(max_examples=300, deadline=None)
+@given(_text(CASE_PIECES))
+def test_one_automaton_for_both_case_modes_finds_what_two_find(text):
+    with pytest.MonkeyPatch.context() as mp:
+        merged, separate = _both_ways(mp, lambda: matching.source_matcher(CASE_ENTRIES))
+    assert len(merged._automata) == 1 and len(separate._automata) == 2
+    assert merged.find_all(text) == separate.find_all(text)
+    assert merged.find(text) == separate.find(text)
+
+
+def test_one_automaton_for_both_case_modes_on_the_corpus(monkeypatch, repo):
+    entries = load_glossary(repo / "glossary").entries
+    texts = [line for f in sorted((repo / "corpus" / "id").glob("*.txt")) for line in f.read_text().splitlines()]
+    found = 0
+    for make in (lambda: matching.source_matcher(entries), lambda: matching.target_matcher(entries)):
+        merged, separate = _both_ways(monkeypatch, make)
+        for text in texts:
+            found += len(separate.find_all(text))
+            assert merged.find_all(text) == separate.find_all(text)
+            assert merged.find(text) == separate.find(text)
+    assert found > 100
 
 
 def test_the_common_word_exit_gives_the_same_answer_as_the_look_ups(monkeypatch):

@@ -1,4 +1,4 @@
-"""Finding glossary terms in Indonesian and English text: one Aho–Corasick pass per case mode.
+"""Finding glossary terms in Indonesian and English text: one Aho–Corasick pass per text.
 
 The matcher folds text the way patterns were folded (whitespace runs, non-breaking spaces and line breaks
 become one space; curly apostrophes and Unicode hyphens become ASCII; lower-case unless the entry is
@@ -191,6 +191,9 @@ def _in_url(text: str, pos: int) -> bool:
 #: (contiguous NFA) one, for about 1 MB and 15 ms of build per thousand keys; larger glossaries keep the NFA
 #: (a DFA of 100,000 keys takes 95 MB and 1.7 s to build)
 DFA_MAX_KEYS = 20_000
+#: case-sensitive ASCII keys join the lower-cased automaton (see :meth:`Matcher.build`); False keeps one
+#: automaton per case mode (the same hits, two scans)
+MERGE_CASE_MODES = True
 
 
 class Matcher:
@@ -206,8 +209,8 @@ class Matcher:
         """``case_sensitive=None`` follows ``case_rule(entry, form)`` (default: the entry's ``case-sensitive``
         flag); True/False forces one mode for all."""
         self.suffixes = tuple(sorted(suffixes, key=len, reverse=True))
-        #: per case mode, an automaton over the folded keys and, per key index, its patterns
-        self._automata: dict[bool, tuple[ahocorasick_rs.AhoCorasick, list[tuple]]] | None = None
+        #: the automata to scan with (see :meth:`build`)
+        self._automata: list[tuple] | None = None
         #: per case mode, the folded keys and their patterns; the automata are built from them on the first
         #: scan (the checker only ever asks the target matcher for :meth:`find_all_of`, which needs none)
         self._keys: dict[bool, tuple[list[str], list[tuple]]] = {}
@@ -238,28 +241,64 @@ class Matcher:
     def __bool__(self) -> bool:
         return bool(self._keys)
 
-    def build(self) -> dict[bool, tuple[ahocorasick_rs.AhoCorasick, list[tuple]]]:
+    def build(self) -> list[tuple]:
         """The automata, built now if not yet (else the first scan builds them; DFAs up to
-        :data:`DFA_MAX_KEYS` keys). A caller that times its scans builds them first."""
+        :data:`DFA_MAX_KEYS` keys). A caller that times its scans builds them first.
+
+        One automaton per case mode, each as (scans the lower-cased text?, automaton, patterns per key index,
+        exact keys per key index or None). When the case-sensitive keys are all ASCII, they join the
+        lower-cased automaton under their lower-cased form, each with its exact spelling to verify a hit by:
+        one scan of the text instead of two, with the same hits (an ASCII key is found in the lower-cased text
+        exactly where it is found, lower-cased, in the text)."""
         if self._automata is None:
-            automata = {}  # (filled, then published whole: a scan in another thread never sees a part)
+            automata = []  # (filled, then published whole: a scan in another thread never sees a part)
+            exact_keys, exact_values = self._keys.get(False, ((), ()))
+            merge = (
+                MERGE_CASE_MODES and True in self._keys and bool(exact_keys) and all(k.isascii() for k in exact_keys)
+            )
             for lower, (keys, values) in self._keys.items():
+                exact = None
+                if merge and lower:
+                    keys, values = list(keys), list(values)
+                    exact = [()] * len(keys)
+                    at = {k: i for i, k in enumerate(keys)}
+                    for key, pats in zip(exact_keys, exact_values):
+                        i = at.get(key.lower())
+                        if i is None:
+                            i = at[key.lower()] = len(keys)
+                            keys.append(key.lower())
+                            values.append(None)  # (no lower-cased key of its own: only the exact ones)
+                            exact.append(())
+                        exact[i] = (*exact[i], (key, pats))
+                elif merge:
+                    continue  # (joined the lower-cased automaton)
                 dfa = ahocorasick_rs.Implementation.DFA if len(keys) <= DFA_MAX_KEYS else None
-                automata[lower] = (ahocorasick_rs.AhoCorasick(keys, implementation=dfa), values)
+                automata.append((lower, ahocorasick_rs.AhoCorasick(keys, implementation=dfa), values, exact))
             self._automata = automata
         return self._automata
 
     # -- matching ----------------------------------------------------------------------------------------
     def _hits(self, text: str) -> list[tuple[int, int, str, tuple]]:
-        """Valid occurrences as (start, end, suffix, patterns) with original offsets, per automaton in
-        the automaton's order."""
+        """Valid occurrences as (start, end, suffix, patterns) with original offsets: those of the lower-cased
+        keys, then those of the case-sensitive ones, each in the automaton's order."""
         folded, index, low = _fold(text)
         out = []
-        for lower, (automaton, values) in (self._automata or self.build()).items():
+        for lower, automaton, values, exact in self._automata or self.build():
+            later = None  # hits of exact keys sharing the automaton: after the lower-cased ones
             for i, first, stop in automaton.find_matches_as_indexes(low if lower else folded, overlapping=True):
+                if exact is not None and exact[i]:
+                    for key, pats in exact[i]:
+                        if folded.startswith(key, first):  # (the same length: the key's own spelling there)
+                            hit = self._valid(text, index, first, stop - 1)
+                            if hit is not None:
+                                (later := later or []).append((*hit, pats))
+                    if values[i] is None:
+                        continue
                 hit = self._valid(text, index, first, stop - 1)
                 if hit is not None:
                     out.append((*hit, values[i]))
+            if later:
+                out.extend(later)
         return out
 
     def _valid(self, text: str, index: list[int] | None, first: int, last: int) -> tuple[int, int, str] | None:
