@@ -17,7 +17,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
-from functools import cache
+from functools import cache, lru_cache
 
 import ahocorasick_rs
 
@@ -123,6 +123,7 @@ def _fmt(d: Decimal) -> str:
 
 
 # -- single numbers ------------------------------------------------------------------------------------------
+@lru_cache(maxsize=4096)  # (texts repeat their numbers: years, small counts; a Decimal is a value)
 def parse_number(token: str, lang: str) -> tuple[Decimal, tuple[Decimal, ...]]:
     """The value of a digit token written the ``lang`` way ("id" or "en"), and other plausible readings."""
     dots, commas = token.count("."), token.count(",")
@@ -158,19 +159,23 @@ def lower_same_length(text: str) -> str:
     return low
 
 
-#: every byte but the ASCII digits, deleted by ``bytes.translate``: what is left says whether a text has one
-_NOT_DIGITS = bytes(c for c in range(256) if not 0x30 <= c <= 0x39)
-
-
 def has_digits(text: str) -> bool:
-    """Any decimal digit. ASCII text: one ``bytes.translate`` that deletes every other byte (a C loop over a
-    table, several times faster than ten substring searches or a regex scan); other text also asks the
-    regex for other scripts' digits."""
-    if text.isascii():
-        return bool(text.encode().translate(None, _NOT_DIGITS))
-    if any(map(text.__contains__, "0123456789")):
+    """Any decimal digit: ten one-character searches (memchr calls, cheaper together than one pass of a regex
+    or of ``bytes.translate``), then, for text that is not ASCII, the regex for other scripts' digits."""
+    if (
+        "0" in text
+        or "1" in text
+        or "2" in text
+        or "3" in text
+        or "4" in text
+        or "5" in text
+        or "6" in text
+        or "7" in text
+        or "8" in text
+        or "9" in text
+    ):
         return True
-    return _HAS_DIGIT.search(text) is not None
+    return not text.isascii() and _HAS_DIGIT.search(text) is not None
 
 
 # (scanning patterns start with a single character class, "\d\d*" rather than "\d+": only then does the
@@ -202,8 +207,11 @@ def extract(text: str, lang: str) -> list[Quantity]:
     One scan for digit tokens; times, dates, scales, percentages, currencies and months are recognised
     by looking just before and after each token (a month counts only as part of a date: next to a number).
     """
-    if not has_digits(text):
-        return []
+    return _extract(text, lang) if has_digits(text) else []
+
+
+def _extract(text: str, lang: str) -> list[Quantity]:
+    """:func:`extract` of a text with digits."""
     low = lower_same_length(text)
     out: list[Quantity] = []
     months: dict[int, Quantity] = {}
@@ -519,7 +527,11 @@ def _add_word_differences(diff: NumberDiff, source: str, target: str) -> None:
 
 def _compare_digits(source: str, target: str, source_lang: str, target_lang: str, shortcut: bool) -> NumberDiff:
     """:func:`compare` for quantities written with digits (and months next to them)."""
-    if not has_digits(source) and not has_digits(target):
+    if has_digits(source):
+        src_has = True
+    elif has_digits(target):
+        src_has = False
+    else:
         return NumberDiff([], [])
     if shortcut:
         quick = _quick_tokens(source, source_lang)
@@ -529,7 +541,8 @@ def _compare_digits(source: str, target: str, source_lang: str, target_lang: str
                 months = _quick_months(source, source_lang, quick)
                 if months is not None and months == _quick_months(target, target_lang, other):
                     return NumberDiff([], [])
-    src, tgt = extract(source, source_lang), extract(target, target_lang)
+    src = _extract(source, source_lang) if src_has else []
+    tgt = extract(target, target_lang) if src_has else _extract(target, target_lang)  # (known to have digits)
     missing, extra = _multiset_diff(src, tgt)
     if missing or extra:
         missing, extra = _forgive(missing, extra, source, target, source_lang, target_lang)

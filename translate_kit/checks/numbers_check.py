@@ -14,7 +14,7 @@ _WHAT = {"number": "number", "percent": "percentage", "amount": "amount", "time"
 def number_mismatch(ctx: PairContext):
     """A number, amount, percentage, date or time of the source that the translation renders differently."""
     diff = ctx.numbers
-    if not diff:
+    if not diff.missing and not diff.extra:  # (NumberDiff.__bool__ without the call)
         return ()
     out = []
     for miss, extra in zip_longest(diff.missing, diff.extra):
