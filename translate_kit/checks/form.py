@@ -76,7 +76,6 @@ def _doubled_span(text: str, word: str, between: str = r"\s+") -> tuple[int, int
 
 # -- unbalanced-brackets -------------------------------------------------------------------------------------
 _PAIRS = (("(", ")"), ("[", "]"), ("{", "}"), ("“", "”"), ("«", "»"))
-_BRACKET_CHARS = '()[]{}“”«»"'
 
 
 def _imbalance(text: str) -> list[tuple[str, int, int]]:
@@ -99,10 +98,7 @@ def _imbalance(text: str) -> list[tuple[str, int, int]]:
 def unbalanced_brackets(ctx: PairContext):
     """A bracket or quotation mark opened and not closed (or closed and not opened) in the translation,
     where the source balances it."""
-    tgt = ctx.target_text
-    if not any(map(tgt.__contains__, _BRACKET_CHARS)):  # (C-level character searches: faster than a regex)
-        return ()
-    bad = _imbalance(tgt)
+    bad = _imbalance(ctx.target_text)  # (its character searches are all a text without brackets costs)
     if not bad:
         return ()
     src_bad = {pair for pair, _, _ in _imbalance(ctx.source_text)}
