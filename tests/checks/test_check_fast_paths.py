@@ -162,6 +162,20 @@ def test_the_common_word_exit_gives_the_same_answer_as_the_look_ups(monkeypatch)
     assert cold[0] is None and cold[1] is not None  # "bahasa" is a word; "Pyeongyang" a typo of Pyongyang
 
 
+def test_the_common_word_exit_of_a_plan_gives_the_same_plan():
+    """A plan skips the typo look-up of a common word or a glossary form once the common-word list is read."""
+    entries = [Entry("Bahama", "Bahamas"), Entry("Pyongyang", "Pyongyang"), Entry("Kim Jong Un", "Kim Jong Un")]
+    runs = ["Bahasa", "Pyeongyang", "Bahasa Pyeongyang", "Rumah Bahama", "Kim Jong Um", "Pyongyang Bahana", "Sudah"]
+    lexicon.common_words.cache_clear()
+    cold = [TypoIndex(entries).plan(r) for r in runs]  # the first plans run before the list is read
+    assert lexicon.common_words_if_read() is not None
+    warm = [TypoIndex(entries).plan(r) for r in runs]
+    assert [[(s, e, x.source, lone) for s, e, x, lone in p] for p in warm] == [
+        [(s, e, x.source, lone) for s, e, x, lone in p] for p in cold
+    ]
+    assert [len(p) for p in warm] == [0, 1, 1, 0, 1, 0, 0]  # ("bahana", an echo, is an Indonesian word)
+
+
 @pytest.mark.parametrize("kind", [k for k, c in REGISTRY.items() if c.one_sided])
 def test_one_sided_checks_never_fire_on_a_pair_with_both_sides(kind):
     analyzer = Analyzer(None, CheckConfig())

@@ -77,7 +77,8 @@ def extra_segment(ctx: PairContext):
 @register("empty-segment", "error", blocking=True)
 def empty_segment(ctx: PairContext):
     """A source segment whose translation is empty."""
-    if ctx.pair.source is not None and ctx.pair.target is not None and _blank(ctx.target_text):
+    tgt = ctx.target_text
+    if (not tgt or tgt.isspace()) and ctx.pair.source is not None and ctx.pair.target is not None:  # (_blank)
         return [ctx.violation("empty-segment", "translation is empty")]
     return ()
 
@@ -91,13 +92,15 @@ def _blank(text: str) -> bool:
 def untranslated_segment(ctx: PairContext):
     """The translation is the source itself, or still mostly Indonesian."""
     src, tgt = ctx.source_text, ctx.target_text
-    if ctx.pair.source is None or _blank(tgt):
+    if ctx.pair.source is None or not tgt or tgt.isspace():  # (_blank)
         return ()
-    if _same_folded(src, tgt):
+    # (texts of different lengths are the same folded only when casefolding changes a length: not ASCII)
+    if (len(src) == len(tgt) or not src.isascii() or not tgt.isascii()) and _same_folded(src, tgt):
         n, ind, eng = language_votes(tgt)
         if n >= 3 and ind > eng:
             return [ctx.violation("untranslated-segment", "translation is identical to the source")]
-    elif looks_indonesian(tgt, ctx.target_words):
+    elif len(ID_FUNCTION_WORDS.intersection(ctx.target_words)) >= 2 and looks_indonesian(tgt, ctx.target_words):
+        # (the first test of looks_indonesian, without the call: most translations hold no such words)
         return [ctx.violation("untranslated-segment", "translation is still mostly Indonesian")]
     return ()
 

@@ -73,6 +73,10 @@ class TypoIndex:
                     self._words.update((len(words), i, w) for i, w in enumerate(words))
                     self._multi_words.update(words)
         self.suggest = lru_cache(maxsize=65536)(self._suggest)
+        #: the common-word list, once something has read it (:func:`common_words_if_read`)
+        self._common: frozenset[str] | None = None
+        #: whether the index holds any form (a plain attribute: the check asks it for every pair)
+        self.active = bool(self._by_length)
         #: run of capitalised words → its possible typos (:meth:`plan`); real text repeats its names
         self.plans: dict[str, tuple] = {}
 
@@ -90,9 +94,14 @@ class TypoIndex:
         if n_run < MIN_LENGTH:
             return ()
         counts = self.word_counts
+        common = self._common if self._common is not None else self._read_common()
         if " " not in run:  # one word, the common case
             if 1 not in counts or run.isupper():
                 return ()  # (an all-capitals acronym of 5+ letters is rarely misspelt)
+            if common is not None:  # (the first answers of :meth:`_suggest`, without its cache)
+                low = run.casefold()
+                if low in self.known or low.lower() in common:
+                    return ()  # a glossary form, or a common Indonesian word, is no typo
             hit = self.suggest(run)
             return ((0, n_run, hit[0], True),) if hit else ()
         words, pos = [], 0
@@ -100,7 +109,7 @@ class TypoIndex:
         for w in run.split(" "):
             words.append((pos, pos + len(w)))
             pos += len(w) + 1
-        known_words = self._words
+        known_words, known = self._words, self.known
         # a multi-word form within one edit shares all its words but one: a run holding no word of any
         # multi-word form has only single words to look at (most runs: one set test per word)
         multi = not self._multi_words.isdisjoint(folded)
@@ -116,13 +125,19 @@ class TypoIndex:
                     continue
                 if n > 1 and not any((n, k, folded[i + k]) in known_words for k in range(n)):
                     continue  # the test :meth:`_suggest` starts with, without a call
+                if n == 1 and common is not None and (folded[i] in known or folded[i].lower() in common):
+                    continue  # (as for a run of one word)
                 hit = self.suggest(run[s:e])
                 if hit is not None:
                     out.append((s, e, hit[0], n == 1 and i == 0))
         return tuple(out)
 
     def __bool__(self) -> bool:
-        return bool(self._by_length)
+        return self.active
+
+    def _read_common(self) -> frozenset[str] | None:
+        self._common = common_words_if_read()
+        return self._common
 
     def _suggest(self, candidate: str):
         """(entry, form) that ``candidate`` is probably a misspelling of, or None."""
@@ -130,7 +145,7 @@ class TypoIndex:
         if low in self.known:
             return None
         if " " not in low:
-            common = common_words_if_read()
+            common = self._common if self._common is not None else self._read_common()
             if common is not None and low.lower() in common:  # (is_common_word of one word, without the call)
                 return None  # a real Indonesian word is no typo (decided below too, after the look-ups)
         words = low.split()

@@ -12,7 +12,7 @@ from .typo_index import CAP_RUN, CAP_RUN_ASCII, MAX_PLANS, opens_sentence
 def source_typo(ctx: PairContext):
     """A probable misspelling of a glossary term in the source."""
     index = ctx.analyzer.typos
-    if not index:
+    if not index.active:
         return ()
     text = ctx.source_text
     plans = index.plans

@@ -375,7 +375,9 @@ class Matcher:
                 hit = self._valid(text, index, i, i + len(key) - 1)
                 if hit is not None:
                     s, e, suf = hit
-                    out.extend(Match(s, e, p.entry, p.form, p.role, text[s:e], suf) for p in pats if p.entry in entries)
+                    for p in pats:  # (a loop, not a generator: cheaper for the one or two patterns of a key)
+                        if p.entry in entries:
+                            out.append(Match(s, e, p.entry, p.form, p.role, text[s:e], suf))
                 i = haystack.find(key, i + 1)
         if len(out) > 1:
             out.sort(key=lambda m: (m.start, -(m.end - m.start)))
