@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from translate_kit.checks import REGISTRY
+from translate_kit.checks import REGISTRY, form
 from translate_kit.checks.context import Analyzer, PairContext
 from translate_kit.checks.numbers import _QUICK, has_digits
 from translate_kit.checks.runner import CheckConfig
@@ -56,6 +56,28 @@ def test_the_ascii_number_pattern_finds_what_the_unicode_one_finds(text, lang):
 @settings(max_examples=300, deadline=None)
 def test_the_ascii_capitalised_run_pattern_finds_what_the_unicode_one_finds(text):
     assert CAP_RUN_ASCII.findall(text) == CAP_RUN.findall(text)
+
+
+LINK_PIECES = st.sampled_from(
+    ["www.", "WWW.", "Www.", "http://", "://", "@", "#", ".", ". ", "a", "kemlu", "go", "id", "com", "1", " ", "/", ":",
+     "-", "é", "info@kemlu.go.id", "tribunnews.com/x"]
+)  # fmt: skip
+
+
+@given(_text(LINK_PIECES))
+@settings(max_examples=400, deadline=None)
+def test_links_behind_the_cheap_gate_are_the_links_of_the_pattern(text):
+    """links() asks the pattern only where the link hints occur, and its cheap tests before the hint automaton
+    (character searches, a full stop only at the end) let through every text where the pattern finds a link."""
+    reference = []
+    hinted = bool(form._LINK_HINTS.find_matches_as_indexes(text))
+    for m in form._LINKS.finditer(text) if hinted else ():
+        s, e = m.span()
+        while e > s and text[e - 1] in form._TRAILING:
+            e -= 1
+        if e - s > 1:
+            reference.append((text[s:e], s, e))
+    assert form.links(text) == reference
 
 
 def _reference_fold(original):

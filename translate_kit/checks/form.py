@@ -182,17 +182,18 @@ _DOT_LETTER = re.compile(r"\.[^\W\d_]")
 
 
 def _may_hold_link(text: str) -> bool:
-    """False when ``text`` holds none of the hints of :data:`_LINK_HINTS` (a few substring searches and one
-    literal-led pattern: far cheaper than an automaton call, and most prose has no full stop before a
-    letter)."""
-    return (
-        "@" in text
-        or "#" in text
-        or "://" in text
-        or "www." in text
-        or "WWW." in text
-        or _DOT_LETTER.search(text) is not None
-    ) and bool(_LINK_HINTS.find_matches_as_indexes(text))
+    """False when ``text`` can hold no link: none of the hints of :data:`_LINK_HINTS` (a few substring
+    searches and one literal-led pattern: far cheaper than an automaton call, and most prose has no full stop
+    before a letter), or no full stop but a final one, which no URL, e-mail address or domain can end on
+    without one before it."""
+    if "@" in text or "#" in text or (":" in text and "://" in text):
+        return bool(_LINK_HINTS.find_matches_as_indexes(text))
+    dot = text.find(".")
+    if dot < 0 or dot == len(text) - 1:  # (most sentences: one full stop, at the end)
+        return False
+    return ("www." in text or "WWW." in text or _DOT_LETTER.search(text) is not None) and bool(
+        _LINK_HINTS.find_matches_as_indexes(text)
+    )
 
 
 def links(text: str) -> list[tuple[str, int, int]]:

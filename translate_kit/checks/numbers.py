@@ -435,10 +435,10 @@ _QUICK = {
 }
 
 
-def _quick_tokens(text: str, lang: str) -> tuple[tuple, str, list] | None:
-    """(digit groups with their scale, separators ignored, sorted; the text lower-cased; (start, end of the
-    digits, end with the scale, digits) of each number), or None when no shortcut is safe (a slash date, a
-    scale letter attached to a number)."""
+def _quick_tokens(text: str, lang: str) -> tuple[list, str, list] | None:
+    """(digit groups with their scale, separators ignored, sorted; the text lower-cased; the match of each
+    number: its group 1 is the digits, the rest the scale), or None when no shortcut is safe (a slash date,
+    a scale letter attached to a number)."""
     low = lower_same_length(text)
     rx, ascii_rx, scales = _QUICK[lang]
     if low.isascii():
@@ -455,12 +455,12 @@ def _quick_tokens(text: str, lang: str) -> tuple[tuple, str, list] | None:
         # (most numbers have no separator: no copies to make)
         key = num if num.isdigit() else num.replace(",", "/").replace(".", "/").replace(":", "/")
         tokens.append((key, scales[sc] if sc else 1))
-        numbers.append((m.start(), e, m.end(), num))
+        numbers.append(m)
     if "/" in low and any("/" in t for t in _TOKEN.findall(low)):
         return None  # a slash date reads differently in each language
     if len(tokens) > 1:
         tokens.sort()
-    return tuple(tokens), low, numbers
+    return tokens, low, numbers
 
 
 def _is_word(c: str) -> bool:
@@ -474,12 +474,13 @@ def _quick_months(text: str, lang: str, quick: tuple) -> tuple | None:
     if not numbers or not _may_have_month(low):
         return ()
     months: dict[int, Quantity] = {}
-    for s, _e, end, _num in numbers:
-        _month_near(text, low, s, end, lang, months)
+    for m in numbers:
+        _month_near(text, low, m.start(), m.end(), lang, months)
     if not months:
         return ()  # the common case
-    for s, e, _end, num in numbers:  # extraction looks for months next to plain numbers only
-        if ":" in num or _time_at(low, num, s, e, lang, -1) is not None:
+    for m in numbers:  # extraction looks for months next to plain numbers only
+        num = m.group(1)
+        if ":" in num or _time_at(low, num, m.start(), m.end(1), lang, -1) is not None:
             return None
         if "." in num and "," in num:
             try:
@@ -538,6 +539,8 @@ def _compare_digits(source: str, target: str, source_lang: str, target_lang: str
         if quick is not None:
             other = _quick_tokens(target, target_lang)
             if other is not None and quick[0] == other[0]:
+                if not _may_have_month(quick[1] + "\n" + other[1]):  # (one automaton call for both sides)
+                    return NumberDiff([], [])  # no month anywhere: none next to a number either
                 months = _quick_months(source, source_lang, quick)
                 if months is not None and months == _quick_months(target, target_lang, other):
                     return NumberDiff([], [])
