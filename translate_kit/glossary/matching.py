@@ -1,4 +1,4 @@
-"""Finding glossary terms in Indonesian and English text: one Aho–Corasick pass per text.
+"""Finding glossary terms in Indonesian and English text: one Aho–Corasick pass per text (two for a glossary with many case-sensitive keys).
 
 The matcher folds text the way patterns were folded (whitespace runs, non-breaking spaces and line breaks
 become one space; curly apostrophes and Unicode hyphens become ASCII; lower-case unless the entry is
@@ -198,9 +198,12 @@ def _in_url(text: str, pos: int) -> bool:
 #: (contiguous NFA) one, for about 1 MB and 15 ms of build per thousand keys; larger glossaries keep the NFA
 #: (a DFA of 100,000 keys takes 95 MB and 1.7 s to build)
 DFA_MAX_KEYS = 20_000
-#: case-sensitive ASCII keys join the lower-cased automaton (see :meth:`Matcher.build`); False keeps one
-#: automaton per case mode (the same hits, two scans)
-MERGE_CASE_MODES = True
+#: case-sensitive ASCII keys join the lower-cased automaton (see :meth:`Matcher.build`) when there are at most
+#: this many: one scan instead of two, but each such key lower-cased ("as" for AS) is also found where the text
+#: does not spell it so, and each such hit costs a test. Measured on bench_check's pairs: 150 case-sensitive
+#: keys (1,000 entries) save 7,000 instructions per pair, 1,488 (10,000 entries) cost 3,400 more; the project
+#: glossary's 39 give 2.8 such hits per Indonesian sentence. 0 keeps one automaton per case mode (same hits).
+MERGE_MAX_EXACT_KEYS = 500
 
 
 class Matcher:
@@ -261,7 +264,9 @@ class Matcher:
             automata = []  # (filled, then published whole: a scan in another thread never sees a part)
             exact_keys, exact_values = self._keys.get(False, ((), ()))
             merge = (
-                MERGE_CASE_MODES and True in self._keys and bool(exact_keys) and all(k.isascii() for k in exact_keys)
+                True in self._keys
+                and 0 < len(exact_keys) <= MERGE_MAX_EXACT_KEYS
+                and all(k.isascii() for k in exact_keys)
             )
             for lower, (keys, values) in self._keys.items():
                 exact = None
