@@ -123,8 +123,12 @@ class TypoIndex:
                     # (opens_sentence(run, s) without the call: the run joins its words with single spaces,
                     # so the character it looks at is the last of the word before)
                     continue
-                if n > 1 and not any((n, k, folded[i + k]) in known_words for k in range(n)):
-                    continue  # the test :meth:`_suggest` starts with, without a call
+                if n > 1:  # the test :meth:`_suggest` starts with, without a call (and a loop, not any())
+                    for k in range(n):
+                        if (n, k, folded[i + k]) in known_words:
+                            break
+                    else:
+                        continue
                 if n == 1 and common is not None and (folded[i] in known or folded[i].lower() in common):
                     continue  # (as for a run of one word)
                 hit = self.suggest(run[s:e])
