@@ -439,9 +439,7 @@ def _quick_tokens(text: str, lang: str) -> tuple[list, str, list] | None:
     """(digit groups with their scale, separators ignored, sorted; the text lower-cased; the match of each
     number: its group 1 is the digits, the rest the scale), or None when no shortcut is safe (a slash date,
     a scale letter attached to a number)."""
-    low = text.lower()
-    if len(low) != len(text):
-        low = lower_same_length(text)  # (the few characters that lower-case to two kept as they are)
+    low = lower_same_length(text)
     rx, ascii_rx, scales = _QUICK[lang]
     if low.isascii():
         rx = ascii_rx

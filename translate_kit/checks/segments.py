@@ -77,22 +77,17 @@ def extra_segment(ctx: PairContext):
 @register("empty-segment", "error", blocking=True)
 def empty_segment(ctx: PairContext):
     """A source segment whose translation is empty."""
-    tgt = ctx.target_text
-    if (not tgt or tgt.isspace()) and ctx.pair.source is not None and ctx.pair.target is not None:  # (_blank)
+    tgt = ctx.target_text  # blank: empty or all white space (not strip(), which copies)
+    if (not tgt or tgt.isspace()) and ctx.pair.source is not None and ctx.pair.target is not None:
         return [ctx.violation("empty-segment", "translation is empty")]
     return ()
-
-
-def _blank(text: str) -> bool:
-    """Same as ``not text.strip()``, without copying the text."""
-    return not text or text.isspace()
 
 
 @register("untranslated-segment", "error", blocking=True)
 def untranslated_segment(ctx: PairContext):
     """The translation is the source itself, or still mostly Indonesian."""
     src, tgt = ctx.source_text, ctx.target_text
-    if ctx.pair.source is None or not tgt or tgt.isspace():  # (_blank)
+    if ctx.pair.source is None or not tgt or tgt.isspace():  # blank (not strip(), which copies)
         return ()
     # (texts of different lengths are the same folded only when casefolding changes a length: not ASCII)
     if (len(src) == len(tgt) or not src.isascii() or not tgt.isascii()) and _same_folded(src, tgt):
