@@ -124,7 +124,8 @@ def _matches(rx: re.Pattern, starts: ahocorasick_rs.AhoCorasick, low: str) -> li
         return []
     out, end = [], -1
     for start in sorted({s for _, s, _ in hits}):
-        if start >= end:
+        # (the pattern opens with "no letter before": a start inside a word, "ten" in "often", is not tried)
+        if start >= end and not (start and low[start - 1].isalpha()):
             m = rx.match(low, start)  # (a look-behind still sees the text before ``start``)
             if m is not None:
                 out.append(m)
@@ -139,15 +140,21 @@ def groups(text: str, lang: str) -> list[tuple[Decimal, int, int]]:
     if len(low) != len(text):
         low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
     for m in _matches(_RUNS[lang], _RUN_STARTS[lang], low):
-        _read_run(text, m.start(), m.end(), lang, out)
+        word = m.group()
+        if word.isalpha():  # a run of one word (most runs): a unit, with nothing to read word by word
+            _close([(word, m.start(), m.end())], text, *_WORDS[lang], out, lang)
+        else:
+            _read_run(text, m.start(), m.end(), lang, out)
     return out
+
+
+#: per language, its units, multipliers and scales
+_WORDS = {"id": (ID_UNITS, ID_MULTIPLIERS, ID_SCALES), "en": (EN_UNITS, EN_MULTIPLIERS, EN_SCALES)}
 
 
 def _read_run(text: str, start: int, end: int, lang: str, out: list) -> None:
     """The groups of the run of number words at ``text[start:end]`` ("three one" holds two)."""
-    units, mults, scales = (
-        (ID_UNITS, ID_MULTIPLIERS, ID_SCALES) if lang == "id" else (EN_UNITS, EN_MULTIPLIERS, EN_SCALES)
-    )
+    units, mults, scales = _WORDS[lang]
     run: list[tuple[str, int, int]] = []
     for m in _WORD.finditer(text, start, end):
         word = m.group().lower()
