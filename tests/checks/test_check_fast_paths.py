@@ -222,3 +222,72 @@ def test_a_later_word_of_a_run_after_a_closing_quote_opens_a_sentence():
     index = TypoIndex([Entry("Pyongyang", "Pyongyang")])
     assert [(s, e) for s, e, _, _ in index.plan("Kata Pyeongyang")] == [(5, 15)]
     assert index.plan("Kata' Pyeongyang") == ()  # as opens_sentence says of the word after "Kata'"
+
+
+# -- shared match data computed a chunk at a time ---------------------------------------------------------
+def test_the_shared_data_a_check_needs_is_shared_data_of_a_pair():
+    assert {n for c in REGISTRY.values() for n in c.needs} <= set(PairContext.SHARED)
+    for name in ("missing-term", "forbidden-term", "untranslated-term", "inconsistent-term"):
+        assert REGISTRY[name].needs == ("source_terms", "terms")
+    assert REGISTRY["number-mismatch"].needs == ("numbers",)
+
+
+def _corpus_pairs(repo, entries) -> list[SegmentPair]:
+    """The seed articles' lines with made-up English beside them: glossary renderings (some forbidden or
+    left out), the source's numbers (some changed), doubled words now and then: every kind of finding."""
+    import random
+
+    rng = random.Random(5)
+    source_m = matching.source_matcher(entries)
+    pairs = []
+    for f in sorted((repo / "corpus" / "id").glob("*.txt")):
+        for i, line in enumerate(f.read_text().splitlines(), 1):
+            if not line.strip():
+                continue
+            words = ["Officials", "said"]
+            for m in source_m.find(line):
+                r = rng.random()
+                e = m.entry
+                if r < 0.9:  # (else left out)
+                    words.append(e.preferred if r < 0.6 else e.forbidden[0] if e.forbidden and r < 0.75 else m.text)
+            numbers = re.findall(r"\d+", line)
+            words += [str(int(n) + 1) if rng.random() < 0.2 else n for n in numbers]
+            if rng.random() < 0.1:
+                words += ["the", "the"]
+            pairs.append(SegmentPair(Segment(f.name, i, line), Segment(f.name, i, " ".join(words) + "."), f.name))
+    return pairs
+
+
+def test_a_run_finds_the_same_with_its_shared_data_computed_ahead_or_on_first_use(monkeypatch, repo):
+    from translate_kit.checks import Checker
+
+    glossary = load_glossary(repo / "glossary")
+    pairs = _corpus_pairs(repo, glossary.entries)
+    ahead = Checker(glossary).run(pairs).violations
+    monkeypatch.setattr(PairContext, "SHARED", ())  # no stages: each check computes what it reads
+    on_first_use = Checker(glossary).run(pairs).violations
+    assert ahead == on_first_use
+    kinds = {v.kind for v in ahead}
+    assert {"missing-term", "forbidden-term", "untranslated-term", "number-mismatch", "doubled-word"} <= kinds
+
+
+def test_the_runner_computes_only_the_shared_data_of_the_enabled_checks(monkeypatch, repo):
+    from translate_kit.checks import Checker, runner
+
+    glossary = load_glossary(repo / "glossary")
+    pairs = _corpus_pairs(repo, glossary.entries)[:50]
+    seen = []
+    real = runner._check_chunk
+
+    def spy(chunk, stages, funcs, extend):
+        real(chunk, stages, funcs, extend)
+        seen.append((list(stages), [(c[0]._terms is not None, c[0]._numbers is not None) for c in chunk if c[2]]))
+
+    monkeypatch.setattr(runner, "_check_chunk", spy)
+    term_checks = ["missing-term", "forbidden-term", "untranslated-term", "inconsistent-term"]
+    for disabled, stages in (([], ["source_terms", "terms", "numbers"]), (term_checks, ["numbers"])):
+        seen.clear()
+        Checker(glossary, CheckConfig(disabled=frozenset(disabled))).run(pairs)
+        assert seen and all(s == stages for s, _ in seen)
+        computed = [flags for _, chunk in seen for flags in chunk]
+        assert computed and all(flags == ("terms" in stages, True) for flags in computed)

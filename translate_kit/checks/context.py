@@ -100,6 +100,9 @@ class TermAccount:
 class PairContext:
     """One segment pair with its match data, computed lazily and at most once."""
 
+    #: the shared match data, in the order the runner computes it for a chunk (see :attr:`Check.needs`)
+    SHARED = ("source_terms", "terms", "fuzzy_terms", "numbers")
+
     __slots__ = (
         "pair",
         "analyzer",

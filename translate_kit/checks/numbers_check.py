@@ -10,7 +10,7 @@ from .registry import register
 _WHAT = {"number": "number", "percent": "percentage", "amount": "amount", "time": "time", "month": "month"}
 
 
-@register("number-mismatch", "warning")
+@register("number-mismatch", "warning", needs=("numbers",))
 def number_mismatch(ctx: PairContext):
     """A number, amount, percentage, date or time of the source that the translation renders differently."""
     diff = ctx.numbers

@@ -9,6 +9,10 @@ translate-toolkit's pofilter registers its checks):
 - ``document`` checks receive the contexts of one document (or of the whole batch with ``--scope batch``)
   and return their violations likewise.
 
+A check names the shared match data it reads (``needs``: attributes of the pair context such as ``terms`` or
+``numbers``): the runner computes each kind for a whole chunk of pairs before the checks run (see
+:mod:`.runner`). A check that needs none, or reads some only now and then, computes them on first use.
+
 A ``blocking`` pair check that fires (empty, missing, extra or untranslated segment) stops the other pair
 checks on that pair: one mistake, one violation. A ``one_sided`` check can fire only on a pair with a side
 missing (a missing or extra segment or file), so the runner does not call it on pairs with both sides.
@@ -31,6 +35,7 @@ class Check:
     blocking: bool = False
     description: str = ""
     one_sided: bool = False  # fires only on a pair whose source or target is missing
+    needs: tuple[str, ...] = ()  # the shared match data it reads (PairContext attributes)
 
 
 #: name → Check, in registration (= running) order
@@ -45,6 +50,7 @@ def register(
     blocking: bool = False,
     description: str = "",
     one_sided: bool = False,
+    needs: tuple[str, ...] = (),
 ):
     """Decorator: register ``func`` as the check ``name``."""
     if severity not in SEVERITIES:
@@ -54,7 +60,7 @@ def register(
         if name in REGISTRY:
             raise ValueError(f"check {name!r} registered twice")
         REGISTRY[name] = Check(
-            name, severity, func, scope, blocking, description or (func.__doc__ or "").strip(), one_sided
+            name, severity, func, scope, blocking, description or (func.__doc__ or "").strip(), one_sided, needs
         )
         return func
 

@@ -8,6 +8,9 @@ from __future__ import annotations
 from .context import PairContext
 from .registry import register
 
+#: what the term checks read: the source's terms, then their accounting (see :attr:`Check.needs`)
+TERMS = ("source_terms", "terms")
+
 
 def _forms(entry) -> str:
     forms = entry.target_forms
@@ -19,7 +22,7 @@ def _forms(entry) -> str:
     return text
 
 
-@register("missing-term", "error")
+@register("missing-term", "error", needs=TERMS)
 def missing_term(ctx: PairContext):
     """A source term is present but neither its preferred nor an admitted English form is."""
     if not ctx.source_terms:
@@ -50,7 +53,7 @@ def missing_term(ctx: PairContext):
     return out
 
 
-@register("forbidden-term", "error")
+@register("forbidden-term", "error", needs=TERMS)
 def forbidden_term(ctx: PairContext):
     """A forbidden English form of a term present in the source."""
     if not ctx.source_terms:
@@ -71,7 +74,7 @@ def forbidden_term(ctx: PairContext):
     return out
 
 
-@register("untranslated-term", "error")
+@register("untranslated-term", "error", needs=TERMS)
 def untranslated_term(ctx: PairContext):
     """An Indonesian glossary term left in the English text."""
     out = []
@@ -191,7 +194,7 @@ def is_adjective_form(entry, form: str) -> bool:
     )
 
 
-@register("inconsistent-term", "warning", scope="document")
+@register("inconsistent-term", "warning", scope="document", needs=TERMS)
 def inconsistent_term(contexts: list[PairContext]):
     """The same source term rendered with different accepted forms across a document (or the batch); a noun
     and its own adjective (North Korea, North Korean) are one rendering."""
