@@ -204,6 +204,9 @@ _PIECES = [
     "2024-06-14",
     "(5)",
     "5-million",
+    "2019-2020",
+    "5m.",
+    "1,5-06-14",
 ]
 
 
@@ -221,6 +224,19 @@ def test_shortcut_declines_iso_dates():
         assert compare(src, tgt) == compare(src, tgt, shortcut=False)
         assert [q.kind for q in compare(src, tgt).missing] == ["month"]
     assert not compare("2024-06-14", "on 2024-06-14")
+
+
+def test_the_quick_pattern_marks_the_numbers_no_shortcut_may_take():
+    """An ISO date's year and, in English, a scale letter glued to a number stop the shortcut; a year range,
+    a scale word and an Indonesian letter after a number do not."""
+    from translate_kit.checks.numbers import _quick_tokens
+
+    assert _quick_tokens("tanggal 2024-06-14", "id") is None
+    assert _quick_tokens("a £125m deal", "en") is None
+    assert _quick_tokens("a 5k run", "en") is None
+    assert _quick_tokens("pada 2019-2020", "id") == ([("2019", 1), ("2020", 1)], "pada 2019-2020")
+    assert _quick_tokens("$2bn and 5 million", "en") == ([("2", 10**9), ("5", 10**6)], "$2bn and 5 million")
+    assert _quick_tokens("Rp 125m", "id") == ([("125", 1)], "rp 125m")
 
 
 def test_shortcut_agrees_on_ambiguous_groups_in_either_order():

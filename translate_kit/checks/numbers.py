@@ -418,61 +418,56 @@ class NumberDiff:
         return bool(self.missing or self.extra)
 
 
-def _scale_pattern(scales: dict, ascii_only: bool = False) -> re.Pattern:
-    r"""Numbers with an optional scale word, for lower-cased text (case-insensitive regexes are slow).
-    ``ascii_only``: the same pattern for ASCII text, compiled with re.ASCII (a cheaper scan): ``\d`` and ``\b``
-    mean the same there, and ``\s`` is spelt out, since Unicode's also counts the separators \x1c-\x1f."""
+def _scale_pattern(scales: dict, lang: str, ascii_only: bool = False) -> re.Pattern:
+    r"""Numbers with an optional scale word, for lower-cased text (case-insensitive regexes are slow); group 3
+    marks a number after which no shortcut is safe: the year of an ISO date ("2024-06-14", whose middle group is
+    a month; a few more, "1,5-06-14", are marked too) and, in English, a scale letter attached to a number
+    ("£125m": the letter counts only after a currency sign, which is not looked at here).
+    ``ascii_only``: the same pattern for ASCII text, compiled with re.ASCII (a cheaper scan): ``\d``, ``\w``
+    and ``\b`` mean the same there, and ``\s`` is spelt out, since Unicode's also counts the separators
+    \x1c-\x1f."""
     words = "|".join(sorted(scales, key=len, reverse=True))
     space = "\t\n\x0b\x0c\r\x1c-\x1f " if ascii_only else r"\s"
-    pattern = r"(\d\d*(?:[.,:]\d+)*)(?:[" + space + r"-]?(" + words + r")(?:nya)?\b)?"
+    unsafe = r"-(?=\d\d-\d\d(?![\d-]))" + (r"|[mkb](?!\w)" if lang == "en" else "")
+    pattern = r"(\d\d*(?:[.,:]\d+)*)(?:[" + space + r"-]?(" + words + r")(?:nya)?\b|(" + unsafe + "))?"
     return re.compile(pattern, re.ASCII if ascii_only else 0)
 
 
 #: per language, (pattern, the same for ASCII text, scale words)
 _QUICK = {
-    lang: (_scale_pattern(scales), _scale_pattern(scales, ascii_only=True), scales)
+    lang: (_scale_pattern(scales, lang), _scale_pattern(scales, lang, ascii_only=True), scales)
     for lang, scales in (("id", ID_SCALES), ("en", EN_SCALES))
 }
 
 
-def _quick_tokens(text: str, lang: str) -> tuple[list, str, list] | None:
-    """(digit groups with their scale, separators ignored, sorted; the text lower-cased; the match of each
-    number: its group 1 is the digits, the rest the scale), or None when no shortcut is safe (a slash date,
-    a scale letter attached to a number)."""
+def _quick_tokens(text: str, lang: str) -> tuple[list, str] | None:
+    """(digit groups with their scale, separators ignored, sorted; the text lower-cased), or None when no
+    shortcut is safe (a slash date, an ISO date, a scale letter attached to a number). One ``findall``: no
+    match objects to make (:func:`_quick_months` finds the numbers again, in the few texts that name a month)."""
     low = lower_same_length(text)
     rx, ascii_rx, scales = _QUICK[lang]
-    if low.isascii():
-        rx = ascii_rx
-    tokens, numbers = [], []
-    n = len(low)
-    for m in rx.finditer(low):
-        num, sc = m.groups()
-        e = m.end(1)
-        if lang == "en" and e < n and low[e] in "mkb" and (e + 1 >= n or not _is_word(low[e + 1])):
-            return None  # "£125m": the letter counts only after a currency sign, which is not looked at here
-        if len(num) == 4 and e < n and low[e] == "-" and num.isdigit() and _iso_date_at(low, m.start(), e):
-            return None  # "2024-06-14": its middle group is a month
+    tokens = []
+    for num, sc, unsafe in (ascii_rx if low.isascii() else rx).findall(low):
+        if unsafe:
+            return None
         # (most numbers have no separator: no copies to make)
         key = num if num.isdigit() else num.replace(",", "/").replace(".", "/").replace(":", "/")
         tokens.append((key, scales[sc] if sc else 1))
-        numbers.append(m)
     if "/" in low and any("/" in t for t in _TOKEN.findall(low)):
         return None  # a slash date reads differently in each language
     if len(tokens) > 1:
         tokens.sort()
-    return tokens, low, numbers
-
-
-def _is_word(c: str) -> bool:
-    return c.isalnum() or c == "_"
+    return tokens, low
 
 
 def _quick_months(text: str, lang: str, quick: tuple) -> tuple | None:
     """The months that extraction finds next to the numbers of ``quick`` (sorted), or None when some number
     may be read otherwise (a time, digit groups split at a colon), which only matters next to a month."""
-    _, low, numbers = quick
-    if not numbers or not _may_have_month(low):
+    tokens, low = quick
+    if not tokens or not _may_have_month(low):
         return ()
+    rx, ascii_rx, _ = _QUICK[lang]
+    numbers = list((ascii_rx if low.isascii() else rx).finditer(low))  # (the matches of :func:`_quick_tokens`)
     months: dict[int, Quantity] = {}
     for m in numbers:
         _month_near(text, low, m.start(), m.end(), lang, months)
