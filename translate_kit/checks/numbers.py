@@ -407,15 +407,20 @@ def word_values(text: str, lang: str) -> Counter:
 
 
 # -- comparison ----------------------------------------------------------------------------------------------
-@dataclass
+@dataclass(frozen=True, slots=True)
 class NumberDiff:
-    """Quantities of the source missing from the target, and quantities of the target not in the source."""
+    """Quantities of the source missing from the target, and quantities of the target not in the source,
+    each in text order (a value: :func:`compare` hands out one shared :data:`NO_DIFFERENCE`)."""
 
-    missing: list[Quantity]
-    extra: list[Quantity]
+    missing: tuple[Quantity, ...]
+    extra: tuple[Quantity, ...]
 
     def __bool__(self) -> bool:
         return bool(self.missing or self.extra)
+
+
+#: what :func:`compare` returns for texts whose quantities agree (most pairs: no object made per pair)
+NO_DIFFERENCE = NumberDiff((), ())
 
 
 def _scale_pattern(scales: dict, lang: str, ascii_only: bool = False) -> re.Pattern:
@@ -494,57 +499,62 @@ def compare(
     next to them (and no time where a month is), every separator reading agrees or is forgiven, so the
     full extraction is skipped.
     """
-    diff = _compare_digits(source, target, source_lang, target_lang, shortcut)
+    missing, extra = _compare_digits(source, target, source_lang, target_lang, shortcut)
     if source_lang == "id" and target_lang == "en" and has_number_words(source):
-        _add_word_differences(diff, source, target)
-    return diff
+        missing, extra = _add_word_differences(missing, extra, source, target)
+    return NumberDiff(tuple(missing), tuple(extra)) if missing or extra else NO_DIFFERENCE
 
 
-def _add_word_differences(diff: NumberDiff, source: str, target: str) -> None:
-    """Add the number words of the source ("lima") the translation does not render, and the English number
-    words it has that the source does not account for (see :mod:`.number_words`)."""
+def _add_word_differences(missing: list, extra: list, source: str, target: str) -> tuple[list, list]:
+    """``missing`` and ``extra`` with the number words of the source ("lima") the translation does not render,
+    and the English number words it has that the source does not account for (see :mod:`.number_words`)."""
     src = groups(source, "id")
     if not src:
-        return
+        return missing, extra
     src_words = {v for v, _, _ in src}
     # digits of the translation that the source says in words ("dua puluh lima" / "25") are no difference
-    if diff.extra:
-        diff.extra = [q for q in diff.extra if not (isinstance(q.key, Decimal) and q.key in src_words)]
-    missing, extra = word_differences(source, target, lambda: extract(source, "id"), lambda: extract(target, "en"), src)
-    if not missing or not (extra or diff.extra):
-        return  # a number word is reported where the translation says another number instead, not alone
-    diff.missing = sorted(
-        [*diff.missing, *(Quantity("number", v, s, e, source[s:e]) for v, s, e in missing)], key=lambda q: q.start
+    if extra:
+        extra = [q for q in extra if not (isinstance(q.key, Decimal) and q.key in src_words)]
+    words_missing, words_extra = word_differences(
+        source, target, lambda: extract(source, "id"), lambda: extract(target, "en"), src
     )
-    diff.extra = sorted(
-        [*diff.extra, *(Quantity("number", v, s, e, target[s:e]) for v, s, e in extra)], key=lambda q: q.start
+    if not words_missing or not (words_extra or extra):
+        return missing, extra  # a number word is reported where the translation says another number instead
+    missing = sorted(
+        [*missing, *(Quantity("number", v, s, e, source[s:e]) for v, s, e in words_missing)], key=lambda q: q.start
     )
+    extra = sorted(
+        [*extra, *(Quantity("number", v, s, e, target[s:e]) for v, s, e in words_extra)], key=lambda q: q.start
+    )
+    return missing, extra
 
 
-def _compare_digits(source: str, target: str, source_lang: str, target_lang: str, shortcut: bool) -> NumberDiff:
-    """:func:`compare` for quantities written with digits (and months next to them)."""
+def _compare_digits(
+    source: str, target: str, source_lang: str, target_lang: str, shortcut: bool
+) -> tuple[list[Quantity], list[Quantity]]:
+    """:func:`compare` for quantities written with digits (and months next to them): (missing, extra)."""
     if has_digits(source):
         src_has = True
     elif has_digits(target):
         src_has = False
     else:
-        return NumberDiff([], [])
+        return [], []
     if shortcut:
         quick = _quick_tokens(source, source_lang)
         if quick is not None:
             other = _quick_tokens(target, target_lang)
             if other is not None and quick[0] == other[0]:
                 if not _may_have_month(quick[1] + "\n" + other[1]):  # (one automaton call for both sides)
-                    return NumberDiff([], [])  # no month anywhere: none next to a number either
+                    return [], []  # no month anywhere: none next to a number either
                 months = _quick_months(source, source_lang, quick)
                 if months is not None and months == _quick_months(target, target_lang, other):
-                    return NumberDiff([], [])
+                    return [], []
     src = _extract(source, source_lang) if src_has else []
     tgt = extract(target, target_lang) if src_has else _extract(target, target_lang)  # (known to have digits)
     missing, extra = _multiset_diff(src, tgt)
     if missing or extra:
         missing, extra = _forgive(missing, extra, source, target, source_lang, target_lang)
-    return NumberDiff(missing, extra)
+    return missing, extra
 
 
 def _multiset_diff(src: list[Quantity], tgt: list[Quantity]) -> tuple[list[Quantity], list[Quantity]]:
