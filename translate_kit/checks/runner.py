@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from operator import attrgetter
 from pathlib import Path
 
 from ..corpus.pairing import SegmentPair
@@ -196,8 +197,7 @@ def _check_chunk(chunk: list[list], stages: list[str], pair_funcs: list, extend)
     live = [item for item in chunk if item[2]]
     contexts = [item[0] for item in live]
     for name in stages:
-        for ctx in contexts:
-            getattr(ctx, name)  # (a lazy attribute: computed now, read by the checks later)
+        list(map(attrgetter(name), contexts))  # (lazy attributes: computed now, read by the checks later)
     for func in pair_funcs:
         # (map and a filtering comprehension: most checks find nothing in most pairs)
         for item, found in [(item, found) for item, found in zip(live, map(func, contexts)) if found]:
