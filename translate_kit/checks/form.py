@@ -224,8 +224,10 @@ def _link_key(link: str) -> str:
 def url_changed(ctx: PairContext):
     """A URL, e-mail address, @handle or #hashtag of the source that the translation does not carry over
     exactly (or one in the translation that the source lacks)."""
-    src = links(ctx.source_text)
-    tgt = links(ctx.target_text)
+    source, target = ctx.source_text, ctx.target_text
+    if not _may_hold_link(source) and not _may_hold_link(target):
+        return ()  # (most pairs: the gate of links() alone, without its call)
+    src, tgt = links(source), links(target)
     if not src and not tgt:
         return ()
     left = [_link_key(t) for t, _, _ in tgt]
