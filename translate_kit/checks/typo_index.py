@@ -104,36 +104,45 @@ class TypoIndex:
                     return ()  # a glossary form, or a common Indonesian word, is no typo
             hit = self.suggest(run)
             return ((0, n_run, hit[0], True),) if hit else ()
-        words, pos = [], 0
+        words = run.split(" ")
         folded = run.casefold().split(" ")  # (casefolding makes no spaces)
-        for w in run.split(" "):
-            words.append((pos, pos + len(w)))
+        starts, pos = [], 0
+        for w in words:
+            starts.append(pos)
             pos += len(w) + 1
-        known_words, known = self._words, self.known
+        known = self.known
+        out = []
         # a multi-word form within one edit shares all its words but one: a run holding no word of any
         # multi-word form has only single words to look at (most runs: one set test per word)
-        multi = not self._multi_words.isdisjoint(folded)
-        out = []
-        for n in range(min(MAX_WORDS, len(words)) if multi else 1, 0, -1):
-            if n not in counts:
-                continue
-            for i in range(len(words) - n + 1):
-                s, e = words[i][0], words[i + n - 1][1]
-                if e - s < MIN_LENGTH or (n == 1 and i and run[s - 2] in OPENERS):
-                    # (opens_sentence(run, s) without the call: the run joins its words with single spaces,
-                    # so the character it looks at is the last of the word before)
+        if not self._multi_words.isdisjoint(folded):
+            known_words = self._words
+            for n in range(min(MAX_WORDS, len(words)), 1, -1):
+                if n not in counts:
                     continue
-                if n > 1:  # the test :meth:`_suggest` starts with, without a call (and a loop, not any())
-                    for k in range(n):
+                for i in range(len(words) - n + 1):
+                    s, e = starts[i], starts[i + n - 1] + len(words[i + n - 1])
+                    if e - s < MIN_LENGTH:
+                        continue
+                    for k in range(n):  # the test :meth:`_suggest` starts with, without a call (a loop, not any())
                         if (n, k, folded[i + k]) in known_words:
                             break
                     else:
                         continue
-                if n == 1 and common is not None and (folded[i] in known or folded[i].lower() in common):
+                    hit = self.suggest(run[s:e])
+                    if hit is not None:
+                        out.append((s, e, hit[0], False))
+        if 1 in counts:
+            for i, w in enumerate(words):
+                # (a word after one that ends with an opener opens a sentence: opens_sentence(run, start)
+                # without the call, since the run joins its words with single spaces)
+                if len(w) < MIN_LENGTH or (i and words[i - 1][-1:] in OPENERS):
+                    continue
+                f = folded[i]
+                if common is not None and (f in known or f.lower() in common):
                     continue  # (as for a run of one word)
-                hit = self.suggest(run[s:e])
+                hit = self.suggest(w)
                 if hit is not None:
-                    out.append((s, e, hit[0], n == 1 and i == 0))
+                    out.append((starts[i], starts[i] + len(w), hit[0], i == 0))
         return tuple(out)
 
     def __bool__(self) -> bool:
