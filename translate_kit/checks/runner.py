@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import compress
 from operator import attrgetter
 from pathlib import Path
 
@@ -198,13 +199,15 @@ def _check_chunk(chunk: list[list], stages: list[str], pair_funcs: list, extend)
     contexts = [item[0] for item in live]
     for name in stages:
         list(map(attrgetter(name), contexts))  # (lazy attributes: computed now, read by the checks later)
+    positions = range(len(contexts))
     for func in pair_funcs:
-        # (map and a filtering comprehension: most checks find nothing in most pairs)
-        for item, found in [(item, found) for item, found in zip(live, map(func, contexts)) if found]:
+        results = list(map(func, contexts))
+        for i in compress(positions, results):  # (C-level filtering: most checks find nothing in most pairs)
+            item = live[i]
             if item[1] is None:
-                item[1] = list(found)
+                item[1] = list(results[i])
             else:
-                item[1].extend(found)
+                item[1].extend(results[i])
     for item in chunk:
         if item[1]:
             extend(item[1])
