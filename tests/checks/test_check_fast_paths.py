@@ -291,3 +291,14 @@ def test_the_runner_computes_only_the_shared_data_of_the_enabled_checks(monkeypa
         assert seen and all(s == stages for s, _ in seen)
         computed = [flags for _, chunk in seen for flags in chunk]
         assert computed and all(flags == ("terms" in stages, True) for flags in computed)
+
+
+@given(st.lists(st.sampled_from(["the", "The", "the,", "thе", "them", "to", "to.", "t", "Iraq", "iraq's", "’s", "-", ""]),
+                max_size=8))  # fmt: skip
+@settings(max_examples=300, deadline=None)
+def test_the_doubled_word_gate_is_a_prefix_test_of_each_word_and_the_one_before(words):
+    words = [w for w in words if w]  # (str.split gives no empty word)
+    expected = any(b.startswith(a) for a, b in zip(words, words[1:]))
+    assert form.starts_with_the_word_before(words) == expected
+    copies = [w[:1] + w[1:] for w in words]  # (equal strings that may be other objects)
+    assert form.starts_with_the_word_before(copies) == expected
