@@ -76,7 +76,7 @@ def test_describe_names_the_package_device_and_decoding_options(demo_package):
     assert ident["path"] == str(demo_package.path)
     assert (ident["beam_size"], ident["length_penalty"], ident["max_batch_tokens"]) == (3, 0.5, 512)
     assert ident["max_input_tokens"] == 319  # the demo's default 320 positions, one kept for </s>
-    assert (ident["device"], ident["compute_type"]) == ("cpu", "int8")  # what the demo package asks for
+    assert (ident["device"], ident["compute_type"]) == ("cpu", "float32")  # what the demo package asks for
     assert ident["identity"] == translator.identity()
 
 

@@ -102,7 +102,7 @@ DEMO_DESCRIPTION = (
     "DEMO — not a real translation model: copies Indonesian text and swaps a few dozen common "
     "words; built locally by translate-kit for offline trials and tests"
 )
-BUILDER_VERSION = "3"
+BUILDER_VERSION = "4"
 
 TOKENIZERS = ("sentencepiece", "bpe")
 SPECIALS = ["<unk>", "<s>", "</s>"]
@@ -560,7 +560,9 @@ def _demo_metadata(version: str, tokenizer: str, forms: dict[str, str], extra_te
         "name": "translate-id_en DEMO",
         "description": DEMO_DESCRIPTION,
         "translate_kit_demo": True,
-        "translate_kit_compute_type": "int8",
+        # float32: int8 kernels differ by processor, and on one without AVX-512 (AVX2 only) they lose the gap
+        # between the copy and the mapped paths, so a mapped word at the end of a sentence came out copied
+        "translate_kit_compute_type": "float32",
         # Greedy decoding: the one-hot paths (copy ×30, mapped ×40, guard −20) leave each step's best token far
         # ahead of the rest, so a wider beam returns the same text at about 4× the cost
         # (tests/engine/test_engine_demo.py compares beam 1 with beam 4 on corpus/id).
