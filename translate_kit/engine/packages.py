@@ -53,7 +53,7 @@ class PackageInfo:
     tokenizer: str  # "sentencepiece" | "bpe"
     demo: bool
     description: str = ""
-    compute_type: str | None = None  # a compute type the package asks for (the demo: int8)
+    compute_type: str | None = None  # a compute type the package asks for (the demo: float32)
     beam_size: int | None = None  # a beam size the package asks for (the demo: 1, see engine.demo)
 
     @property
